@@ -1,0 +1,229 @@
+"""The Python API: ``simulate`` a scenario, ``open_run`` a stored one, and read it as tables.
+
+>>> run = simulate("seed", seed=7, years=0.25)
+>>> int(run.wolves["alive"].sum()) > 0
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from .engine import Engine
+from .errors import PackbondError
+from .events import registry
+from .scenario import LoadedScenario, build_world, load_scenario
+from .state import World
+from .store import RunStore
+from .store.tables import (
+    events_table,
+    grievances_table,
+    metrics_table,
+    packs_table,
+    regions_table,
+    ties_table,
+    wolves_table,
+)
+
+__all__ = ["Run", "open_run", "package_version", "simulate"]
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (days done, days in all) after each simulated day."""
+
+
+def package_version() -> str:
+    """The installed packbond version."""
+    try:
+        return version("packbond")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+class Run:
+    """A stored run: its manifest and tables (events, wolves, packs, ties, metrics, ...)."""
+
+    def __init__(self, store: RunStore) -> None:
+        self._store = store
+
+    @property
+    def path(self) -> Path | None:
+        """The run directory, or None for a run kept in memory."""
+        return self._store.path
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        """Scenario, seed, rules, package version and status of the run."""
+        return self._store.manifest()
+
+    def arrow(self, table: str = "events") -> pa.Table:
+        """A table of the run as an Arrow table."""
+        return self._store.arrow(table)
+
+    def table(self, table: str) -> pd.DataFrame:
+        """A table of the run as a pandas DataFrame."""
+        return self.arrow(table).to_pandas()
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """Every event: id, replicate, day, kind, role holders, pack, value, detail, cause."""
+        return self.table("events")
+
+    @property
+    def wolves(self) -> pd.DataFrame:
+        """Every wolf that lived, in its final state."""
+        return self.table("wolves")
+
+    @property
+    def packs(self) -> pd.DataFrame:
+        """Every pack that existed, in its final state."""
+        return self.table("packs")
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        """Every relationship slot in use at the end."""
+        return self.table("ties")
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        """Daily aggregates per pack."""
+        return self.table("metrics")
+
+    def query(self, sql: str) -> pd.DataFrame:
+        """Run SQL over the run's tables."""
+        return self._store.query(sql).to_pandas()
+
+    def event_hash(self, replicate: int | None = None) -> str:
+        """SHA-256 of the event log (of one replicate, without its replicate column, if given)."""
+        where = "" if replicate is None else f"WHERE replicate = {int(replicate)}"
+        cols = "event_id, day, kind, actor, target, other, pack, value, detail, cause"
+        if replicate is None:
+            cols = "replicate, " + cols
+        table = self._store.query(f"SELECT {cols} FROM events {where} ORDER BY replicate, event_id")
+        digest = hashlib.sha256()
+        for column in table.columns:
+            digest.update(repr(column.to_pylist()).encode())
+        return digest.hexdigest()
+
+    def close(self) -> None:
+        """Release the store."""
+        self._store.close()
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        m = self.manifest
+        return (
+            f"<Run {m.get('scenario')!r} seed={m.get('seed')} "
+            f"replicates={m.get('replicates')} days={m.get('days_done')}/{m.get('days')}>"
+        )
+
+
+def open_run(path: str | Path) -> Run:
+    """Reopen a stored run (read-only)."""
+    return Run(RunStore.open(path))
+
+
+def _snapshots(world: World) -> dict[str, pa.Table]:
+    return {
+        "wolves": wolves_table(world),
+        "packs": packs_table(world),
+        "ties": ties_table(world),
+        "grievances": grievances_table(world),
+        "regions": regions_table(world),
+    }
+
+
+def simulate(
+    scenario: str | Path | LoadedScenario,
+    *,
+    seed: int = 0,
+    years: float = 1.0,
+    replicates: int = 1,
+    out: str | Path | None = None,
+    metrics_every: int = 1,
+    progress: ProgressCallback | None = None,
+) -> Run:
+    """Run a scenario (a TOML path, a built-in name, or a loaded scenario) and store the result.
+
+    Replicate ``i`` uses seed ``seed + i`` and its events equal a solo run with that seed. With
+    ``out`` the run is written to that directory (and survives the process); without it the run
+    is kept in memory.
+    """
+    if replicates < 1:
+        raise PackbondError(f"'replicates' must be a whole number of at least 1 (got {replicates})")
+    if years < 0:
+        raise PackbondError(f"'years' must be a number of at least 0 (got {years})")
+    loaded = scenario if isinstance(scenario, LoadedScenario) else load_scenario(scenario)
+    seeds = [seed + i for i in range(replicates)]
+    world = build_world(loaded, seeds)
+    days = world.calendar.years_to_days(years)
+    store = RunStore.create(None if out is None else Path(out))
+    manifest: dict[str, Any] = {
+        "packbond_version": package_version(),
+        "scenario": loaded.scenario.name,
+        "scenario_source": loaded.source,
+        "scenario_toml": loaded.text,
+        "seed": seed,
+        "seeds": seeds,
+        "replicates": replicates,
+        "years": years,
+        "days": days,
+        "days_done": 0,
+        "start_season": loaded.scenario.start_season,
+        "days_per_season": world.calendar.days_per_season,
+        "rules": loaded.rules.model_dump(mode="json"),
+        "status": "running",
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    store.write_manifest(manifest)
+    reg = registry()
+    store.write_kinds(
+        [
+            (k.name, ",".join(k.roles), k.detail or "", k.value or "", k.template)
+            for k in reg.kinds.values()
+        ]
+    )
+    engine = Engine(world, metrics_every=metrics_every)
+
+    def checkpoint() -> None:
+        metrics = engine.drain_metrics()
+        store.checkpoint(
+            events_table(engine.log.drain()),
+            metrics_table(metrics) if metrics else None,
+            _snapshots(world),
+        )
+        manifest["days_done"] = world.day
+        store.write_manifest(manifest)
+
+    checkpoint()
+    try:
+        for _ in range(days):
+            engine.step()
+            if world.calendar.is_season_start(world.day) or world.day == days:
+                checkpoint()
+            if progress is not None:
+                progress(world.day, days)
+    except KeyboardInterrupt:
+        manifest["status"] = "interrupted"
+        store.write_manifest(manifest)
+        store.finish()
+        raise
+    manifest["status"] = "complete"
+    manifest["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    manifest["events"] = int(engine.log.total)
+    store.write_manifest(manifest)
+    store.finish()
+    return Run(store)

@@ -1,0 +1,30 @@
+"""Small array helpers shared by the state and the event log."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["rank_within", "take_ids"]
+
+
+def take_ids(counter: NDArray[np.int64], groups: NDArray[np.integer]) -> NDArray[np.int64]:
+    """Take the next ids from a per-group counter, in element order within each group.
+
+    Why: ids are numbered per replicate, so that a replicate inside an ensemble numbers its
+    wolves, packs and events exactly as the same replicate run alone would.
+    """
+    g = groups.astype(np.int64)
+    ids = counter[g] + rank_within(g)
+    np.add.at(counter, g, 1)
+    return ids
+
+
+def rank_within(groups: NDArray[np.integer]) -> NDArray[np.int64]:
+    """Each element's position among the elements of its group, in element order (0, 1, ...)."""
+    g = np.asarray(groups)
+    order = np.argsort(g, kind="stable")
+    sorted_g = g[order]
+    rank = np.empty(len(g), dtype=np.int64)
+    rank[order] = np.arange(len(g)) - np.searchsorted(sorted_g, sorted_g, side="left")
+    return rank

@@ -1,0 +1,90 @@
+"""The context a system gets each tick: the day, keyed random draws, the event log, the queue.
+
+Systems never change who is alive or where a wolf lives while other systems run: they queue
+deaths here, and the engine applies them after the day's last system, so rows never shift under a
+running system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from . import rng
+from .events import EventLog
+from .state import World
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    """Per-tick services for systems."""
+
+    world: World
+    log: EventLog
+    day: int = 0
+    _deaths: list[NDArray[np.int64]] = field(default_factory=list)
+
+    def draw(self, purpose: str, rows: NDArray[np.integer], k: int = 0) -> NDArray[np.float64]:
+        """One uniform number per wolf row, keyed by (replicate seed, day, wolf id, purpose)."""
+        w = self.world.wolves
+        return rng.uniform(self.world.seeds[w.replicate[rows]], self.day, w.id[rows], purpose, k)
+
+    def draw_packs(
+        self, purpose: str, rows: NDArray[np.integer], k: int = 0
+    ) -> NDArray[np.float64]:
+        """One uniform number per pack row, keyed by the pack's id."""
+        p = self.world.packs
+        return rng.uniform(self.world.seeds[p.replicate[rows]], self.day, p.id[rows], purpose, k)
+
+    def draw_world(self, purpose: str, k: int = 0) -> NDArray[np.float64]:
+        """One uniform number per replicate."""
+        return rng.uniform(self.world.seeds, self.day, 0, purpose, k)
+
+    def emit(
+        self,
+        kind: str,
+        rows: NDArray[np.integer] | None = None,
+        *,
+        replicate: ArrayLike | None = None,
+        target: NDArray[np.integer] | None = None,
+        other: NDArray[np.integer] | None = None,
+        pack: NDArray[np.integer] | None = None,
+        value: ArrayLike | None = None,
+        detail: ArrayLike | None = None,
+        cause: ArrayLike | None = None,
+    ) -> NDArray[np.int64]:
+        """Emit events; role holders and packs are given as rows and stored as ids."""
+        w, p = self.world.wolves, self.world.packs
+        rep = w.replicate[rows] if replicate is None and rows is not None else replicate
+        return self.log.emit(
+            kind,
+            self.day,
+            rep if rep is not None else np.empty(0, dtype=np.int16),
+            actor=None if rows is None else w.id[rows],
+            target=None if target is None else _ids(w.id, target),
+            other=None if other is None else _ids(w.id, other),
+            pack=None if pack is None else _ids(p.id, pack),
+            value=value,
+            detail=detail,
+            cause=cause,
+        )
+
+    def kill(self, rows: NDArray[np.integer]) -> None:
+        """Queue wolves to die at the end of the tick (their ``died`` event is the caller's)."""
+        self._deaths.append(np.asarray(rows, dtype=np.int64))
+
+    def take_deaths(self) -> NDArray[np.int64]:
+        """Rows queued to die this tick, each once, and clear the queue."""
+        rows = np.unique(np.concatenate(self._deaths)) if self._deaths else np.empty(0, np.int64)
+        self._deaths = []
+        return rows
+
+
+def _ids(id_column: NDArray[np.int32], rows: NDArray[np.integer]) -> NDArray[np.int32]:
+    """Ids of rows, keeping -1 (none) as -1."""
+    r = np.asarray(rows)
+    return np.where(r >= 0, id_column[np.maximum(r, 0)], -1).astype(np.int32)

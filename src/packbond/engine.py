@@ -1,0 +1,160 @@
+"""The engine: runs the schedule of systems day by day and applies what they queued.
+
+The engine never prints and never touches the disk. It keeps the day's events and metrics in
+memory; whoever drives it (the API) drains them into the run store at checkpoints.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal, Protocol
+
+import numpy as np
+
+from .context import Context
+from .events import EventLog
+from .state import World
+
+__all__ = ["Engine", "ScheduledSystem", "load_schedule"]
+
+Cadence = Literal["day", "week", "season"]
+
+
+class _System(Protocol):
+    def __call__(self, world: World, ctx: Context) -> None: ...
+
+
+@dataclass(frozen=True)
+class ScheduledSystem:
+    """A system in the schedule: its name, its step function, and how often it runs."""
+
+    name: str
+    every: Cadence
+    step: _System
+
+
+def load_schedule() -> list[ScheduledSystem]:
+    """The schedule shipped in ``schedule.toml``, with each system's ``step`` imported."""
+    text = resources.files(__package__).joinpath("schedule.toml").read_text("utf-8")
+    out = []
+    for entry in tomllib.loads(text)["systems"]:
+        if entry["every"] not in ("day", "week", "season"):
+            raise ValueError(f"system {entry['name']!r} has an unknown cadence {entry['every']!r}")
+        module = importlib.import_module(f"{__package__}.systems.{entry['name']}")
+        out.append(ScheduledSystem(entry["name"], entry["every"], module.step))
+    return out
+
+
+METRIC_COLUMNS: tuple[str, ...] = (
+    "replicate",
+    "day",
+    "pack",
+    "population",
+    "alphas",
+    "betas",
+    "omegas",
+    "unpresented",
+    "mean_wellbeing",
+    "food",
+)
+
+
+class Engine:
+    """Steps a world through days."""
+
+    def __init__(
+        self,
+        world: World,
+        schedule: list[ScheduledSystem] | None = None,
+        metrics_every: int = 1,
+    ) -> None:
+        self.world = world
+        self.schedule = schedule if schedule is not None else load_schedule()
+        self.log = EventLog(world.replicates)
+        self.ctx = Context(world, self.log)
+        self.metrics_every = max(1, metrics_every)
+        self._metrics: list[dict[str, np.ndarray]] = []
+
+    def _due(self, every: Cadence, day: int) -> bool:
+        if every == "day":
+            return True
+        if every == "week":
+            return day % 7 == 0
+        return self.world.calendar.is_season_start(day)
+
+    def step(self) -> None:
+        """Run one day: every due system in order, then apply queued deaths, then metrics."""
+        day = self.world.day
+        self.ctx.day = day
+        for system in self.schedule:
+            if self._due(system.every, day):
+                system.step(self.world, self.ctx)
+        self._apply_deaths(self.ctx.take_deaths(), day)
+        if day % self.metrics_every == 0:
+            self._metrics.append(self._collect_metrics(day))
+        self.world.day = day + 1
+
+    def run(self, days: int, on_day: Callable[[int], None] | None = None) -> None:
+        """Step ``days`` days, calling ``on_day(day)`` after each."""
+        for _ in range(days):
+            self.step()
+            if on_day is not None:
+                on_day(self.world.day - 1)
+
+    def _apply_deaths(self, rows: np.ndarray, day: int) -> None:
+        if len(rows) == 0:
+            return
+        w, p = self.world.wolves, self.world.packs
+        w.alive[rows] = False
+        w.death_day[rows] = day
+        widowed = w.mate[rows]
+        widowed = widowed[widowed >= 0]
+        w.mate[widowed[np.isin(w.mate[widowed], rows)]] = -1
+        w.mate[rows] = -1
+        led = np.isin(p.leader[: p.size], rows)
+        p.leader[: p.size][led] = -1
+
+    def _collect_metrics(self, day: int) -> dict[str, np.ndarray]:
+        w, p = self.world.wolves, self.world.packs
+        alive = w.view("alive")
+        pack = np.where(alive, w.view("pack"), -1)
+        n = p.size
+        slot = np.where(pack >= 0, pack, n + w.view("replicate").astype(np.int64))
+        size = n + self.world.replicates
+        weights = alive.astype(np.float64)
+
+        def count(mask: np.ndarray | None = None) -> np.ndarray:
+            m = weights if mask is None else weights * mask
+            return np.bincount(slot, weights=m, minlength=size).astype(np.int32)
+
+        population = count()
+        des = w.view("designation")
+        wellbeing = np.bincount(slot, weights=weights * w.view("wellbeing"), minlength=size)
+        keep = np.r_[p.view("alive"), population[n:] > 0]
+        pack_ids = np.r_[p.view("id"), np.full(self.world.replicates, -1, dtype=np.int32)]
+        reps = np.r_[p.view("replicate"), np.arange(self.world.replicates, dtype=np.int16)]
+        food = np.r_[p.view("food"), np.zeros(self.world.replicates, dtype=np.float32)]
+        cols = {
+            "replicate": reps,
+            "day": np.full(size, day, dtype=np.int32),
+            "pack": pack_ids,
+            "population": population,
+            "alphas": count(des == 1),
+            "betas": count(des == 2),
+            "omegas": count(des == 3),
+            "unpresented": count(des == 0),
+            "mean_wellbeing": (wellbeing / np.maximum(population, 1)).astype(np.float32),
+            "food": food,
+        }
+        return {k: v[keep] for k, v in cols.items()}
+
+    def drain_metrics(self) -> dict[str, np.ndarray]:
+        """Metrics collected since the last drain, as columns."""
+        chunks, self._metrics = self._metrics, []
+        if not chunks:
+            return {}
+        return {k: np.concatenate([c[k] for c in chunks]) for k in METRIC_COLUMNS}

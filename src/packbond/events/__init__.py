@@ -1,0 +1,6 @@
+"""Events: the registry of kinds (roles, templates) and the columnar log."""
+
+from .log import EVENT_COLUMNS, EventLog
+from .registry import ROLE_COLUMNS, EventKind, Registry, registry
+
+__all__ = ["EVENT_COLUMNS", "ROLE_COLUMNS", "EventKind", "EventLog", "Registry", "registry"]

@@ -1,0 +1,107 @@
+"""The columnar event log: events are validated whole per batch, then kept as array chunks.
+
+Each event has an id (per replicate, in emission order, so a replicate numbers its events exactly
+as a solo run would), a day, a kind, up to three role holders (wolf ids), a pack id, a value, a
+detail code and the id of the event that caused it. -1 means "none" in every id column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ..arrays import take_ids
+from .registry import registry
+
+__all__ = ["EVENT_COLUMNS", "EventLog"]
+
+EVENT_COLUMNS: dict[str, Any] = {
+    "event_id": np.int64,
+    "replicate": np.int16,
+    "day": np.int32,
+    "kind": np.int16,
+    "actor": np.int32,
+    "target": np.int32,
+    "other": np.int32,
+    "pack": np.int32,
+    "value": np.float64,
+    "detail": np.int16,
+    "cause": np.int64,
+}
+"""Columns of the log and their dtypes."""
+
+
+class EventLog:
+    """Append-only log of events for all replicates, drained in chunks by the run store."""
+
+    def __init__(self, replicates: int) -> None:
+        self._next_id = np.zeros(replicates, dtype=np.int64)
+        self._chunks: list[dict[str, np.ndarray]] = []
+        self.total = 0
+
+    def emit(
+        self,
+        kind: str,
+        day: int,
+        replicate: ArrayLike,
+        *,
+        actor: ArrayLike | None = None,
+        target: ArrayLike | None = None,
+        other: ArrayLike | None = None,
+        pack: ArrayLike | None = None,
+        value: ArrayLike | None = None,
+        detail: ArrayLike | None = None,
+        cause: ArrayLike | None = None,
+    ) -> NDArray[np.int64]:
+        """Record a batch of events of one kind; returns their ids (for ``cause`` links)."""
+        spec = registry()[kind]
+        rep = np.asarray(replicate, dtype=np.int16).reshape(-1)
+        n = len(rep)
+        given = {"actor": actor, "target": target, "other": other}
+        for i, col in enumerate(("actor", "target", "other")):
+            declared = i < len(spec.roles)
+            if declared and given[col] is None:
+                raise ValueError(f"event {kind!r} needs its role {spec.roles[i]!r} ({col})")
+            if not declared and given[col] is not None:
+                raise ValueError(f"event {kind!r} declares no role in column {col!r}")
+        if detail is not None and spec.detail is None:
+            raise ValueError(f"event {kind!r} declares no detail")
+        if n == 0:
+            return np.empty(0, dtype=np.int64)
+        ids = take_ids(self._next_id, rep)
+        chunk: dict[str, np.ndarray] = {
+            "event_id": ids,
+            "replicate": rep,
+            "day": np.full(n, day, dtype=np.int32),
+            "kind": np.full(n, spec.code, dtype=np.int16),
+        }
+        fills = {
+            "actor": actor,
+            "target": target,
+            "other": other,
+            "pack": pack,
+            "value": value,
+            "detail": detail,
+            "cause": cause,
+        }
+        for col, data in fills.items():
+            dtype = EVENT_COLUMNS[col]
+            filler = np.nan if col == "value" else -1
+            arr = np.full(n, filler, dtype=dtype) if data is None else np.asarray(data)
+            chunk[col] = np.broadcast_to(arr, (n,)).astype(dtype, copy=True)
+        if spec.detail is not None:
+            labels = registry().detail_labels(spec)
+            if np.any((chunk["detail"] < 0) | (chunk["detail"] >= len(labels))):
+                raise ValueError(f"event {kind!r} has a detail code outside {spec.detail!r}")
+        self._chunks.append(chunk)
+        self.total += n
+        return ids
+
+    def drain(self) -> dict[str, np.ndarray]:
+        """All events emitted since the last drain, as columns, and forget them."""
+        chunks, self._chunks = self._chunks, []
+        if not chunks:
+            return {c: np.empty(0, dtype=t) for c, t in EVENT_COLUMNS.items()}
+        return {c: np.concatenate([ch[c] for ch in chunks]) for c in EVENT_COLUMNS}

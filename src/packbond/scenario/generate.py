@@ -1,0 +1,137 @@
+"""The random-population generator: packs of wolves drawn from the scenario's ``population``.
+
+A generated pack is a family: a leading pair (the pack alpha and a mate), some of their young,
+and some unrelated members. Every draw is keyed by the replicate's seed, so a replicate's world is
+the same alone or in an ensemble. Vectorised over all generated wolves at once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .. import rng
+from ..rules import Rules
+from .schema import PopulationSpec
+
+__all__ = ["Draft", "NamePool", "generate_population", "name_pool"]
+
+SETUP_DAY = -1
+"""The day used to key draws made while building the world."""
+
+
+@dataclass(frozen=True)
+class NamePool:
+    """Syllables that make given names, by sex, and pack names."""
+
+    first: tuple[str, ...]
+    second_male: tuple[str, ...]
+    second_female: tuple[str, ...]
+    packs: tuple[str, ...]
+
+
+@cache
+def name_pool(name: str) -> NamePool:
+    """A shipped name pool."""
+    text = resources.files(__package__).joinpath("data", "names.toml").read_text("utf-8")
+    pool = tomllib.loads(text)["pools"][name]
+    return NamePool(
+        tuple(pool["first"]),
+        tuple(pool["second_male"]),
+        tuple(pool["second_female"]),
+        tuple(pool["packs"]),
+    )
+
+
+def given_names(
+    pool: NamePool, sex: NDArray[np.int8], u1: NDArray[np.float64], u2: NDArray[np.float64]
+) -> list[str]:
+    """Two-syllable given names ("Hae" + "won"); the second syllable depends on sex."""
+    out = []
+    for s, a, b in zip(sex.tolist(), u1.tolist(), u2.tolist(), strict=True):
+        second = pool.second_male if s == 1 else pool.second_female
+        out.append(pool.first[int(a * len(pool.first))] + second[int(b * len(second))])
+    return out
+
+
+@dataclass
+class Draft:
+    """New wolves of one replicate before they enter the table; references are draft indices."""
+
+    sex: NDArray[np.int8]
+    age_days: NDArray[np.int64]
+    designation: NDArray[np.int8]
+    """-1 = draw at build time if old enough."""
+    pack: NDArray[np.int64]
+    """Local pack index, -1 for none."""
+    mate: NDArray[np.int64]
+    mother: NDArray[np.int64]
+    father: NDArray[np.int64]
+    names: list[str] | None
+    """None = draw given names."""
+
+
+def generate_population(
+    spec: PopulationSpec, rules: Rules, seed: int
+) -> tuple[Draft, NDArray[np.int64]]:
+    """Wolves of ``spec.packs`` generated packs (draft pack indices from 0) and pack sizes."""
+    days = 4 * rules.calendar.days_per_season
+    p = spec.packs
+    z = rng.normal(seed, SETUP_DAY, np.arange(p), "gen.pack_size")
+    sizes = np.maximum(spec.size_min, np.rint(spec.size_mean + spec.size_sd * z)).astype(np.int64)
+    n = int(sizes.sum())
+    starts = np.cumsum(sizes) - sizes
+    pack = np.repeat(np.arange(p), sizes)
+    pos = np.arange(n) - np.repeat(starts, sizes)
+    entity = np.arange(n)
+
+    present = rules.presenting
+    onset = rules.lifespan.senescence_onset_years
+    u = rng.uniform(seed, SETUP_DAY, entity, "gen.age")
+    lead_lo = present.age_years_max + 1.0
+    lead_hi = max(lead_lo, onset)
+    age_years = lead_lo + u * (lead_hi - lead_lo)
+    leader_age = np.repeat(age_years[starts], sizes)
+    is_young = (pos >= 2) & (rng.uniform(seed, SETUP_DAY, entity, "gen.kin") < spec.offspring_share)
+    young_max = np.minimum(leader_age - present.age_years_min, 2.0 * present.age_years_max)
+    young_age = u * np.maximum(young_max, 0.0)
+    other_age = present.age_years_max + u * max(onset - present.age_years_max, 0.0)
+    age_years = np.where(pos < 2, age_years, np.where(is_young, young_age, other_age))
+
+    sex = (rng.uniform(seed, SETUP_DAY, entity, "gen.sex") < 0.5).astype(np.int8)
+    leader_sex = np.repeat(sex[starts], sizes)
+    sex = np.where(pos == 1, 1 - leader_sex, sex).astype(np.int8)
+    designation = np.full(n, -1, dtype=np.int8)
+    designation[pos == 0] = 1  # generated packs are led by an alpha (R23)
+
+    mate = np.full(n, -1, dtype=np.int64)
+    has_pair = sizes >= 2
+    mate[starts[has_pair]] = starts[has_pair] + 1
+    mate[starts[has_pair] + 1] = starts[has_pair]
+    leader_female = np.repeat(sex[starts] == 0, sizes)
+    mother = np.where(
+        is_young,
+        np.where(leader_female, np.repeat(starts, sizes), np.repeat(starts, sizes) + 1),
+        -1,
+    )
+    father = np.where(
+        is_young,
+        np.where(leader_female, np.repeat(starts, sizes) + 1, np.repeat(starts, sizes)),
+        -1,
+    )
+    draft = Draft(
+        sex=sex,
+        age_days=np.rint(age_years * days).astype(np.int64),
+        designation=designation,
+        pack=pack,
+        mate=mate,
+        mother=mother.astype(np.int64),
+        father=father.astype(np.int64),
+        names=None,
+    )
+    return draft, sizes

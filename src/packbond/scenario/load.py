@@ -1,0 +1,255 @@
+"""Loading a scenario: find it, parse it, validate it whole, and report every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import Problem, ScenarioError, UnknownScenarioError
+from ..rules import Rules, load_rules
+from ..validation import problems_from_validation
+from .schema import Scenario
+
+__all__ = ["LoadedScenario", "builtin_names", "builtin_text", "load_scenario", "parse_scenario"]
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A validated scenario with its rules and where it came from."""
+
+    scenario: Scenario
+    rules: Rules
+    source: str
+    """The file path, or ``builtin:<name>``."""
+    text: str
+
+
+def builtin_names() -> list[str]:
+    """Names of the built-in scenarios."""
+    folder = resources.files(__package__).joinpath("builtin")
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
+
+
+def builtin_text(name: str) -> str:
+    """The TOML text of a built-in scenario."""
+    if name not in builtin_names():
+        raise _unknown(name)
+    return resources.files(__package__).joinpath("builtin", f"{name}.toml").read_text("utf-8")
+
+
+def _unknown(ref: str) -> UnknownScenarioError:
+    names = builtin_names()
+    close = difflib.get_close_matches(ref, names, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return UnknownScenarioError(
+        f"scenario {ref!r} is neither a file nor a built-in scenario "
+        f"(built-ins: {', '.join(names)}){hint}"
+    )
+
+
+def load_scenario(ref: str | Path) -> LoadedScenario:
+    """A scenario from a TOML path or a built-in name, validated; raises :class:`ScenarioError`."""
+    path = Path(ref)
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise UnknownScenarioError(f"scenario file {str(path)!r} does not exist")
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UnknownScenarioError(f"cannot read scenario file {str(path)!r}: {err}") from None
+        return parse_scenario(text, str(path))
+    if str(ref) in builtin_names():
+        return parse_scenario(builtin_text(str(ref)), f"builtin:{ref}")
+    raise _unknown(str(ref))
+
+
+def parse_scenario(text: str, source: str = "<scenario>") -> LoadedScenario:
+    """Validate scenario text; every problem found is raised together in one ScenarioError."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(err))
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line.*\)$", "", str(err))
+        raise ScenarioError(source, [Problem("", f"is not valid TOML: {msg}", line)]) from None
+    problems: list[Problem] = []
+    scenario: Scenario | None = None
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as err:
+        problems += problems_from_validation(err, Scenario)
+    rules: Rules | None = None
+    rules_data = data.get("rules", {}) if isinstance(data.get("rules"), dict) else {}
+    preset = rules_data.get("preset", "seed")
+    overrides = rules_data.get("overrides", {})
+    if isinstance(preset, str) and isinstance(overrides, dict):
+        try:
+            rules = load_rules(preset, overrides, source)
+        except ScenarioError as err:
+            problems += err.problems
+    if scenario is not None:
+        problems += cross_check(scenario)
+    if problems or scenario is None or rules is None:
+        located = [_locate(p, text) for p in _unique(problems)]
+        raise ScenarioError(source, located)
+    return LoadedScenario(scenario=scenario, rules=rules, source=source, text=text)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in problems:
+        if (p.path, p.message) not in seen:
+            seen.add((p.path, p.message))
+            out.append(p)
+    return out
+
+
+def cross_check(s: Scenario) -> list[Problem]:
+    """Problems that no single field shows: names that must exist, be unique, or agree."""
+    problems: list[Problem] = []
+    regions = {r.name for r in s.regions}
+    packs = {p.name for p in s.packs}
+    cast = {c.name: c for c in s.cast}
+
+    def dupes(kind: str, names: list[str]) -> None:
+        for name, count in Counter(names).items():
+            if count > 1:
+                i = [j for j, n in enumerate(names) if n == name][1]
+                problems.append(Problem(f"{kind}[{i}].name", f"repeats the name {name!r}"))
+
+    def known(path: str, value: str, pool: set[str] | dict[str, Any], what: str) -> bool:
+        if value in pool:
+            return True
+        close = difflib.get_close_matches(value, list(pool), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        problems.append(Problem(path, f"must name a {what} of the scenario (got {value!r}){hint}"))
+        return False
+
+    dupes("regions", [r.name for r in s.regions])
+    dupes("packs", [p.name for p in s.packs])
+    dupes("cast", [c.name for c in s.cast])
+    for i, p in enumerate(s.packs):
+        if p.region is not None:
+            known(f"packs[{i}].region", p.region, regions, "region")
+        if p.leader is not None and known(f"packs[{i}].leader", p.leader, cast, "cast member"):
+            leader = cast[p.leader]
+            if leader.pack != p.name:
+                problems.append(
+                    Problem(
+                        f"packs[{i}].leader",
+                        f"must be a member of the pack (got {p.leader!r}, of pack {leader.pack!r})",
+                    )
+                )
+    for i, c in enumerate(s.cast):
+        if c.pack is not None:
+            known(f"cast[{i}].pack", c.pack, packs, "pack")
+        for j, parent in enumerate(c.parents):
+            if known(f"cast[{i}].parents[{j}]", parent, cast, "cast member") and (
+                cast[parent].age <= c.age
+            ):
+                problems.append(
+                    Problem(
+                        f"cast[{i}].parents[{j}]",
+                        f"must be older than {c.name!r} "
+                        f"(got {parent!r}, aged {cast[parent].age:g})",
+                    )
+                )
+    for i, r in enumerate(s.relations):
+        known(f"relations[{i}].from", r.source, cast, "cast member")
+        known(f"relations[{i}].to", r.to, cast, "cast member")
+        if r.source == r.to:
+            problems.append(Problem(f"relations[{i}].to", f"must name another wolf (got {r.to!r})"))
+    mated: Counter[str] = Counter()
+    for i, f in enumerate(s.facts):
+        if f.kind == "mated":
+            ok_a = known(f"facts[{i}].a", f.a, cast, "cast member")
+            ok_b = known(f"facts[{i}].b", f.b, cast, "cast member")
+            for key, name, ok in (("a", f.a, ok_a), ("b", f.b, ok_b)):
+                if ok and cast[name].designation in (None, "unpresented"):
+                    problems.append(
+                        Problem(
+                            f"facts[{i}].{key}",
+                            f"must be a presented wolf to be mated (got {name!r}, not presented)",
+                        )
+                    )
+            mated.update([f.a, f.b])
+        else:
+            known(f"facts[{i}].from", f.source, packs, "pack")
+            known(f"facts[{i}].to", f.to, packs, "pack")
+    for name, count in mated.items():
+        if count > 1:
+            problems.append(Problem("facts", f"mates {name!r} more than once"))
+    if s.population and s.population.regions:
+        for i, name in enumerate(s.population.regions):
+            known(f"population.regions[{i}]", name, regions, "region")
+    return problems
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"-]+)\s*\]\]?")
+
+
+def _locate(problem: Problem, text: str) -> Problem:
+    """Add the line of a problem's field to it, found by walking the TOML text."""
+    if problem.line is not None or not problem.path:
+        return problem
+    parts = re.findall(r"[A-Za-z_][A-Za-z0-9_]*|\[\d+\]", problem.path)
+    lines = text.splitlines()
+    lo, hi = 0, len(lines)
+    table = ""
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        name = f"{table}.{part}" if table else part
+        if nxt is not None and nxt.startswith("["):
+            index = int(nxt[1:-1])
+            heads = [k for k in range(lo, hi) if _is_header(lines[k], name, array=True)]
+            if index < len(heads):
+                lo = heads[index]
+                later = [
+                    k
+                    for k in range(lo + 1, hi)
+                    if _HEADER.match(lines[k]) and _header_name(lines[k]) in (name, table)
+                ]
+                hi = later[0] if later else hi
+                table = name
+                i += 2
+                continue
+            return problem
+        found = _find_key(lines, lo, hi, part, name)
+        if found is None:
+            break
+        lo = found
+        table = name
+        i += 1
+    line = lo + 1 if lo < len(lines) and i > 0 else None
+    return Problem(problem.path, problem.message, line)
+
+
+def _header_name(line: str) -> str:
+    m = _HEADER.match(line)
+    return m.group(1).replace('"', "") if m else ""
+
+
+def _is_header(line: str, name: str, array: bool) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("[[" if array else "[") and _header_name(line) == name
+
+
+def _find_key(lines: list[str], lo: int, hi: int, key: str, dotted: str) -> int | None:
+    key_re = re.compile(rf"(^|[{{,\s.]){re.escape(key)}\s*=")
+    for k in range(lo, hi):
+        if _is_header(lines[k], dotted, array=False) or key_re.search(lines[k].split("#")[0]):
+            return k
+    return None

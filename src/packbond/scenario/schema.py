@@ -1,0 +1,185 @@
+"""The scenario format: what a TOML scenario may say, with defaults and one-line docs.
+
+A scenario sets the starting state only: regions, packs and their norms, a named cast with its
+relations, initial facts, a random-population generator, and the rules preset with overrides.
+Everything after day 0 is the rules' doing. ``docs/scenario-format.md`` describes every field.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from ..calendar import SEASONS
+from ..validation import Fraction, Range, Strict, WholeRange
+
+__all__ = [
+    "CastMember",
+    "GrievanceFact",
+    "MatedFact",
+    "Norms",
+    "PackSpec",
+    "PopulationSpec",
+    "Prey",
+    "RegionSpec",
+    "Relation",
+    "RulesSpec",
+    "Scenario",
+    "Traits",
+]
+
+Season = Literal["spring", "summer", "autumn", "winter"]
+assert SEASONS == ("spring", "summer", "autumn", "winter")
+
+
+class Prey(Strict):
+    """Prey abundance of a region in each season, 0 = none .. 1 = plenty (R29)."""
+
+    spring: Fraction = Field(0.7, description="Prey abundance in spring.")
+    summer: Fraction = Field(0.9, description="Prey abundance in summer.")
+    autumn: Fraction = Field(0.7, description="Prey abundance in autumn.")
+    winter: Fraction = Field(0.35, description="Prey abundance in winter.")
+
+
+class RegionSpec(Strict):
+    """A region of land with its climate (R39)."""
+
+    name: str = Field(description="Unique name of the region.")
+    winter_severity: Fraction = Field(0.5, description="0 = mild winters .. 1 = mountain winters.")
+    terrain_hazard: Fraction = Field(0.3, description="How dangerous the ground is to hunt on.")
+    prey: Prey = Field(default_factory=Prey, description="Prey abundance by season.")
+
+
+class Norms(Strict):
+    """A pack's culture (R26)."""
+
+    omega_status_penalty: Fraction = Field(0.3, description="How much omegas are looked down on.")
+    violence_tolerance: Fraction = Field(0.3, description="How readily members are struck.")
+    outsider_hostility: Fraction = Field(0.3, description="How hostile members are to newcomers.")
+    arranged_matings_allowed: bool = Field(
+        False, description="Parents may contract a newly presented child (R14)."
+    )
+    rank_requires_mate: bool = Field(
+        False, description="High-ranked alphas must be mated to keep their rank (R22)."
+    )
+
+
+class PackSpec(Strict):
+    """A named pack of the scenario."""
+
+    name: str = Field(description="Unique name of the pack (a family or clan name).")
+    region: str | None = Field(None, description="Region it lives in; default the first region.")
+    leader: str | None = Field(None, description="Cast name of the pack alpha (R23).")
+    norms: Norms = Field(default_factory=Norms, description="The pack's culture.")
+    hospital: bool = Field(False, description="The village has a hospital with a healer (R32).")
+    food: Annotated[float, Range(0.0)] = Field(
+        0.0, description="Food in store at the start, in wolf-days of food."
+    )
+    extra_members: Annotated[int, WholeRange(0, 100_000)] = Field(
+        0, description="Unnamed members generated into this pack besides the named cast."
+    )
+
+
+class Traits(Strict):
+    """Personality traits, 0 .. 1; a trait left out is drawn at random around 0.5."""
+
+    kindness: Fraction | None = Field(None, description="0 = cruel .. 1 = kind.")
+    ambition: Fraction | None = Field(None, description="0 = content .. 1 = ambitious.")
+    boldness: Fraction | None = Field(None, description="0 = timid .. 1 = bold.")
+    anxiety: Fraction | None = Field(None, description="0 = calm .. 1 = anxious.")
+
+
+class CastMember(Strict):
+    """A named wolf of the scenario."""
+
+    name: str = Field(description="Unique name.")
+    sex: Literal["F", "M"] = Field(description="Sex: F or M (independent of designation, R1).")
+    age: Annotated[float, Range(0.0, 200.0)] = Field(description="Age in years at day 0.")
+    designation: Literal["unpresented", "alpha", "beta", "omega"] | None = Field(
+        None, description="Designation; left out, it is drawn if the wolf is old enough."
+    )
+    pack: str | None = Field(None, description="Pack the wolf belongs to; none for a loner.")
+    parents: list[str] = Field(
+        default_factory=list, max_length=2, description="Cast names of up to two parents."
+    )
+    traits: Traits = Field(default_factory=Traits, description="Personality traits.")
+    hunting_skill: Fraction | None = Field(None, description="0 = hopeless .. 1 = expert hunter.")
+    esteem: Fraction | None = Field(None, description="How valued the wolf is by its pack (R27).")
+    security: Fraction | None = Field(None, description="Attachment security (R45).")
+    wellbeing: Fraction | None = Field(None, description="Wellbeing at day 0 (R44).")
+
+
+class Relation(Strict):
+    """A directed tie: how one wolf feels about another at day 0."""
+
+    source: str = Field(alias="from", description="Cast name of the wolf who feels.")
+    to: str = Field(description="Cast name of the wolf felt about.")
+    affinity: Annotated[float, Range(-1.0, 1.0)] = Field(0.0, description="-1 hate .. 1 love.")
+    trust: Fraction = Field(0.0, description="0 none .. 1 full trust.")
+    fear: Fraction = Field(0.0, description="0 none .. 1 terror.")
+    mutual: bool = Field(False, description="The same tie also holds the other way.")
+
+
+class MatedFact(Strict):
+    """Two cast members are mates at day 0."""
+
+    kind: Literal["mated"]
+    a: str = Field(description="Cast name of one mate.")
+    b: str = Field(description="Cast name of the other mate.")
+
+
+class GrievanceFact(Strict):
+    """A pack holds a grievance against another at day 0 (R48)."""
+
+    kind: Literal["grievance"]
+    source: str = Field(alias="from", description="Pack that holds the grievance.")
+    to: str = Field(description="Pack the grievance is against.")
+    amount: Fraction = Field(description="0 none .. 1 past the point of war.")
+
+
+Fact = Annotated[MatedFact | GrievanceFact, Field(discriminator="kind")]
+
+
+class PopulationSpec(Strict):
+    """A random population: packs of generated wolves with names from a shipped name pool."""
+
+    packs: Annotated[int, WholeRange(0, 10_000_000)] = Field(description="Packs to generate.")
+    size_mean: Annotated[float, Range(1.0, 10_000.0)] = Field(6.0, description="Mean pack size.")
+    size_sd: Annotated[float, Range(0.0, 10_000.0)] = Field(1.5, description="Pack size spread.")
+    size_min: Annotated[int, WholeRange(1, 10_000)] = Field(2, description="Smallest pack.")
+    offspring_share: Fraction = Field(
+        0.6, description="Share of non-leading members who are the leading pair's young."
+    )
+    regions: list[str] | None = Field(
+        None, description="Regions to spread packs over (round-robin); default all regions."
+    )
+    norms: Norms = Field(default_factory=Norms, description="Norms of generated packs.")
+    food_per_member: Annotated[float, Range(0.0)] = Field(
+        10.0, description="Food in store per member at the start, in wolf-days."
+    )
+    name_pool: Literal["default"] = Field("default", description="Shipped name pool to draw from.")
+
+
+class RulesSpec(Strict):
+    """Which preset the rules start from, and overrides on it (see the rules reference)."""
+
+    preset: str = Field("seed", description="Rules preset: seed, ecology or classic.")
+    overrides: dict[str, Any] = Field(
+        default_factory=dict, description="Nested tables laid over the preset."
+    )
+
+
+class Scenario(Strict):
+    """A whole scenario file."""
+
+    name: str = Field(description="Short name, used in run directory names.")
+    description: str = Field("", description="One line on what the scenario is.")
+    start_season: Season = Field("autumn", description="Season of day 0.")
+    rules: RulesSpec = Field(default_factory=RulesSpec, description="Rules preset and overrides.")
+    regions: list[RegionSpec] = Field(min_length=1, description="At least one region.")
+    packs: list[PackSpec] = Field(default_factory=list, description="Named packs.")
+    cast: list[CastMember] = Field(default_factory=list, description="Named wolves.")
+    relations: list[Relation] = Field(default_factory=list, description="Ties at day 0.")
+    facts: list[Fact] = Field(default_factory=list, description="Facts true at day 0.")
+    population: PopulationSpec | None = Field(None, description="Randomly generated packs.")

@@ -1,0 +1,81 @@
+"""The wolf table: one row per wolf that ever lived in the run, in every replicate."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .table import Col, Table
+
+__all__ = ["DESIGNATIONS", "SEXES", "Designation", "Sex", "Wolves"]
+
+SEXES: tuple[str, ...] = ("F", "M")
+DESIGNATIONS: tuple[str, ...] = ("unpresented", "alpha", "beta", "omega")
+
+
+class Sex:
+    """Codes of the ``sex`` column."""
+
+    F = 0
+    M = 1
+
+
+class Designation:
+    """Codes of the ``designation`` column (R1)."""
+
+    UNPRESENTED = 0
+    ALPHA = 1
+    BETA = 2
+    OMEGA = 3
+
+
+I32 = NDArray[np.int32]
+F32 = NDArray[np.float32]
+
+
+class Wolves(Table):
+    """Wolves as columns. Row references (``pack``, ``mate``, ...) are row indices; -1 is none."""
+
+    id: Annotated[I32, Col(np.int32, -1, "stable id within the replicate, never reused")]
+    replicate: Annotated[NDArray[np.int16], Col(np.int16, 0, "replicate (realm) of the wolf")]
+    alive: Annotated[NDArray[np.bool_], Col(np.bool_, False, "alive now")]
+    name: Annotated[I32, Col(np.int32, -1, "index into World.names")]
+    sex: Annotated[NDArray[np.int8], Col(np.int8, 0, "Sex code: 0 F, 1 M")]
+    designation: Annotated[
+        NDArray[np.int8],
+        Col(np.int8, 0, "Designation code: 0 unpresented, 1 alpha, 2 beta, 3 omega"),
+    ]
+    birth_day: Annotated[I32, Col(np.int32, 0, "day of birth; negative before the run began")]
+    death_day: Annotated[I32, Col(np.int32, -1, "day of death, -1 while alive")]
+    present_age: Annotated[I32, Col(np.int32, 0, "age in days at which the wolf presents (R2)")]
+    eligible: Annotated[
+        NDArray[np.bool_],
+        Col(np.bool_, False, "eligible for mating (presented; omegas after heat)"),
+    ]
+    pack: Annotated[I32, Col(np.int32, -1, "row of the wolf's pack, -1 for none")]
+    origin_pack: Annotated[
+        I32, Col(np.int32, -1, "row of the pack the wolf was born or started in")
+    ]
+    mate: Annotated[I32, Col(np.int32, -1, "row of the wolf's mate, -1 for none")]
+    mother: Annotated[I32, Col(np.int32, -1, "row of the mother (or carrying parent), -1 unknown")]
+    father: Annotated[I32, Col(np.int32, -1, "row of the other parent, -1 unknown")]
+    kindness: Annotated[F32, Col(np.float32, 0.5, "trait, 0 = cruel .. 1 = kind")]
+    ambition: Annotated[F32, Col(np.float32, 0.5, "trait, 0 = content .. 1 = ambitious")]
+    boldness: Annotated[F32, Col(np.float32, 0.5, "trait, 0 = timid .. 1 = bold")]
+    anxiety: Annotated[F32, Col(np.float32, 0.5, "trait, 0 = calm .. 1 = anxious")]
+    hunting_skill: Annotated[F32, Col(np.float32, 0.5, "skill, 0 = hopeless .. 1 = expert")]
+    esteem: Annotated[F32, Col(np.float32, 0.5, "how valued by the pack, 0 .. 1")]
+    security: Annotated[
+        F32, Col(np.float32, 0.5, "attachment security (R45), 0 = none .. 1 = secure")
+    ]
+    wellbeing: Annotated[F32, Col(np.float32, 0.6, "wellbeing (R44), 0 = despair .. 1 = thriving")]
+    tie_other: Annotated[
+        I32, Col(np.int32, -1, "row of the wolf each tie slot is about, -1 empty", per_slot=True)
+    ]
+    tie_affinity: Annotated[
+        F32, Col(np.float32, 0.0, "liking per tie slot, -1 .. 1", per_slot=True)
+    ]
+    tie_trust: Annotated[F32, Col(np.float32, 0.0, "trust per tie slot, 0 .. 1", per_slot=True)]
+    tie_fear: Annotated[F32, Col(np.float32, 0.0, "fear per tie slot, 0 .. 1", per_slot=True)]

@@ -1,0 +1,73 @@
+"""The world: every table of one run, all replicates side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..arrays import take_ids
+from ..calendar import Calendar
+from ..rules import Rules
+from .packs import GRIEVANCE_SLOTS, Packs
+from .regions import Regions
+from .wolves import Wolves
+
+__all__ = ["World"]
+
+
+@dataclass
+class World:
+    """State of a run. Replicates are realms that share tables but never touch each other."""
+
+    rules: Rules
+    calendar: Calendar
+    regions: Regions
+    seeds: NDArray[np.int64]
+    """The random seed of each replicate."""
+    wolves: Wolves = field(init=False)
+    packs: Packs = field(init=False)
+    names: list[str] = field(default_factory=list)
+    """Interned names of wolves and packs; columns hold indices into it."""
+    day: int = 0
+    next_wolf_id: NDArray[np.int64] = field(init=False)
+    next_pack_id: NDArray[np.int64] = field(init=False)
+    _name_index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.wolves = Wolves(capacity=1024, slots=self.rules.ties.slots)
+        self.packs = Packs(capacity=64, slots=GRIEVANCE_SLOTS)
+        self.next_wolf_id = np.zeros(len(self.seeds), dtype=np.int64)
+        self.next_pack_id = np.zeros(len(self.seeds), dtype=np.int64)
+
+    @property
+    def replicates(self) -> int:
+        """How many replicates live in this world."""
+        return len(self.seeds)
+
+    def intern(self, names: list[str]) -> NDArray[np.int32]:
+        """Indices of names in :attr:`names`, adding those not seen yet."""
+        out = np.empty(len(names), dtype=np.int32)
+        for i, name in enumerate(names):
+            idx = self._name_index.get(name)
+            if idx is None:
+                idx = len(self.names)
+                self.names.append(name)
+                self._name_index[name] = idx
+            out[i] = idx
+        return out
+
+    def new_ids(
+        self, counter: NDArray[np.int64], replicate: NDArray[np.int16]
+    ) -> NDArray[np.int32]:
+        """Fresh ids for new rows of the given replicates (see :func:`packbond.arrays.take_ids`)."""
+        return take_ids(counter, replicate).astype(np.int32)
+
+    def seed_of(self, replicate: NDArray[np.int16]) -> NDArray[np.int64]:
+        """The random seed for each element's replicate."""
+        return self.seeds[replicate]
+
+    def living(self) -> NDArray[np.intp]:
+        """Rows of living wolves."""
+        return np.flatnonzero(self.wolves.view("alive"))
