@@ -226,4 +226,9 @@ def simulate(
     manifest["events"] = int(engine.log.total)
     store.write_manifest(manifest)
     store.finish()
-    return Run(store)
+    if out is None:
+        return Run(store)
+    # A finished run on disk is handed back read-only, like any stored run, so that it can be
+    # opened again (open_run) in the same process while this handle lives.
+    store.close()
+    return open_run(out)

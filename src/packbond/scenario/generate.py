@@ -91,16 +91,19 @@ def generate_population(
     entity = np.arange(n)
 
     present = rules.presenting
-    onset = rules.lifespan.senescence_onset_years
+    life = rules.lifespan
+    # Adults are drawn up to halfway between the onset of old age and the maximum age, so a
+    # generated world starts with some old wolves, as a real population has.
+    oldest = (life.senescence_onset_years + life.max_age_years) / 2.0
     u = rng.uniform(seed, SETUP_DAY, entity, "gen.age")
     lead_lo = present.age_years_max + 1.0
-    lead_hi = max(lead_lo, onset)
+    lead_hi = max(lead_lo, oldest)
     age_years = lead_lo + u * (lead_hi - lead_lo)
     leader_age = np.repeat(age_years[starts], sizes)
     is_young = (pos >= 2) & (rng.uniform(seed, SETUP_DAY, entity, "gen.kin") < spec.offspring_share)
     young_max = np.minimum(leader_age - present.age_years_min, 2.0 * present.age_years_max)
     young_age = u * np.maximum(young_max, 0.0)
-    other_age = present.age_years_max + u * max(onset - present.age_years_max, 0.0)
+    other_age = present.age_years_max + u * max(oldest - present.age_years_max, 0.0)
     age_years = np.where(pos < 2, age_years, np.where(is_young, young_age, other_age))
 
     sex = (rng.uniform(seed, SETUP_DAY, entity, "gen.sex") < 0.5).astype(np.int8)

@@ -1,0 +1,74 @@
+"""Shared fixtures: small scenario texts and a helper to build worlds from them."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from packbond.engine import Engine
+from packbond.scenario import build_world, parse_scenario
+from packbond.state import World
+
+MINIMAL = """
+name = "mini"
+[[regions]]
+name = "Forest"
+
+[[packs]]
+name = "Ash"
+region = "Forest"
+leader = "Rowan"
+
+[[cast]]
+name = "Rowan"
+sex = "M"
+age = 30
+designation = "alpha"
+pack = "Ash"
+"""
+
+
+@pytest.fixture
+def write_scenario(tmp_path: Path) -> Callable[[str], Path]:
+    """Write scenario text (dedented) to a file and return its path."""
+
+    def write(text: str, name: str = "scenario.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip(), "utf-8")
+        return path
+
+    return write
+
+
+def world_of(text: str, seeds: list[int] | None = None) -> World:
+    """A world built from scenario text."""
+    return build_world(parse_scenario(textwrap.dedent(text)), seeds or [0])
+
+
+def generated(packs: int, preset: str = "seed", size_mean: float = 8.0, extra: str = "") -> str:
+    """Scenario text for a generated world of ``packs`` packs."""
+    return f"""
+name = "gen"
+start_season = "spring"
+[rules]
+preset = "{preset}"
+{extra}
+[[regions]]
+name = "Forest"
+[[regions]]
+name = "Hills"
+[population]
+packs = {packs}
+size_mean = {size_mean}
+size_sd = 2.0
+"""
+
+
+def run_days(world: World, days: int) -> Engine:
+    """Step a world ``days`` days and return its engine."""
+    engine = Engine(world)
+    engine.run(days)
+    return engine

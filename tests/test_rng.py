@@ -1,0 +1,60 @@
+"""Counter-based randomness: draws are pure functions of their key."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from packbond import rng
+
+
+def test_same_key_same_number() -> None:
+    """A draw depends only on (seed, day, entity, purpose, k)."""
+    a = rng.uniform(7, 3, np.arange(100), "hunt")
+    b = rng.uniform(7, 3, np.arange(100), "hunt")
+    assert np.array_equal(a, b)
+
+
+def test_any_part_of_the_key_changes_the_draw() -> None:
+    """Changing seed, day, entity, purpose or k gives different numbers."""
+    base = rng.uniform(7, 3, np.arange(1000), "hunt")
+    for other in (
+        rng.uniform(8, 3, np.arange(1000), "hunt"),
+        rng.uniform(7, 4, np.arange(1000), "hunt"),
+        rng.uniform(7, 3, np.arange(1, 1001), "hunt"),
+        rng.uniform(7, 3, np.arange(1000), "heal"),
+        rng.uniform(7, 3, np.arange(1000), "hunt", 1),
+    ):
+        assert np.mean(base == other) < 0.01
+
+
+def test_a_draw_does_not_depend_on_its_neighbours() -> None:
+    """An entity's number is the same whether drawn alone or in a batch (ensemble safety)."""
+    batch = rng.uniform(np.array([1, 2, 3]), 5, np.array([10, 11, 12]), "x")
+    alone = rng.uniform(2, 5, np.array([11]), "x")
+    assert batch[1] == alone[0]
+
+
+def test_uniforms_look_uniform() -> None:
+    """Mean, spread and range of many draws match U(0, 1)."""
+    u = rng.uniform(1, 0, np.arange(200_000), "check")
+    assert u.min() >= 0 and u.max() < 1
+    assert abs(u.mean() - 0.5) < 0.005
+    assert abs(u.var() - 1 / 12) < 0.002
+    counts = np.histogram(u, bins=20, range=(0, 1))[0]
+    assert counts.min() > 0.95 * 10_000
+
+
+def test_normals_look_normal() -> None:
+    """Box-Muller over keyed uniforms gives mean 0 and variance 1."""
+    z = rng.normal(3, 0, np.arange(200_000), "z")
+    assert abs(z.mean()) < 0.01
+    assert abs(z.std() - 1) < 0.01
+
+
+def test_weighted_choice_follows_weights() -> None:
+    """Categories are picked in proportion to their weights, per row if rows differ."""
+    u = rng.uniform(5, 0, np.arange(100_000), "pick")
+    picks = rng.weighted_choice(u, np.array([0.2, 0.5, 0.3]))
+    assert np.allclose(np.bincount(picks) / len(u), [0.2, 0.5, 0.3], atol=0.01)
+    rows = np.tile([[1.0, 0.0], [0.0, 1.0]], (50_000, 1))
+    assert np.array_equal(rng.weighted_choice(u, rows), np.tile([0, 1], 50_000))
