@@ -1,0 +1,63 @@
+"""Benchmark: a generated world of N wolves run for Y years, full rule set.
+
+Reports build time, step time, time per wolf-day, events per wolf-year and peak memory.
+Run: ``.venv/bin/python benchmarks/bench_world.py --wolves 1000000 --years 1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+
+from packbond.engine import Engine
+from packbond.scenario import build_world, parse_scenario
+
+SCENARIO = """
+name = "bench"
+start_season = "spring"
+[rules]
+preset = "{preset}"
+[[regions]]
+name = "Forest"
+[[regions]]
+name = "Hills"
+winter_severity = 0.7
+[population]
+packs = {packs}
+size_mean = 8
+size_sd = 2
+"""
+
+
+def main() -> None:
+    """Parse arguments, run the benchmark, print one JSON line."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--wolves", type=int, default=100_000)
+    ap.add_argument("--years", type=float, default=1.0)
+    ap.add_argument("--preset", default="seed")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset=args.preset))
+    world = build_world(loaded, [1])
+    t1 = time.perf_counter()
+    engine = Engine(world, metrics_every=7)
+    days = world.calendar.years_to_days(args.years)
+    engine.run(days)
+    t2 = time.perf_counter()
+    wolves = world.wolves.size
+    wolf_days = wolves * days
+    print(json.dumps({
+        "wolves": wolves,
+        "years": args.years,
+        "build_s": round(t1 - t0, 2),
+        "step_s": round(t2 - t1, 2),
+        "ns_per_wolf_day": round(1e9 * (t2 - t1) / wolf_days, 1),
+        "events_per_wolf_year": round(engine.log.total / (wolves * args.years), 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()
