@@ -48,15 +48,19 @@ def main() -> None:
     t2 = time.perf_counter()
     wolves = world.wolves.size
     wolf_days = wolves * days
-    print(json.dumps({
-        "wolves": wolves,
-        "years": args.years,
-        "build_s": round(t1 - t0, 2),
-        "step_s": round(t2 - t1, 2),
-        "ns_per_wolf_day": round(1e9 * (t2 - t1) / wolf_days, 1),
-        "events_per_wolf_year": round(engine.log.total / (wolves * args.years), 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }))
+    print(
+        json.dumps(
+            {
+                "wolves": wolves,
+                "years": args.years,
+                "build_s": round(t1 - t0, 2),
+                "step_s": round(t2 - t1, 2),
+                "ns_per_wolf_day": round(1e9 * (t2 - t1) / wolf_days, 1),
+                "events_per_wolf_year": round(engine.log.total / (wolves * args.years), 2),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def _rows(model: type[BaseModel], prefix: str, presets: dict[str, Any]) -> list[
         if name == "preset":
             continue
         values = []
-        for preset, rules in presets.items():
+        for rules in presets.values():
             value: Any = rules
             for part in path.split("."):
                 value = getattr(value, part)
