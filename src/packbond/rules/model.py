@@ -7,20 +7,32 @@ further. Rule numbers (R1, R2, ...) refer to the rule book, ``world-rules.md``.
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
 from ..validation import Fraction, Range, Strict, WholeRange
 
 __all__ = [
+    "BySeason",
     "CalendarRules",
     "DesignationOdds",
     "DesignationRules",
+    "DispersalRules",
+    "FoodRules",
+    "FormRules",
+    "GatheringRules",
+    "HeatRules",
+    "HuntingRules",
     "LifespanRules",
+    "MortalityRules",
     "PresentingRules",
+    "ReproductionRules",
     "Rules",
+    "RutRules",
+    "SeasonRules",
     "TieRules",
+    "WoundRules",
 ]
 
 Years = Annotated[float, Range(0.0, 200.0)]
@@ -96,6 +108,254 @@ class TieRules(Strict):
     )
 
 
+Designations = list[Literal["alpha", "beta", "omega"]]
+Seasons = list[Literal["spring", "summer", "autumn", "winter"]]
+
+
+class BySeason(Strict):
+    """One number per season."""
+
+    spring: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In spring.")
+    summer: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In summer.")
+    autumn: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In autumn.")
+    winter: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In winter.")
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        """The values in calendar order (spring, summer, autumn, winter)."""
+        return (self.spring, self.summer, self.autumn, self.winter)
+
+
+def _alpha_only() -> Designations:
+    return ["alpha"]
+
+
+def _all_designations() -> Designations:
+    return ["alpha", "beta", "omega"]
+
+
+def _omega_only() -> Designations:
+    return ["omega"]
+
+
+class HeatRules(Strict):
+    """Recurring heats of omegas (a genre switch; the seed story shows only the first heat)."""
+
+    enabled: bool = Field(False, description="Omegas go into heat again and again.")
+    interval_days: Annotated[int, WholeRange(7, 730)] = Field(
+        60, description="Days from the start of one heat to the next."
+    )
+    length_days: Annotated[int, WholeRange(1, 30)] = Field(4, description="Days a heat lasts.")
+    conception_multiplier: Annotated[float, Range(1.0, 100.0)] = Field(
+        5.0, description="Conception is this many times likelier during a heat."
+    )
+
+
+class RutRules(Strict):
+    """Recurring ruts of alphas (a genre switch, off in the seed story)."""
+
+    enabled: bool = Field(False, description="Alphas go into rut again and again.")
+    interval_days: Annotated[int, WholeRange(7, 730)] = Field(
+        90, description="Days from the start of one rut to the next."
+    )
+    length_days: Annotated[int, WholeRange(1, 30)] = Field(3, description="Days a rut lasts.")
+
+
+class FormRules(Strict):
+    """R4, R5: wolf form to hunt, human form in the village; shifting tears open wounds."""
+
+    tear_probability: Fraction = Field(
+        0.65, description="Chance that shifting with an open wound tears it (R5)."
+    )
+    tear_growth: Annotated[float, Range(0.0, 5.0)] = Field(
+        0.5, description="A torn wound's severity grows by this share."
+    )
+    wait_below_severity: Fraction = Field(
+        0.15, description="An experienced wolf stays in wolf form until its wound is below this."
+    )
+    experience_per_tear: Fraction = Field(
+        0.6, description="How much a torn wound teaches a wolf to wait before shifting."
+    )
+
+
+class SeasonRules(Strict):
+    """R29: how seasons and snow change hunting."""
+
+    winter_hunting: Literal["harder", "easier"] = Field(
+        "harder", description="Snow makes hunting harder (the story) or easier (real wolves)."
+    )
+    snow_effect: Fraction = Field(
+        0.4, description="Size of the snow effect on hunting success, scaled by winter severity."
+    )
+
+
+class HuntingRules(Strict):
+    """R29-R31: pack hunts, volunteers in scarcity, injuries, and help that can hurt the helper."""
+
+    interval_days: Annotated[int, WholeRange(1, 60)] = Field(
+        4, description="A pack hunts about once every this many days."
+    )
+    hunter_designations: Designations = Field(
+        default_factory=_alpha_only, description="Designations that hunt by default."
+    )
+    party_max: Annotated[int, WholeRange(1, 50)] = Field(6, description="Largest hunting party.")
+    volunteer_below_food_days: Annotated[float, Range(0.0, 365.0)] = Field(
+        12.0, description="Below this many days of food per head the pack takes volunteers."
+    )
+    base_success: Fraction = Field(0.3, description="Success chance of an average party of one.")
+    party_bonus: Fraction = Field(0.08, description="Success added per extra hunter.")
+    skill_weight: Fraction = Field(0.5, description="How much mean party skill moves success.")
+    kill_food: Annotated[float, Range(0.0, 10_000.0)] = Field(
+        60.0, description="Wolf-days of food a kill brings, at full prey abundance."
+    )
+    injury_base: Fraction = Field(0.02, description="Injury chance per hunter per hunt.")
+    snow_injury: Annotated[float, Range(0.0, 20.0)] = Field(
+        1.5, description="Extra injury risk in winter, times winter severity."
+    )
+    unfamiliar_injury: Annotated[float, Range(0.0, 20.0)] = Field(
+        2.0, description="Extra injury risk on unfamiliar ground (times 1 - familiarity)."
+    )
+    solo_chance: Fraction = Field(
+        0.25, description="Chance a bold, unskilled volunteer chases prey alone (R30)."
+    )
+    solo_injury: Annotated[float, Range(1.0, 50.0)] = Field(
+        4.0, description="Injury risk multiplier when chasing alone."
+    )
+    injury_severity: Fraction = Field(0.35, description="Mean severity of a hunting injury.")
+    assist_chance: Fraction = Field(
+        0.6, description="Chance a close packmate helps a hurt hunter, at full affinity (R31)."
+    )
+    assist_injury: Fraction = Field(
+        0.35, description="Chance the helper is hurt, times the ground's hazard (R31)."
+    )
+    familiarity_per_hunt: Fraction = Field(
+        0.05, description="How much each hunt makes a wolf familiar with its region."
+    )
+
+
+class WoundRules(Strict):
+    """R32: wounds heal, faster with a hospital and healer; moving too early reopens them."""
+
+    heal_per_day: Fraction = Field(0.015, description="Severity healed per day.")
+    hospital_multiplier: Annotated[float, Range(1.0, 10.0)] = Field(
+        2.0, description="Healing is this much faster where the pack has a hospital and healer."
+    )
+    bleeding_stops: Fraction = Field(0.4, description="Daily chance that bleeding stops.")
+    bleeding_harm: Fraction = Field(0.02, description="Severity added per day of bleeding.")
+    reopen_when_active: Fraction = Field(
+        0.2, description="Chance a wound reopens when a wounded wolf hunts or gathers."
+    )
+    deadly_above: Fraction = Field(0.6, description="Severity above which a wound can kill.")
+    death_per_day: Fraction = Field(
+        0.04, description="Daily chance of dying of a wound at full severity."
+    )
+    disabled_above: Fraction = Field(
+        0.3, description="Above this severity a wolf cannot hunt or gather."
+    )
+
+
+class GatheringRules(Strict):
+    """R33: berries and herbs by season, a smaller food source and a social occasion."""
+
+    interval_days: Annotated[int, WholeRange(1, 60)] = Field(3, description="Days between outings.")
+    gatherer_share: Fraction = Field(
+        0.4, description="Share of able non-hunters who go out gathering."
+    )
+    yield_by_season: BySeason = Field(
+        default_factory=lambda: BySeason(spring=0.6, summer=1.0, autumn=1.2, winter=0.0),
+        description="Wolf-days of food a gatherer brings back per outing, by season.",
+    )
+
+
+class FoodRules(Strict):
+    """R34: the pack's store feeds its members; hunger and starvation when it runs out."""
+
+    need_adult: Annotated[float, Range(0.0, 10.0)] = Field(
+        1.0, description="Food an adult eats a day."
+    )
+    need_young: Annotated[float, Range(0.0, 10.0)] = Field(
+        0.5, description="Food an unpresented young wolf eats a day."
+    )
+    spoil_per_day: Fraction = Field(0.01, description="Share of the store that spoils each day.")
+    hunger_rise: Fraction = Field(0.08, description="Hunger added per day of a full shortfall.")
+    hunger_fall: Fraction = Field(0.1, description="Hunger lost per day of eating enough.")
+    hungry_at: Fraction = Field(0.4, description="Hunger at which a pack is said to go hungry.")
+    starve_at: Fraction = Field(0.8, description="Hunger above which wolves can starve.")
+    starve_per_day: Fraction = Field(
+        0.02, description="Daily chance of starving at full hunger (doubled for the young)."
+    )
+
+
+class ReproductionRules(Strict):
+    """R6, R28: who can carry, conception, gestation, litters, and who minds the pups."""
+
+    carriers_female: Designations = Field(
+        default_factory=_all_designations,
+        description="Female designations that can carry pups.",
+    )
+    carriers_male: Designations = Field(
+        default_factory=_omega_only, description="Male designations that can carry pups."
+    )
+    conception_per_day: Fraction = Field(
+        0.004, description="Daily chance that a mated carrier conceives, when it can."
+    )
+    breeding_seasons: Seasons = Field(
+        default_factory=list, description="Seasons in which conception happens (empty = any)."
+    )
+    leaders_only: bool = Field(
+        False, description="Only the pack alpha's pair breeds (as in real wolf packs)."
+    )
+    gestation_days: Annotated[int, WholeRange(1, 730)] = Field(
+        273, description="Days from conception to birth (63 in wolves, about 273 human-like)."
+    )
+    litter_mean: Annotated[float, Range(0.0, 20.0)] = Field(
+        0.15, description="Mean litter size beyond the first pup (Poisson)."
+    )
+    rest_days: Annotated[int, WholeRange(0, 3650)] = Field(
+        364, description="Days after a birth before the parent can conceive again."
+    )
+    carers_per_young: Fraction = Field(
+        0.25, description="Adults given the childcare role per young wolf in the pack (R28)."
+    )
+
+
+class MortalityRules(Strict):
+    """Background deaths by life stage (besides old age, wounds, starvation and battle)."""
+
+    young_annual: Fraction = Field(0.01, description="Yearly death chance of the unpresented.")
+    adult_annual: Fraction = Field(0.005, description="Yearly death chance of presented adults.")
+    disperser_annual: Fraction = Field(
+        0.2, description="Yearly death chance of a wolf travelling without a pack."
+    )
+    young_care_benefit: Fraction = Field(
+        0.5, description="Share of the young's risk removed when the pack has enough carers."
+    )
+
+
+class DispersalRules(Strict):
+    """Natal dispersal: young wolves leave packs over a size cap and settle elsewhere."""
+
+    enabled: bool = Field(False, description="Young wolves leave crowded packs.")
+    cap_mean: Annotated[float, Range(1.0, 1000.0)] = Field(
+        4.4, description="Mean of the pack size cap, drawn per pack."
+    )
+    cap_sd: Annotated[float, Range(0.0, 1000.0)] = Field(1.25, description="Spread of the cap.")
+    age_years_min: Years = Field(0.8, description="Youngest age at which a wolf disperses.")
+    age_years_max: Years = Field(3.0, description="Oldest age at which a wolf disperses.")
+    annual_rate: Fraction = Field(
+        0.7, description="Yearly chance that an eligible wolf in a pack over its cap leaves."
+    )
+    season_weights: BySeason = Field(
+        default_factory=lambda: BySeason(spring=2.0, summer=0.4, autumn=1.0, winter=0.6),
+        description="Relative leaving rate by season (real peaks: late winter to spring).",
+    )
+    join_per_day: Fraction = Field(
+        0.01, description="Daily chance a disperser is adopted by a pack below its cap."
+    )
+    pair_per_day: Fraction = Field(
+        0.01, description="Daily chance a disperser pairs with another and founds a pack."
+    )
+
+
 class Rules(Strict):
     """All the rules of a world. Build one with :func:`packbond.rules.load_rules`."""
 
@@ -105,3 +365,14 @@ class Rules(Strict):
     presenting: PresentingRules = Field(default_factory=PresentingRules)
     lifespan: LifespanRules = Field(default_factory=LifespanRules)
     ties: TieRules = Field(default_factory=TieRules)
+    heat: HeatRules = Field(default_factory=HeatRules)
+    rut: RutRules = Field(default_factory=RutRules)
+    forms: FormRules = Field(default_factory=FormRules)
+    seasons: SeasonRules = Field(default_factory=SeasonRules)
+    hunting: HuntingRules = Field(default_factory=HuntingRules)
+    wounds: WoundRules = Field(default_factory=WoundRules)
+    gathering: GatheringRules = Field(default_factory=GatheringRules)
+    food: FoodRules = Field(default_factory=FoodRules)
+    reproduction: ReproductionRules = Field(default_factory=ReproductionRules)
+    mortality: MortalityRules = Field(default_factory=MortalityRules)
+    dispersal: DispersalRules = Field(default_factory=DispersalRules)

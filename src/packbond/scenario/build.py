@@ -12,19 +12,18 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import rng
-from ..arrays import rank_within, take_ids
+from ..arrays import rank_within
 from ..calendar import SEASONS, Calendar
 from ..state import DESIGNATIONS, World
+from ..state.newborn import TRAITS, add_packs, add_wolves
 from ..state.regions import Regions
-from .generate import SETUP_DAY, Draft, generate_population, given_names, name_pool
+from .generate import SETUP_DAY, Draft, generate_population
 from .load import LoadedScenario
 from .schema import Norms, Scenario
 
 __all__ = ["build_world"]
 
 _TRAITS = ("kindness", "ambition", "boldness", "anxiety")
-_LEVELS = ("hunting_skill", "esteem", "security", "wellbeing")
-_TRAIT_SPREAD = 0.18
 _KIN_TIE = (0.6, 0.6)
 _MATE_TIE = (0.7, 0.7)
 
@@ -73,33 +72,31 @@ def _add_packs(
     region_index = {r.name: i for i, r in enumerate(sc.regions)}
     pop = sc.population
     n_gen = pop.packs if pop else 0
-    n = len(sc.packs) + n_gen
-    rows = packs.append(n)
-    packs.id[rows] = take_ids(world.next_pack_id, np.full(n, replicate, dtype=np.int16))
-    packs.replicate[rows] = replicate
-    packs.alive[rows] = True
-    packs.founded_day[rows] = SETUP_DAY
-    names = [p.name for p in sc.packs]
+    names = [p.name for p in sc.packs] + [""] * n_gen
     regions = [region_index[p.region] if p.region else 0 for p in sc.packs]
     norms: list[Norms] = [p.norms for p in sc.packs]
     sizes = np.array([p.extra_members for p in sc.packs], dtype=np.int64)
     food = [p.food for p in sc.packs]
     hospital = [p.hospital for p in sc.packs]
     if pop is not None and n_gen:
-        pool = name_pool(pop.name_pool)
-        u = rng.uniform(seed, SETUP_DAY, np.arange(n_gen), "gen.pack_name")
-        names += [pool.packs[int(x * len(pool.packs))] for x in u.tolist()]
         spread = [region_index[r] for r in (pop.regions or [r.name for r in sc.regions])]
         regions += [spread[i % len(spread)] for i in range(n_gen)]
         norms += [pop.norms] * n_gen
         hospital += [False] * n_gen
-    packs.name[rows] = world.intern(names)
-    packs.region[rows] = np.array(regions, dtype=np.int16)
+    n = len(names)
+    rows = add_packs(
+        world,
+        SETUP_DAY,
+        np.full(n, replicate, dtype=np.int16),
+        np.array(regions, dtype=np.int16),
+        names,
+    )
+    packs.founded_day[rows] = SETUP_DAY
     for norm in Norms.model_fields:
         getattr(packs, norm)[rows] = [getattr(x, norm) for x in norms]
     packs.hospital[rows] = hospital
-    packs.food[rows.start : rows.start + len(food)] = food
-    return np.arange(rows.start, rows.stop), sizes
+    packs.food[rows[: len(food)]] = food
+    return rows, sizes
 
 
 def _draft(world: World, sc: Scenario, seed: int, extra: NDArray[np.int64]) -> Draft:
@@ -191,53 +188,32 @@ def _add_wolves(
 ) -> NDArray[np.int64]:
     w, rules = world.wolves, world.rules
     n = len(d.sex)
-    sl = w.append(n)
-    rows = np.arange(sl.start, sl.stop)
-    ids = take_ids(world.next_wolf_id, np.full(n, replicate, dtype=np.int16))
-    w.id[sl] = ids
-    w.replicate[sl] = replicate
-    w.alive[sl] = True
-    w.sex[sl] = d.sex
-    w.birth_day[sl] = -d.age_days
-    days = world.calendar.days_per_year
-    p = rules.presenting
-    u = rng.uniform(seed, SETUP_DAY, ids, "present_age")
-    present_age = np.rint((p.age_years_min + u * (p.age_years_max - p.age_years_min)) * days)
+    rows = add_wolves(
+        world,
+        SETUP_DAY,
+        np.full(n, replicate, dtype=np.int16),
+        d.sex,
+        -d.age_days,
+        np.where(d.pack >= 0, pack_rows[np.maximum(d.pack, 0)], -1),
+        d.names,
+    )
+    ids = w.id[rows]
+    present_age = w.present_age[rows].astype(np.int64)
     given = d.designation
     presented = np.where(given >= 0, given > 0, d.age_days >= present_age)
-    present_age = np.where(
+    w.present_age[rows] = np.where(
         presented, np.minimum(present_age, d.age_days), np.maximum(present_age, d.age_days + 1)
     )
-    w.present_age[sl] = present_age
     odds = np.array(
         [[o.alpha, o.beta, o.omega] for o in (rules.designation.female, rules.designation.male)]
     )
     drawn = 1 + rng.weighted_choice(
         rng.uniform(seed, SETUP_DAY, ids, "designation"), odds[d.sex.astype(np.int64)]
     )
-    w.designation[sl] = np.where(given > 0, given, np.where(presented, drawn, 0))
-    w.eligible[sl] = w.designation[sl] > 0
-    w.pack[sl] = np.where(d.pack >= 0, pack_rows[np.maximum(d.pack, 0)], -1)
-    w.origin_pack[sl] = w.pack[sl]
+    w.designation[rows] = np.where(given > 0, given, np.where(presented, drawn, 0))
+    w.eligible[rows] = w.designation[rows] > 0
     for col, ref in (("mate", d.mate), ("mother", d.mother), ("father", d.father)):
-        getattr(w, col)[sl] = np.where(ref >= 0, rows[np.maximum(ref, 0)], -1)
-    for trait in _TRAITS + _LEVELS:
-        z = rng.normal(seed, SETUP_DAY, ids, f"trait.{trait}")
-        getattr(w, trait)[sl] = np.clip(0.5 + _TRAIT_SPREAD * z, 0.0, 1.0)
-    names = list(d.names or [""] * n)
-    missing = [i for i, name in enumerate(names) if not name]
-    if missing:
-        pool = name_pool("default")
-        idx = np.array(missing)
-        drawn_names = given_names(
-            pool,
-            d.sex[idx],
-            rng.uniform(seed, SETUP_DAY, ids[idx], "name"),
-            rng.uniform(seed, SETUP_DAY, ids[idx], "name", 1),
-        )
-        for i, name in zip(missing, drawn_names, strict=True):
-            names[i] = name
-    w.name[sl] = world.intern(names)
+        getattr(w, col)[rows] = np.where(ref >= 0, rows[np.maximum(ref, 0)], -1)
     return rows
 
 
@@ -249,7 +225,7 @@ def _apply_cast_levels(world: World, sc: Scenario, first_row: int) -> None:
             value = getattr(m.traits, trait)
             if value is not None:
                 getattr(w, trait)[row] = value
-        for level in _LEVELS:
+        for level in TRAITS[len(_TRAITS) :]:
             value = getattr(m, level)
             if value is not None:
                 getattr(w, level)[row] = value

@@ -7,10 +7,7 @@ the same alone or in an ensemble. Vectorised over all generated wolves at once.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,44 +16,10 @@ from .. import rng
 from ..rules import Rules
 from .schema import PopulationSpec
 
-__all__ = ["Draft", "NamePool", "generate_population", "name_pool"]
+__all__ = ["SETUP_DAY", "Draft", "generate_population"]
 
 SETUP_DAY = -1
 """The day used to key draws made while building the world."""
-
-
-@dataclass(frozen=True)
-class NamePool:
-    """Syllables that make given names, by sex, and pack names."""
-
-    first: tuple[str, ...]
-    second_male: tuple[str, ...]
-    second_female: tuple[str, ...]
-    packs: tuple[str, ...]
-
-
-@cache
-def name_pool(name: str) -> NamePool:
-    """A shipped name pool."""
-    text = resources.files(__package__).joinpath("data", "names.toml").read_text("utf-8")
-    pool = tomllib.loads(text)["pools"][name]
-    return NamePool(
-        tuple(pool["first"]),
-        tuple(pool["second_male"]),
-        tuple(pool["second_female"]),
-        tuple(pool["packs"]),
-    )
-
-
-def given_names(
-    pool: NamePool, sex: NDArray[np.int8], u1: NDArray[np.float64], u2: NDArray[np.float64]
-) -> list[str]:
-    """Two-syllable given names ("Hae" + "won"); the second syllable depends on sex."""
-    out = []
-    for s, a, b in zip(sex.tolist(), u1.tolist(), u2.tolist(), strict=True):
-        second = pool.second_male if s == 1 else pool.second_female
-        out.append(pool.first[int(a * len(pool.first))] + second[int(b * len(second))])
-    return out
 
 
 @dataclass

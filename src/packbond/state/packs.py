@@ -46,6 +46,10 @@ class Packs(Table):
     rank_requires_mate: Annotated[B, Col(np.bool_, False, "norm (R22)")]
     hospital: Annotated[B, Col(np.bool_, False, "the village has a hospital and healer (R32)")]
     food: Annotated[F32, Col(np.float32, 0.0, "food store, in wolf-days of food")]
+    cap: Annotated[
+        NDArray[np.int16], Col(np.int16, 32767, "size above which young members disperse")
+    ]
+    hungry: Annotated[B, Col(np.bool_, False, "the pack is in a spell of hunger (R34)")]
     rival: Annotated[
         I32, Col(np.int32, -1, "row of a pack held a grievance against, -1 empty", per_slot=True)
     ]

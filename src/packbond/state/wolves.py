@@ -9,7 +9,17 @@ from numpy.typing import NDArray
 
 from .table import Col, Table
 
-__all__ = ["DESIGNATIONS", "SEXES", "Designation", "Sex", "Wolves"]
+__all__ = [
+    "DESIGNATIONS",
+    "FORMS",
+    "SEXES",
+    "WOUND_SITES",
+    "Designation",
+    "Form",
+    "Role",
+    "Sex",
+    "Wolves",
+]
 
 SEXES: tuple[str, ...] = ("F", "M")
 DESIGNATIONS: tuple[str, ...] = ("unpresented", "alpha", "beta", "omega")
@@ -31,7 +41,28 @@ class Designation:
     OMEGA = 3
 
 
+class Form:
+    """Codes of the ``form`` column (R4)."""
+
+    HUMAN = 0
+    WOLF = 1
+
+
+FORMS: tuple[str, ...] = ("human", "wolf")
+WOUND_SITES: tuple[str, ...] = ("paw", "leg", "flank", "shoulder", "neck")
+"""Where a wound is, named in wolf form; it carries across forms (paw to hand, flank to side)."""
+
+
+class Role:
+    """Bit flags of the ``roles`` column (R28)."""
+
+    HUNTER = 1
+    GATHERER = 2
+    CARER = 4
+
+
 I32 = NDArray[np.int32]
+I64 = NDArray[np.int64]
 F32 = NDArray[np.float32]
 
 
@@ -71,6 +102,24 @@ class Wolves(Table):
         F32, Col(np.float32, 0.5, "attachment security (R45), 0 = none .. 1 = secure")
     ]
     wellbeing: Annotated[F32, Col(np.float32, 0.6, "wellbeing (R44), 0 = despair .. 1 = thriving")]
+    form: Annotated[NDArray[np.int8], Col(np.int8, 0, "Form code (R4): 0 human, 1 wolf")]
+    wound: Annotated[F32, Col(np.float32, 0.0, "open wound severity (R32), 0 = none .. 1 = mortal")]
+    wound_site: Annotated[NDArray[np.int8], Col(np.int8, 0, "WoundSite code of the open wound")]
+    bleeding: Annotated[NDArray[np.bool_], Col(np.bool_, False, "the open wound is bleeding")]
+    wound_event: Annotated[I64, Col(np.int64, -1, "event id of the injury, -1 if unhurt")]
+    shift_caution: Annotated[
+        F32, Col(np.float32, 0.0, "learned caution (R5), 0 = shifts hurt .. 1 = always waits")
+    ]
+    familiarity: Annotated[F32, Col(np.float32, 0.8, "knowledge of the home region, 0 .. 1 (R30)")]
+    hunger: Annotated[F32, Col(np.float32, 0.0, "hunger, 0 = sated .. 1 = starving (R34)")]
+    due_day: Annotated[I32, Col(np.int32, -1, "day pups are due, -1 if not carrying (R6)")]
+    sire: Annotated[I32, Col(np.int32, -1, "row of the other parent of the pups carried")]
+    conceived_event: Annotated[I64, Col(np.int64, -1, "event id of the conception carried")]
+    rest_until: Annotated[I32, Col(np.int32, 0, "day before which the wolf cannot conceive")]
+    cycle_next: Annotated[I32, Col(np.int32, -1, "day the next heat or rut starts, -1 none")]
+    cycle_until: Annotated[I32, Col(np.int32, -1, "last day of the current heat or rut")]
+    roles: Annotated[NDArray[np.uint8], Col(np.uint8, 0, "Role bit flags (R28)")]
+    dispersing: Annotated[NDArray[np.bool_], Col(np.bool_, False, "travelling without a pack")]
     tie_other: Annotated[
         I32, Col(np.int32, -1, "row of the wolf each tie slot is about, -1 empty", per_slot=True)
     ]

@@ -1,0 +1,105 @@
+"""Adding wolves and packs to a world: rows appended, ids taken, per-wolf draws made.
+
+Shared by the world builder (day -1) and by births and pack founding during a run, so that a
+new wolf is drawn the same way wherever it comes from. Appending never moves existing rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .. import rng
+from ..names import given_names, name_pool, pack_names
+from .world import World
+
+__all__ = ["TRAITS", "add_packs", "add_wolves"]
+
+TRAITS: tuple[str, ...] = (
+    "kindness",
+    "ambition",
+    "boldness",
+    "anxiety",
+    "hunting_skill",
+    "esteem",
+    "security",
+    "wellbeing",
+)
+_TRAIT_SPREAD = 0.18
+
+
+def add_wolves(
+    world: World,
+    day: int,
+    replicate: NDArray[np.integer],
+    sex: NDArray[np.integer],
+    birth_day: NDArray[np.integer],
+    pack: NDArray[np.integer],
+    names: list[str] | None = None,
+) -> NDArray[np.int64]:
+    """Append wolves (alive, unpresented, with drawn traits, presenting age and names)."""
+    w, rules = world.wolves, world.rules
+    n = len(sex)
+    sl = w.append(n)
+    rows = np.arange(sl.start, sl.stop)
+    rep = np.asarray(replicate, dtype=np.int16)
+    ids = world.new_ids(world.next_wolf_id, rep)
+    seeds = world.seeds[rep]
+    w.id[sl] = ids
+    w.replicate[sl] = rep
+    w.alive[sl] = True
+    w.sex[sl] = sex
+    w.birth_day[sl] = birth_day
+    w.pack[sl] = pack
+    w.origin_pack[sl] = pack
+    p = rules.presenting
+    u = rng.uniform(seeds, day, ids, "present_age")
+    days = world.calendar.days_per_year
+    w.present_age[sl] = np.rint((p.age_years_min + u * (p.age_years_max - p.age_years_min)) * days)
+    for trait in TRAITS:
+        z = rng.normal(seeds, day, ids, f"trait.{trait}")
+        getattr(w, trait)[sl] = np.clip(0.5 + _TRAIT_SPREAD * z, 0.0, 1.0)
+    given = list(names) if names is not None else [""] * n
+    missing = [i for i, name in enumerate(given) if not name]
+    if missing:
+        idx = np.array(missing)
+        drawn = given_names(
+            name_pool(),
+            np.asarray(sex)[idx].astype(np.int8),
+            rng.uniform(seeds[idx], day, ids[idx], "name"),
+            rng.uniform(seeds[idx], day, ids[idx], "name", 1),
+        )
+        for i, name in zip(missing, drawn, strict=True):
+            given[i] = name
+    w.name[sl] = world.intern(given)
+    return rows
+
+
+def add_packs(
+    world: World,
+    day: int,
+    replicate: NDArray[np.integer],
+    region: NDArray[np.integer],
+    names: list[str] | None = None,
+) -> NDArray[np.int64]:
+    """Append packs founded on ``day`` (empty or missing names are drawn; size caps drawn)."""
+    p = world.packs
+    n = len(replicate)
+    sl = p.append(n)
+    rows = np.arange(sl.start, sl.stop)
+    rep = np.asarray(replicate, dtype=np.int16)
+    ids = world.new_ids(world.next_pack_id, rep)
+    seeds = world.seeds[rep]
+    p.id[sl] = ids
+    p.replicate[sl] = rep
+    p.alive[sl] = True
+    p.region[sl] = region
+    p.founded_day[sl] = day
+    d = world.rules.dispersal
+    if d.enabled:
+        z = rng.normal(seeds, day, ids, "pack_cap")
+        p.cap[sl] = np.maximum(2, np.rint(d.cap_mean + d.cap_sd * z)).astype(np.int16)
+    given = list(names) if names is not None else [""] * n
+    drawn = pack_names(name_pool(), rng.uniform(seeds, day, ids, "pack_name"))
+    p.name[sl] = world.intern([g or d for g, d in zip(given, drawn, strict=True)])
+    return rows
