@@ -72,3 +72,11 @@ def run_days(world: World, days: int) -> Engine:
     engine = Engine(world)
     engine.run(days)
     return engine
+
+
+def run_only(world: World, systems: list[str], days: int) -> Engine:
+    """Step a world ``days`` days with only the named systems, and return its engine."""
+    engine = Engine(world)
+    engine.schedule = [s for s in engine.schedule if s.name in systems]
+    engine.run(days)
+    return engine

@@ -65,7 +65,7 @@ def test_query_formats(tmp_path: Path) -> None:
     as_csv = invoke("query", str(out), sql, "--format", "csv")
     assert as_csv.exit_code == 0 and as_csv.output.startswith("kind,n\n")
     as_json = invoke("query", str(out), sql, "--format", "json")
-    assert json.loads(as_json.output)[0]["kind"] == "season_changed"
+    assert "season_changed" in {row["kind"] for row in json.loads(as_json.output)}
     as_table = invoke("query", str(out), "SELECT name FROM packs ORDER BY name")
     assert "Kim" in as_table.output and "Park" in as_table.output
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["rank_within", "take_ids"]
+__all__ = ["group_sum", "rank_within", "take_ids"]
 
 
 def take_ids(counter: NDArray[np.int64], groups: NDArray[np.integer]) -> NDArray[np.int64]:
@@ -28,3 +28,13 @@ def rank_within(groups: NDArray[np.integer]) -> NDArray[np.int64]:
     rank = np.empty(len(g), dtype=np.int64)
     rank[order] = np.arange(len(g)) - np.searchsorted(sorted_g, sorted_g, side="left")
     return rank
+
+
+def group_sum(
+    groups: NDArray[np.integer], weights: NDArray[np.number] | None, n: int
+) -> NDArray[np.float64]:
+    """Sum of weights per group id in [0, n) (count if weights is None); groups < 0 are ignored."""
+    g = np.asarray(groups)
+    keep = g >= 0
+    w = None if weights is None else np.asarray(weights, dtype=np.float64)[keep]
+    return np.bincount(g[keep], weights=w, minlength=n)[:n].astype(np.float64)

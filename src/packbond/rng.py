@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["normal", "purpose_key", "uniform", "uniform_pair", "weighted_choice"]
+__all__ = ["normal", "poisson", "purpose_key", "uniform", "uniform_pair", "weighted_choice"]
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -96,3 +96,13 @@ def weighted_choice(u: NDArray[np.float64], weights: NDArray[np.float64]) -> NDA
     cum = np.cumsum(w, axis=1)
     target = (u * cum[:, -1])[:, None]
     return np.minimum((cum <= target).sum(axis=1), w.shape[1] - 1).astype(np.int64)
+
+
+def poisson(u: NDArray[np.float64], lam: float, kmax: int = 64) -> NDArray[np.int64]:
+    """Poisson(lam) counts by inverse transform of keyed uniforms (one per element)."""
+    if lam <= 0:
+        return np.zeros(len(u), dtype=np.int64)
+    k = np.arange(kmax)
+    log_pmf = k * np.log(lam) - lam - np.cumsum(np.log(np.maximum(k, 1)))
+    cdf = np.cumsum(np.exp(log_pmf))
+    return np.minimum(np.searchsorted(cdf, u, side="right"), kmax - 1).astype(np.int64)

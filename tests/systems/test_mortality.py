@@ -6,12 +6,15 @@ import numpy as np
 
 from packbond.events import registry
 
-from ..conftest import run_days, world_of
+from ..conftest import run_only, world_of
 
 OLD = """
 name = "old"
 [rules]
 preset = "ecology"
+[rules.overrides.mortality]
+young_annual = 0.0
+adult_annual = 0.0
 [[regions]]
 name = "Forest"
 [population]
@@ -27,7 +30,7 @@ def test_older_wolves_die_more_often_and_none_pass_the_maximum_age() -> None:
     w = world.wolves
     per_year = world.calendar.days_per_year
     start_age = -w.view("birth_day") / per_year
-    ev = run_days(world, per_year * 3).log.drain()
+    ev = run_only(world, ["mortality"], per_year * 3).log.drain()
     died = ~w.view("alive")
     onset = world.rules.lifespan.senescence_onset_years
     young = start_age < onset - 3
@@ -47,7 +50,7 @@ def test_a_dead_mate_leaves_a_widow() -> None:
     world = world_of(OLD)
     w, p = world.wolves, world.packs
     mate_at_start = w.view("mate").copy()
-    run_days(world, world.calendar.days_per_year * 3)
+    run_only(world, ["mortality"], world.calendar.days_per_year * 3)
     dead = np.flatnonzero(~w.view("alive") & (mate_at_start >= 0))
     assert len(dead) > 0
     partners = mate_at_start[dead]

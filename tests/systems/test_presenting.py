@@ -7,7 +7,7 @@ import numpy as np
 from packbond.events import registry
 from packbond.state import Designation
 
-from ..conftest import generated, run_days, world_of
+from ..conftest import generated, run_only, world_of
 
 PRESENTED = registry()["presented"].code
 FIRST_HEAT = registry()["first_heat"].code
@@ -44,7 +44,7 @@ offspring_share = 1.0
 def test_adolescents_present_by_the_odds_of_their_sex() -> None:
     """Designations drawn at presenting follow the rules' odds for each sex (R1)."""
     world = world_of(YOUNG.format(heat="true"))
-    engine = run_days(world, 364 * 3)
+    engine = run_only(world, ["presenting"], 364 * 3)
     w = world.wolves
     presented = engine.log.drain()
     kind_presented = presented["kind"] == PRESENTED
@@ -63,7 +63,7 @@ def test_wolves_present_at_their_presenting_age() -> None:
     world = world_of(YOUNG.format(heat="true"))
     w = world.wolves
     before = w.view("designation").copy()
-    run_days(world, 364)
+    run_only(world, ["presenting"], 364)
     changed = np.flatnonzero(before != w.view("designation"))
     assert len(changed) > 0
     age_now = world.day - w.birth_day[changed]
@@ -75,7 +75,7 @@ def test_wolves_present_at_their_presenting_age() -> None:
 def test_omegas_have_a_first_heat_caused_by_presenting() -> None:
     """Every omega who presents has a first heat event whose cause is the presenting (R2)."""
     world = world_of(YOUNG.format(heat="true"))
-    ev = run_days(world, 364 * 2).log.drain()
+    ev = run_only(world, ["presenting"], 364 * 2).log.drain()
     presented = ev["kind"] == PRESENTED
     heat = ev["kind"] == FIRST_HEAT
     omega_presentings = ev["event_id"][presented & (ev["detail"] == Designation.OMEGA)]
@@ -86,7 +86,7 @@ def test_omegas_have_a_first_heat_caused_by_presenting() -> None:
 def test_no_first_heat_when_the_rule_is_off() -> None:
     """With first_heat off, omegas present without a heat event."""
     world = world_of(YOUNG.format(heat="false"))
-    ev = run_days(world, 364 * 2).log.drain()
+    ev = run_only(world, ["presenting"], 364 * 2).log.drain()
     assert np.sum(ev["kind"] == PRESENTED) > 50
     assert not np.any(ev["kind"] == FIRST_HEAT)
 

@@ -14,6 +14,7 @@ from pydantic import Field, model_validator
 from ..validation import Fraction, Range, Strict, WholeRange
 
 __all__ = [
+    "BreederRules",
     "BySeason",
     "CalendarRules",
     "DesignationOdds",
@@ -158,6 +159,9 @@ class RutRules(Strict):
         90, description="Days from the start of one rut to the next."
     )
     length_days: Annotated[int, WholeRange(1, 30)] = Field(3, description="Days a rut lasts.")
+    injury_multiplier: Annotated[float, Range(1.0, 10.0)] = Field(
+        1.5, description="A rutting alpha hunts recklessly: injury risk times this."
+    )
 
 
 class FormRules(Strict):
@@ -197,15 +201,18 @@ class HuntingRules(Strict):
     hunter_designations: Designations = Field(
         default_factory=_alpha_only, description="Designations that hunt by default."
     )
-    party_max: Annotated[int, WholeRange(1, 50)] = Field(6, description="Largest hunting party.")
+    party_max: Annotated[int, WholeRange(1, 50)] = Field(8, description="Largest hunting party.")
     volunteer_below_food_days: Annotated[float, Range(0.0, 365.0)] = Field(
         12.0, description="Below this many days of food per head the pack takes volunteers."
     )
     base_success: Fraction = Field(0.3, description="Success chance of an average party of one.")
+    prey_weight: Fraction = Field(
+        0.6, description="How much prey abundance (after crowding) moves the success chance."
+    )
     party_bonus: Fraction = Field(0.08, description="Success added per extra hunter.")
     skill_weight: Fraction = Field(0.5, description="How much mean party skill moves success.")
     kill_food: Annotated[float, Range(0.0, 10_000.0)] = Field(
-        60.0, description="Wolf-days of food a kill brings, at full prey abundance."
+        50.0, description="Wolf-days of food a kill brings, per hunter in the party."
     )
     injury_base: Fraction = Field(0.02, description="Injury chance per hunter per hunt.")
     snow_injury: Annotated[float, Range(0.0, 20.0)] = Field(
@@ -213,6 +220,9 @@ class HuntingRules(Strict):
     )
     unfamiliar_injury: Annotated[float, Range(0.0, 20.0)] = Field(
         2.0, description="Extra injury risk on unfamiliar ground (times 1 - familiarity)."
+    )
+    volunteer_chance: Fraction = Field(
+        0.5, description="Chance an able non-hunter volunteers when food is short (R29)."
     )
     solo_chance: Fraction = Field(
         0.25, description="Chance a bold, unskilled volunteer chases prey alone (R30)."
@@ -249,7 +259,7 @@ class WoundRules(Strict):
         0.04, description="Daily chance of dying of a wound at full severity."
     )
     disabled_above: Fraction = Field(
-        0.3, description="Above this severity a wolf cannot hunt or gather."
+        0.15, description="Above this severity a wolf cannot hunt or gather."
     )
 
 
@@ -275,7 +285,10 @@ class FoodRules(Strict):
     need_young: Annotated[float, Range(0.0, 10.0)] = Field(
         0.5, description="Food an unpresented young wolf eats a day."
     )
-    spoil_per_day: Fraction = Field(0.01, description="Share of the store that spoils each day.")
+    loner_forage: Fraction = Field(
+        0.6, description="Share of its need a wolf without a pack finds, times prey abundance."
+    )
+    spoil_per_day: Fraction = Field(0.005, description="Share of the store that spoils each day.")
     hunger_rise: Fraction = Field(0.08, description="Hunger added per day of a full shortfall.")
     hunger_fall: Fraction = Field(0.1, description="Hunger lost per day of eating enough.")
     hungry_at: Fraction = Field(0.4, description="Hunger at which a pack is said to go hungry.")
@@ -331,6 +344,15 @@ class MortalityRules(Strict):
     )
 
 
+class BreederRules(Strict):
+    """The ecological layer of pack life: a leaderless pack's breeder is replaced and paired."""
+
+    pairing: bool = Field(
+        False, description="An unmated pack alpha pairs with an unrelated adult of the pack."
+    )
+    pair_per_day: Fraction = Field(0.05, description="Daily chance of such a pairing.")
+
+
 class DispersalRules(Strict):
     """Natal dispersal: young wolves leave packs over a size cap and settle elsewhere."""
 
@@ -376,3 +398,4 @@ class Rules(Strict):
     reproduction: ReproductionRules = Field(default_factory=ReproductionRules)
     mortality: MortalityRules = Field(default_factory=MortalityRules)
     dispersal: DispersalRules = Field(default_factory=DispersalRules)
+    breeders: BreederRules = Field(default_factory=BreederRules)

@@ -39,6 +39,7 @@ def build_world(loaded: LoadedScenario, seeds: Sequence[int]) -> World:
         prey=np.array(
             [[getattr(r.prey, s) for s in SEASONS] for r in sc.regions], dtype=np.float32
         ),
+        territories=np.array([r.territories for r in sc.regions], dtype=np.int64),
     )
     world = World(
         rules=rules, calendar=calendar, regions=regions, seeds=np.asarray(seeds, dtype=np.int64)

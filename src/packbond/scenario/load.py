@@ -57,8 +57,11 @@ def _unknown(ref: str) -> UnknownScenarioError:
     )
 
 
-def load_scenario(ref: str | Path) -> LoadedScenario:
-    """A scenario from a TOML path or a built-in name, validated; raises :class:`ScenarioError`."""
+def load_scenario(ref: str | Path, preset: str | None = None) -> LoadedScenario:
+    """A scenario from a TOML path or a built-in name, validated; raises :class:`ScenarioError`.
+
+    ``preset`` replaces the scenario's rules preset (its overrides still apply).
+    """
     path = Path(ref)
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
@@ -67,13 +70,15 @@ def load_scenario(ref: str | Path) -> LoadedScenario:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise UnknownScenarioError(f"cannot read scenario file {str(path)!r}: {err}") from None
-        return parse_scenario(text, str(path))
+        return parse_scenario(text, str(path), preset)
     if str(ref) in builtin_names():
-        return parse_scenario(builtin_text(str(ref)), f"builtin:{ref}")
+        return parse_scenario(builtin_text(str(ref)), f"builtin:{ref}", preset)
     raise _unknown(str(ref))
 
 
-def parse_scenario(text: str, source: str = "<scenario>") -> LoadedScenario:
+def parse_scenario(
+    text: str, source: str = "<scenario>", preset: str | None = None
+) -> LoadedScenario:
     """Validate scenario text; every problem found is raised together in one ScenarioError."""
     try:
         data = tomllib.loads(text)
@@ -82,6 +87,10 @@ def parse_scenario(text: str, source: str = "<scenario>") -> LoadedScenario:
         line = int(m.group(1)) if m else None
         msg = re.sub(r"\s*\(at line.*\)$", "", str(err))
         raise ScenarioError(source, [Problem("", f"is not valid TOML: {msg}", line)]) from None
+    if preset is not None:
+        rules_table = data.setdefault("rules", {})
+        if isinstance(rules_table, dict):
+            rules_table["preset"] = preset
     problems: list[Problem] = []
     scenario: Scenario | None = None
     try:

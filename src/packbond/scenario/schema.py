@@ -49,6 +49,9 @@ class RegionSpec(Strict):
     winter_severity: Fraction = Field(0.5, description="0 = mild winters .. 1 = mountain winters.")
     terrain_hazard: Fraction = Field(0.3, description="How dangerous the ground is to hunt on.")
     prey: Prey = Field(default_factory=Prey, description="Prey abundance by season.")
+    territories: Annotated[int, WholeRange(1, 10_000_000)] = Field(
+        50, description="Pack territories the region holds; more packs than this share the prey."
+    )
 
 
 class Norms(Strict):

@@ -13,7 +13,7 @@ from .. import rng
 from ..names import given_names, name_pool, pack_names
 from .world import World
 
-__all__ = ["TRAITS", "add_packs", "add_wolves"]
+__all__ = ["TRAITS", "add_packs", "add_wolves", "set_mates"]
 
 TRAITS: tuple[str, ...] = (
     "kindness",
@@ -103,3 +103,10 @@ def add_packs(
     drawn = pack_names(name_pool(), rng.uniform(seeds, day, ids, "pack_name"))
     p.name[sl] = world.intern([g or d for g, d in zip(given, drawn, strict=True)])
     return rows
+
+
+def set_mates(world: World, a: NDArray[np.int64], b: NDArray[np.int64]) -> None:
+    """Make each ``a[i]`` and ``b[i]`` mates of each other."""
+    w = world.wolves
+    w.mate[a] = b
+    w.mate[b] = a

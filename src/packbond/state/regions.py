@@ -21,3 +21,5 @@ class Regions:
     """Chance-scale of a fall or injury on this ground, 0 .. 1 (R30)."""
     prey: NDArray[np.float32]
     """Prey abundance by region and season, shape (regions, 4), 0 .. 1 (R29)."""
+    territories: NDArray[np.int64]
+    """Pack territories each region holds; founding needs a free one, crowding thins prey."""

@@ -1,0 +1,70 @@
+"""Body mechanics shared by several systems: shifting form (R4, R5) and taking a wound (R32).
+
+Systems never import each other; what two systems must do the same way lives here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .context import Context
+from .state import WOUND_SITES, World
+
+__all__ = ["shift", "wound"]
+
+
+def shift(world: World, ctx: Context, rows: NDArray[np.int64], to_form: int) -> None:
+    """Shift wolves to a form. An open wound may tear wider (R5), which teaches caution.
+
+    Shifting is routine and leaves no event unless the wolf is wounded: then ``shifted`` is
+    emitted, and ``wound_torn`` (caused by it) if the wound tears.
+    """
+    w, f = world.wolves, world.rules.forms
+    rows = rows[w.form[rows] != to_form]
+    w.form[rows] = to_form
+    hurt = rows[w.wound[rows] > 0]
+    if len(hurt) == 0:
+        return
+    shifted = ctx.emit(
+        "shifted", hurt, pack=w.pack[hurt], detail=to_form, value=np.round(w.wound[hurt], 3)
+    )
+    tears = ctx.draw("shift_tear", hurt) < f.tear_probability
+    torn = hurt[tears]
+    if len(torn) == 0:
+        return
+    w.wound[torn] = np.minimum(1.0, w.wound[torn] * (1.0 + f.tear_growth))
+    w.bleeding[torn] = True
+    w.shift_caution[torn] += f.experience_per_tear * (1.0 - w.shift_caution[torn])
+    ctx.emit(
+        "wound_torn",
+        torn,
+        pack=w.pack[torn],
+        value=np.round(w.wound[torn], 3),
+        cause=shifted[tears],
+    )
+
+
+def wound(
+    world: World,
+    ctx: Context,
+    rows: NDArray[np.int64],
+    severity: NDArray[np.float64],
+    site: NDArray[np.int64],
+    cause: NDArray[np.int64],
+) -> NDArray[np.int64]:
+    """Wound wolves: severity adds to any open wound; emits ``injured``; returns its ids."""
+    w = world.wolves
+    w.wound[rows] = np.minimum(1.0, w.wound[rows] + severity)
+    w.wound_site[rows] = np.minimum(site, len(WOUND_SITES) - 1)
+    w.bleeding[rows] = True
+    ids = ctx.emit(
+        "injured",
+        rows,
+        pack=w.pack[rows],
+        detail=w.wound_site[rows],
+        value=np.round(severity, 3),
+        cause=cause,
+    )
+    w.wound_event[rows] = ids
+    return ids

@@ -1,0 +1,37 @@
+"""Childcare (R28): packs with young give the childcare role to their kindest free adults.
+
+Each week a pack needs ``carers_per_young`` carers per young wolf; its kindest presented members
+who are not its hunters take the role, the rest lose it. The share of the need that is met
+lowers the young's background mortality (see mortality). Role changes are routine: metrics,
+not events.
+
+Reads: alive, pack, designation, kindness, roles. Writes: roles.
+Rules: ``reproduction.carers_per_young``, ``hunting.hunter_designations``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..arrays import group_sum, rank_within
+from ..context import Context
+from ..state import DESIGNATIONS, Designation, Role, World
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Hand out the childcare role by need."""
+    w, p, rules = world.wolves, world.packs, world.rules
+    rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
+    w.roles[rows] &= np.uint8(~Role.CARER & 0xFF)
+    young = rows[w.designation[rows] == Designation.UNPRESENTED]
+    need = np.ceil(group_sum(w.pack[young], None, p.size) * rules.reproduction.carers_per_young)
+    hunters = [DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]
+    free = rows[
+        (w.designation[rows] != Designation.UNPRESENTED) & ~np.isin(w.designation[rows], hunters)
+    ]
+    order = np.lexsort((-w.kindness[free], w.pack[free]))
+    free = free[order]
+    chosen = free[rank_within(w.pack[free]) < need[w.pack[free]]]
+    w.roles[chosen] |= Role.CARER

@@ -1,0 +1,107 @@
+"""Pack continuity: a leaderless pack gets a new pack alpha; an empty pack is dissolved.
+
+When a pack alpha dies or leaves, the pack's strongest presented member (alphas first, then by
+esteem, hunting skill and age) takes the lead (R23; later, ranks refine this). With the
+ecological breeder layer on, an unmated pack alpha pairs with an unrelated adult of the other
+sex in the pack, as real wolf packs replace a lost breeder. A pack with no living members left
+is dissolved.
+
+Reads: alive, pack, designation, esteem, hunting_skill, birth_day, mate, mother, father, sex;
+packs' leader. Writes: leader, mate, alive (packs), dissolved_day.
+Emits: ``became_leader``, ``paired``, ``pack_dissolved``. Rules: ``breeders``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..arrays import group_sum
+from ..context import Context
+from ..state import Designation, World
+from ..state.newborn import set_mates
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Replace lost leaders, pair lone breeders, dissolve empty packs."""
+    _dissolve_empty(world, ctx)
+    _replace_leaders(world, ctx)
+    if world.rules.breeders.pairing:
+        _pair_breeders(world, ctx)
+
+
+def _dissolve_empty(world: World, ctx: Context) -> None:
+    w, p = world.wolves, world.packs
+    alive = w.view("alive")
+    heads = group_sum(w.view("pack")[alive], None, p.size)
+    empty = np.flatnonzero(p.view("alive") & (heads == 0))
+    if len(empty):
+        p.alive[empty] = False
+        p.dissolved_day[empty] = ctx.day
+        p.leader[empty] = -1
+        ctx.emit("pack_dissolved", replicate=p.replicate[empty], pack=empty)
+
+
+def _replace_leaders(world: World, ctx: Context) -> None:
+    w, p = world.wolves, world.packs
+    leaderless = p.view("alive") & (p.view("leader") < 0)
+    if not leaderless.any():
+        return
+    pack = w.view("pack")
+    cand = np.flatnonzero(
+        w.view("alive")
+        & (pack >= 0)
+        & leaderless[np.maximum(pack, 0)]
+        & (w.view("designation") != Designation.UNPRESENTED)
+    )
+    if len(cand) == 0:
+        return
+    strength = (
+        2.0 * (w.designation[cand] == Designation.ALPHA)
+        + w.esteem[cand]
+        + w.hunting_skill[cand]
+        - w.birth_day[cand] / 1e6
+    )
+    order = np.lexsort((-strength, w.pack[cand]))
+    cand = cand[order]
+    first = cand[np.r_[True, w.pack[cand][1:] != w.pack[cand][:-1]]]
+    p.leader[w.pack[first]] = first
+    ctx.emit("became_leader", first, pack=w.pack[first])
+
+
+def _pair_breeders(world: World, ctx: Context) -> None:
+    w, p, r = world.wolves, world.packs, world.rules.breeders
+    leaders = p.view("leader")[p.view("alive")]
+    leaders = leaders[(leaders >= 0)]
+    lone = leaders[w.mate[leaders] < 0]
+    lone = lone[ctx.draw("breeder_pairing", lone) < r.pair_per_day]
+    if len(lone) == 0:
+        return
+    pack = w.view("pack")
+    is_lone_pack = np.zeros(p.size, dtype=bool)
+    is_lone_pack[w.pack[lone]] = True
+    cand = np.flatnonzero(
+        w.view("alive")
+        & (pack >= 0)
+        & is_lone_pack[np.maximum(pack, 0)]
+        & (w.view("mate") < 0)
+        & (w.view("designation") != Designation.UNPRESENTED)
+    )
+    leader_of = p.leader[w.pack[cand]]
+    ok = (
+        (w.sex[cand] != w.sex[leader_of])
+        & (cand != leader_of)
+        & (w.mother[cand] != leader_of)
+        & (w.father[cand] != leader_of)
+        & ((w.mother[cand] < 0) | (w.mother[cand] != w.mother[leader_of]))
+    )
+    cand = cand[ok]
+    if len(cand) == 0:
+        return
+    order = np.lexsort((w.birth_day[cand], w.pack[cand]))
+    cand = cand[order]
+    first = cand[np.r_[True, w.pack[cand][1:] != w.pack[cand][:-1]]]
+    leaders = p.leader[w.pack[first]]
+    set_mates(world, leaders, first)
+    ctx.emit("paired", leaders, target=first, pack=w.pack[first])

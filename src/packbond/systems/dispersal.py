@@ -1,0 +1,148 @@
+"""Natal dispersal (ecology): young wolves leave packs over a size cap, and settle or die.
+
+Each pack has a size cap drawn at its founding. While a pack is over its cap, each of its
+members of dispersal age (not the pack alpha or its mate) leaves with a daily chance set by the
+yearly rate and the season's weight (real peaks: late winter to spring). A disperser travels
+without a pack (its background risk is the disperser's, see mortality) until it settles: it is
+adopted by a pack below its cap in the same world, or pairs with another disperser of the other
+sex and founds a new pack in a region drawn at random, if it has a free territory.
+
+Reads: alive, pack, birth_day, designation, sex, dispersing; packs' cap, leader.
+Writes: pack, dispersing, mate, familiarity; new packs. Emits: ``dispersed``, ``settled``,
+``paired``. Rules: ``dispersal``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..arrays import group_sum, rank_within
+from ..context import Context
+from ..state import World
+from ..state.newborn import add_packs, set_mates
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Young wolves leave crowded packs; dispersers settle."""
+    if not world.rules.dispersal.enabled:
+        return
+    _leave(world, ctx)
+    _join(world, ctx)
+    _found(world, ctx)
+
+
+def _heads(world: World) -> NDArray[np.float64]:
+    w = world.wolves
+    alive = w.view("alive")
+    return group_sum(w.view("pack")[alive], None, world.packs.size)
+
+
+def _leave(world: World, ctx: Context) -> None:
+    w, p, d = world.wolves, world.packs, world.rules.dispersal
+    over = _heads(world) > p.cap[: p.size]
+    pack = w.view("pack")
+    per_year = world.calendar.days_per_year
+    age = (ctx.day - w.view("birth_day")) / per_year
+    rows = np.flatnonzero(
+        w.view("alive")
+        & (pack >= 0)
+        & over[np.maximum(pack, 0)]
+        & (age >= d.age_years_min)
+        & (age <= d.age_years_max)
+    )
+    rows = rows[(p.leader[w.pack[rows]] != rows) & (w.mate[rows] < 0)]
+    weights = np.array(d.season_weights.as_tuple())
+    weight = weights[world.calendar.season(ctx.day)] / max(weights.mean(), 1e-9)
+    daily = -np.expm1(np.log1p(-min(d.annual_rate, 0.999999)) / per_year) * weight
+    leaving = rows[ctx.draw("disperse", rows) < daily]
+    if len(leaving) == 0:
+        return
+    ctx.emit("dispersed", leaving, pack=w.pack[leaving], value=np.round(age[leaving], 1))
+    w.pack[leaving] = -1
+    w.dispersing[leaving] = True
+    w.familiarity[leaving] = 0.0
+
+
+def _join(world: World, ctx: Context) -> None:
+    """Dispersers adopted by a random pack below its cap in their own replicate."""
+    w, p, d = world.wolves, world.packs, world.rules.dispersal
+    movers = np.flatnonzero(w.view("alive") & w.view("dispersing"))
+    movers = movers[ctx.draw("join", movers) < d.join_per_day]
+    if len(movers) == 0:
+        return
+    open_packs = np.flatnonzero(p.view("alive") & (_heads(world) < p.cap[: p.size]))
+    if len(open_packs) == 0:
+        return
+    order = np.argsort(p.replicate[open_packs], kind="stable")
+    open_packs = open_packs[order]
+    reps = p.replicate[open_packs]
+    lo = np.searchsorted(reps, w.replicate[movers], side="left")
+    hi = np.searchsorted(reps, w.replicate[movers], side="right")
+    has = hi > lo
+    movers, lo, hi = movers[has], lo[has], hi[has]
+    pick = lo + (ctx.draw("join_pack", movers) * (hi - lo)).astype(np.int64)
+    dest = open_packs[np.minimum(pick, hi - 1)]
+    first = np.unique(dest, return_index=True)[1]  # one adoptee per pack per day
+    movers, dest = movers[first], dest[first]
+    w.pack[movers] = dest
+    w.dispersing[movers] = False
+    ctx.emit("settled", movers, target=np.full(len(movers), -1), pack=dest, detail=0)
+
+
+def _found(world: World, ctx: Context) -> None:
+    """Pairs of dispersers of the other sex found new packs."""
+    w, d = world.wolves, world.rules.dispersal
+    seekers = np.flatnonzero(w.view("alive") & w.view("dispersing"))
+    seekers = seekers[ctx.draw("pair", seekers) < d.pair_per_day]
+    if len(seekers) < 2:
+        return
+    key = w.replicate[seekers].astype(np.int64) * 2 + w.sex[seekers]
+    order = np.lexsort((seekers, key))
+    seekers, key = seekers[order], key[order]
+    rank = rank_within(key)
+    females = seekers[w.sex[seekers] == 0]
+    f_rank = rank[w.sex[seekers] == 0]
+    f_rep = w.replicate[females].astype(np.int64)
+    males = seekers[w.sex[seekers] == 1]
+    m_rank = rank[w.sex[seekers] == 1]
+    m_rep = w.replicate[males].astype(np.int64)
+    stride = int(max(rank.max(initial=0) + 1, 1))
+    m_index = {int(k): i for i, k in enumerate(m_rep * stride + m_rank)}
+    pairs = [
+        (i, m_index[int(k)]) for i, k in enumerate(f_rep * stride + f_rank) if int(k) in m_index
+    ]
+    if not pairs:
+        return
+    fi, mi = (np.array(x, dtype=np.int64) for x in zip(*pairs, strict=True))
+    a, b = females[fi], males[mi]
+    region = (ctx.draw("found_region", a) * len(world.regions.names)).astype(np.int16)
+    room = _free_territories(world, w.replicate[a], region)
+    a, b, region = a[room], b[room], region[room]
+    if len(a) == 0:
+        return
+    packs = add_packs(world, ctx.day, w.replicate[a], region)
+    w.pack[a] = packs
+    w.pack[b] = packs
+    w.dispersing[a] = False
+    w.dispersing[b] = False
+    world.packs.leader[packs] = b
+    set_mates(world, a, b)
+    ctx.emit("settled", a, target=b, pack=packs, detail=1)
+    ctx.emit("paired", b, target=a, pack=packs)
+
+
+def _free_territories(
+    world: World, replicate: NDArray[np.int16], region: NDArray[np.int16]
+) -> NDArray[np.bool_]:
+    """Which of these would-be founders find a free territory (first come, first served)."""
+    p = world.packs
+    n_regions = len(world.regions.names)
+    live = p.view("alive")
+    key = p.view("replicate").astype(np.int64) * n_regions + p.view("region")
+    used = np.bincount(key[live], minlength=world.replicates * n_regions)
+    want = replicate.astype(np.int64) * n_regions + region
+    place = used[want] + rank_within(want)
+    return place < world.regions.territories[region]

@@ -1,0 +1,59 @@
+"""Gathering (R33): berries and herbs by season, a smaller food source and a social outing.
+
+About once every ``interval_days`` a pack's able members who are not out hunting may go picking
+(a share of them), bringing food by season. Going out with an open wound may reopen it (R32).
+The ``gathered`` event names one of the party and marks an occasion later social systems use.
+
+Reads: alive, pack, designation, form, wound. Writes: packs' food, roles, bleeding.
+Emits: ``gathered``, ``wound_reopened``. Rules: ``gathering``, ``wounds``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..arrays import group_sum
+from ..context import Context
+from ..state import Designation, Form, Role, World
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Send out today's gathering parties."""
+    w, p, rules = world.wolves, world.packs, world.rules
+    r = rules.gathering
+    food_each = r.yield_by_season.as_tuple()[world.calendar.season(ctx.day)]
+    if food_each <= 0:
+        return
+    live = np.flatnonzero(p.view("alive"))
+    due = np.zeros(p.size, dtype=bool)
+    due[live[ctx.draw_packs("gather", live) < 1.0 / r.interval_days]] = True
+    pack = w.view("pack")
+    rows = np.flatnonzero(
+        w.view("alive")
+        & (pack >= 0)
+        & due[np.maximum(pack, 0)]
+        & (w.view("designation") != Designation.UNPRESENTED)
+        & (w.view("form") == Form.HUMAN)
+        & (w.view("wound") < rules.wounds.disabled_above)
+    )
+    out = rows[ctx.draw("gather_go", rows) < r.gatherer_share]
+    if len(out) == 0:
+        return
+    packs, first = np.unique(w.pack[out], return_index=True)
+    food = food_each * group_sum(w.pack[out], None, p.size)[packs]
+    p.food[packs] += food.astype(np.float32)
+    w.roles[out] |= Role.GATHERER
+    ctx.emit("gathered", out[first], pack=packs, value=np.round(food, 1))
+    hurt = out[w.wound[out] > 0]
+    reopen = hurt[ctx.draw("reopen_gather", hurt) < rules.wounds.reopen_when_active]
+    if len(reopen):
+        w.bleeding[reopen] = True
+        ctx.emit(
+            "wound_reopened",
+            reopen,
+            pack=w.pack[reopen],
+            value=np.round(w.wound[reopen], 3),
+            cause=w.wound_event[reopen],
+        )

@@ -1,0 +1,234 @@
+"""Hunting (R29-R31): pack hunts, volunteers in scarcity, injuries, and help that can hurt.
+
+About once every ``interval_days`` a pack sends a party of its able hunters (by default its
+alphas) out in wolf form (R4). When food per head is short it takes volunteers, and an unskilled
+volunteer with something to prove may chase prey alone (R30). Success grows with party size and
+skill and follows prey abundance by region and season; snow makes it harder or easier (a rule).
+Injury risk grows with snow, unfamiliar ground, lack of skill and chasing alone. A hurt hunter may
+be helped by a close packmate in the party, who can be hurt doing so (R31). Hunting with an open
+wound may reopen it (R32).
+
+Reads: alive, pack, designation, wound, due_day, hunting_skill, boldness, esteem, familiarity,
+ties, cycle_until; packs' food and region. Writes: food, form, wound, familiarity, roles.
+Emits: ``hunt``, ``injured``, ``assisted``, ``wound_reopened``, ``shifted``, ``wound_torn``.
+Rules: ``hunting``, ``seasons``, ``wounds``, ``rut``, ``food``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .. import body
+from ..arrays import group_sum, rank_within
+from ..context import Context
+from ..state import DESIGNATIONS, Designation, Form, Role, World
+
+__all__ = ["step"]
+
+_WINTER = 3
+_STRONG_SITES = 5
+
+
+def _winter_factor(world: World, season: int, region: NDArray[np.int16]) -> NDArray[np.float64]:
+    s = world.rules.seasons
+    if season != _WINTER:
+        return np.ones(len(region))
+    sign = -1.0 if s.winter_hunting == "harder" else 1.0
+    return 1.0 + sign * s.snow_effect * world.regions.winter_severity[region].astype(np.float64)
+
+
+def _crowding(world: World, packs: NDArray[np.integer]) -> NDArray[np.float64]:
+    """Share of the prey each pack finds: 1 until its region holds more packs than territories."""
+    p = world.packs
+    n_regions = len(world.regions.names)
+    live = p.view("alive")
+    key = p.view("replicate").astype(np.int64) * n_regions + p.view("region")
+    counts = np.bincount(key[live], minlength=world.replicates * n_regions)
+    mine = counts[key[packs]]
+    return np.minimum(1.0, world.regions.territories[p.region[packs]] / np.maximum(mine, 1))
+
+
+def step(world: World, ctx: Context) -> None:
+    """Send out the hunting parties due today."""
+    w, p, r = world.wolves, world.packs, world.rules.hunting
+    live_packs = np.flatnonzero(p.view("alive"))
+    due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / r.interval_days]
+    if len(due) == 0:
+        return
+    party, solo = _choose_party(world, ctx, due)
+    if len(party) == 0:
+        return
+    season = world.calendar.season(ctx.day)
+    hunt_ids, by_pack = _resolve_hunts(world, ctx, party, season)
+    body.shift(world, ctx, party, Form.WOLF)
+    _reopen_wounds(world, ctx, party)
+    injured, injured_ids = _injuries(world, ctx, party, solo, season, hunt_ids, by_pack)
+    _assist(world, ctx, party, injured, injured_ids, season)
+    w.familiarity[party] = np.minimum(1.0, w.familiarity[party] + r.familiarity_per_hunt)
+    w.roles[party] |= Role.HUNTER
+
+
+def _choose_party(
+    world: World, ctx: Context, due: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
+    """Party members (grouped by pack) and whether each chases alone."""
+    w, p, rules = world.wolves, world.packs, world.rules
+    r = rules.hunting
+    is_due = np.zeros(p.size, dtype=bool)
+    is_due[due] = True
+    pack = w.view("pack")
+    members = np.flatnonzero(w.view("alive") & (pack >= 0) & is_due[np.maximum(pack, 0)])
+    able = members[
+        (w.designation[members] != Designation.UNPRESENTED)
+        & (w.wound[members] < rules.wounds.disabled_above)
+        & (w.due_day[members] < 0)
+    ]
+    if len(able) == 0:
+        return able, np.zeros(0, dtype=bool)
+    heads = group_sum(w.pack[members], None, p.size)
+    food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
+    scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
+    # A wounded wolf rests its wound unless the pack is short of food.
+    able, scarce = able[scarce | (w.wound[able] == 0)], scarce[scarce | (w.wound[able] == 0)]
+    hunter_codes = [DESIGNATIONS.index(d) for d in r.hunter_designations]
+    is_hunter = np.isin(w.designation[able], hunter_codes)
+    eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able], 1.0 - w.esteem[able])
+    volunteers = (
+        ~is_hunter & scarce & (ctx.draw("volunteer", able) < r.volunteer_chance * eagerness)
+    )
+    cand = able[is_hunter | volunteers]
+    volunteer = volunteers[is_hunter | volunteers]
+    score = w.hunting_skill[cand] + 0.3 * ctx.draw("party_pick", cand)
+    order = np.lexsort((-score, w.pack[cand]))
+    cand, volunteer = cand[order], volunteer[order]
+    keep = rank_within(w.pack[cand]) < r.party_max
+    cand, volunteer = cand[keep], volunteer[keep]
+    unsure = (1.0 - w.hunting_skill[cand]) * (1.0 - w.esteem[cand])
+    solo = volunteer & (ctx.draw("solo_chase", cand) < r.solo_chance * unsure)
+    return cand, solo
+
+
+def _resolve_hunts(
+    world: World, ctx: Context, party: NDArray[np.int64], season: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Success and food per hunting pack; returns hunt event ids and, per pack row, its index."""
+    w, p, r = world.wolves, world.packs, world.rules.hunting
+    packs, first, size = np.unique(w.pack[party], return_index=True, return_counts=True)
+    skill = group_sum(w.pack[party], w.hunting_skill[party], p.size)[packs] / size
+    region = p.region[packs]
+    prey = world.regions.prey[region, season].astype(np.float64) * _crowding(world, packs)
+    chance = r.base_success + r.party_bonus * (size - 1) + r.skill_weight * (skill - 0.5)
+    chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
+    chance = np.clip(chance * _winter_factor(world, season, region), 0.0, 0.95)
+    success = ctx.draw_packs("hunt_success", packs) < chance
+    food = np.where(success, r.kill_food * size, 0.0)
+    p.food[packs] += food.astype(np.float32)
+    ids = ctx.emit(
+        "hunt", party[first], pack=packs, detail=success.astype(np.int64), value=np.round(food, 1)
+    )
+    by_pack = np.full(p.size, -1, dtype=np.int64)
+    by_pack[packs] = np.arange(len(packs))
+    return ids, by_pack
+
+
+def _reopen_wounds(world: World, ctx: Context, party: NDArray[np.int64]) -> None:
+    w, r = world.wolves, world.rules.wounds
+    hurt = party[w.wound[party] > 0]
+    reopen = hurt[ctx.draw("reopen_hunt", hurt) < r.reopen_when_active]
+    if len(reopen):
+        w.bleeding[reopen] = True
+        ctx.emit(
+            "wound_reopened",
+            reopen,
+            pack=w.pack[reopen],
+            value=np.round(w.wound[reopen], 3),
+            cause=w.wound_event[reopen],
+        )
+
+
+def _injuries(
+    world: World,
+    ctx: Context,
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    season: int,
+    hunt_ids: NDArray[np.int64],
+    by_pack: NDArray[np.int64],
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    w, p, rules = world.wolves, world.packs, world.rules
+    r = rules.hunting
+    region = p.region[w.pack[party]]
+    snow = world.regions.winter_severity[region] if season == _WINTER else 0.0
+    hazard = 2.0 * world.regions.terrain_hazard[region]
+    risk = (
+        r.injury_base
+        * (1.0 + r.snow_injury * snow)
+        * (1.0 + r.unfamiliar_injury * (1.0 - w.familiarity[party]))
+        * (1.5 - w.hunting_skill[party])
+        * hazard
+        * np.where(solo, r.solo_injury, 1.0)
+    )
+    if rules.rut.enabled:
+        rutting = w.cycle_until[party] >= ctx.day
+        risk = risk * np.where(rutting, rules.rut.injury_multiplier, 1.0)
+    hurt = ctx.draw("hunt_injury", party) < risk
+    victims = party[hurt]
+    if len(victims) == 0:
+        return victims, np.zeros(0, dtype=np.int64)
+    severity = r.injury_severity * (0.5 + ctx.draw("injury_severity", victims))
+    site = (ctx.draw("injury_site", victims) * _STRONG_SITES).astype(np.int64)
+    cause = hunt_ids[by_pack[w.pack[victims]]]
+    return victims, body.wound(world, ctx, victims, severity, site, cause)
+
+
+def _assist(
+    world: World,
+    ctx: Context,
+    party: NDArray[np.int64],
+    victims: NDArray[np.int64],
+    injured_ids: NDArray[np.int64],
+    season: int,
+) -> None:
+    """Each hurt hunter may be helped by the party member closest to them (R31)."""
+    if len(victims) == 0:
+        return
+    w, p, r = world.wolves, world.packs, world.rules.hunting
+    party_pack = w.pack[party]
+    start = np.searchsorted(party_pack, w.pack[victims], side="left")
+    stop = np.searchsorted(party_pack, w.pack[victims], side="right")
+    count = stop - start
+    victim_of = np.repeat(np.arange(len(victims)), count)
+    helper = party[
+        np.repeat(start, count)
+        + (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count))
+    ]
+    other = helper != victims[victim_of]
+    victim_of, helper = victim_of[other], helper[other]
+    if len(helper) == 0:
+        return
+    slots = w.tie_other[helper] == victims[victim_of][:, None]
+    affinity = np.where(slots, w.tie_affinity[helper], 0.0).sum(axis=1)
+    willing = (
+        np.clip(0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5), 0.0, 1.0)
+        * r.assist_chance
+    )
+    margin = willing - ctx.draw("assist", helper)
+    order = np.lexsort((-margin, victim_of))
+    best = order[np.r_[True, victim_of[order][1:] != victim_of[order][:-1]]]
+    best = best[margin[best] > 0]
+    if len(best) == 0:
+        return
+    helpers, helped = helper[best], victims[victim_of[best]]
+    ids = ctx.emit(
+        "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[victim_of[best]]
+    )
+    region = p.region[w.pack[helpers]]
+    snow = world.regions.winter_severity[region] if season == _WINTER else 0.0
+    risk = r.assist_injury * 2.0 * world.regions.terrain_hazard[region] * (1.0 + snow)
+    hurt = ctx.draw("assist_injury", helpers) < risk
+    if hurt.any():
+        hurt_rows = helpers[hurt]
+        severity = r.injury_severity * (0.8 + ctx.draw("assist_severity", hurt_rows))
+        flank = np.full(len(hurt_rows), 2, dtype=np.int64)
+        body.wound(world, ctx, hurt_rows, severity, flank, ids[hurt])

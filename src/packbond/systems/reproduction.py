@@ -1,0 +1,100 @@
+"""Reproduction (R6): conception for mated pairs under the rules, gestation, litters, births.
+
+A carrier (by sex and designation, a rule: male omegas can carry in the ``seed`` preset) who is
+eligible, mated to a living mate, rested since its last litter and, where the rule says so, the
+pack alpha or its mate, conceives with a daily chance (higher during a heat; only in breeding
+seasons if the rule names any). After ``gestation_days`` it gives birth to a litter of
+1 + Poisson(``litter_mean``) pups, who join its pack.
+
+Scheduled last: births append rows, and appending never moves the rows other systems hold.
+
+Reads: alive, eligible, sex, designation, mate, pack, due_day, rest_until, cycle_until;
+packs' leader. Writes: due_day, sire, conceived_event, rest_until; new wolves.
+Emits: ``conceived``, ``born``. Rules: ``reproduction``, ``heat``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import rng
+from ..calendar import SEASONS
+from ..context import Context
+from ..state import DESIGNATIONS, Designation, World
+from ..state.newborn import add_wolves
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Conceive, then give birth to the litters due today."""
+    _conceive(world, ctx)
+    _give_birth(world, ctx)
+
+
+def _conceive(world: World, ctx: Context) -> None:
+    w, p, rules = world.wolves, world.packs, world.rules
+    r = rules.reproduction
+    if r.breeding_seasons and SEASONS[world.calendar.season(ctx.day)] not in r.breeding_seasons:
+        return
+    mate = w.view("mate")
+    rows = np.flatnonzero(
+        w.view("alive")
+        & w.view("eligible")
+        & (mate >= 0)
+        & (w.view("due_day") < 0)
+        & (w.view("rest_until") <= ctx.day)
+    )
+    female = [DESIGNATIONS.index(d) for d in r.carriers_female]
+    male = [DESIGNATIONS.index(d) for d in r.carriers_male]
+    des, sex = w.designation[rows], w.sex[rows]
+    rows = rows[np.where(sex == 0, np.isin(des, female), np.isin(des, male))]
+    rows = rows[w.alive[w.mate[rows]]]
+    if r.leaders_only:
+        lead = p.leader[np.maximum(w.pack[rows], 0)]
+        rows = rows[(w.pack[rows] >= 0) & ((lead == rows) | (lead == w.mate[rows]))]
+    if len(rows) == 0:
+        return
+    chance = np.full(len(rows), r.conception_per_day)
+    if rules.heat.enabled:
+        in_heat = (w.designation[rows] == Designation.OMEGA) & (w.cycle_until[rows] >= ctx.day)
+        chance = np.where(
+            in_heat, np.minimum(1.0, chance * rules.heat.conception_multiplier), chance
+        )
+    carriers = rows[ctx.draw("conceive", rows) < chance]
+    if len(carriers) == 0:
+        return
+    ids = ctx.emit("conceived", carriers, target=w.mate[carriers], pack=w.pack[carriers])
+    w.due_day[carriers] = ctx.day + r.gestation_days
+    w.sire[carriers] = w.mate[carriers]
+    w.conceived_event[carriers] = ids
+
+
+def _give_birth(world: World, ctx: Context) -> None:
+    w, r = world.wolves, world.rules.reproduction
+    due = np.flatnonzero(w.view("due_day") == ctx.day)
+    if len(due) == 0:
+        return
+    carriers = due[w.alive[due]]
+    w.due_day[due] = -1
+    if len(carriers) == 0:
+        return
+    litter = 1 + rng.poisson(ctx.draw("litter", carriers), r.litter_mean)
+    mothers = np.repeat(carriers, litter)
+    sires = w.sire[mothers]
+    causes = w.conceived_event[mothers]
+    within = np.arange(len(mothers)) - np.repeat(np.cumsum(litter) - litter, litter)
+    # NOTE: each pup's draw is keyed by (carrier id, place in the litter), so pups of one
+    # litter differ and no draw depends on other litters.
+    entity = w.id[mothers].astype(np.int64) * 64 + within
+    u = rng.uniform(world.seeds[w.replicate[mothers]], ctx.day, entity, "pup_sex")
+    sex = (u < 0.5).astype(np.int8)
+    pups = add_wolves(
+        world, ctx.day, w.replicate[mothers], sex, np.full(len(mothers), ctx.day), w.pack[mothers]
+    )
+    w = world.wolves
+    w.mother[pups] = mothers
+    w.father[pups] = sires
+    w.rest_until[carriers] = ctx.day + r.rest_days
+    w.conceived_event[carriers] = -1
+    ctx.emit("born", pups, target=mothers, other=sires, pack=w.pack[pups], cause=causes)
