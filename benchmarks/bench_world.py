@@ -10,8 +10,11 @@ import argparse
 import json
 import resource
 import time
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
 
-from packbond.engine import Engine
+from packbond.engine import Engine, ScheduledSystem
 from packbond.scenario import build_world, parse_scenario
 
 SCENARIO = """
@@ -37,12 +40,19 @@ def main() -> None:
     ap.add_argument("--wolves", type=int, default=100_000)
     ap.add_argument("--years", type=float, default=1.0)
     ap.add_argument("--preset", default="seed")
+    ap.add_argument("--profile", action="store_true", help="time each system")
     args = ap.parse_args()
     t0 = time.perf_counter()
     loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset=args.preset))
     world = build_world(loaded, [1])
     t1 = time.perf_counter()
     engine = Engine(world, metrics_every=7)
+    seconds: dict[str, float] = defaultdict(float)
+    if args.profile:
+        engine.schedule = [
+            ScheduledSystem(s.name, s.every, _timed(s.name, s.step, seconds))
+            for s in engine.schedule
+        ]
     days = world.calendar.years_to_days(args.years)
     engine.run(days)
     t2 = time.perf_counter()
@@ -58,9 +68,23 @@ def main() -> None:
                 "ns_per_wolf_day": round(1e9 * (t2 - t1) / wolf_days, 1),
                 "events_per_wolf_year": round(engine.log.total / (wolves * args.years), 2),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "system_s": {
+                    k: round(v, 2) for k, v in sorted(seconds.items(), key=lambda kv: -kv[1])
+                },
             }
         )
     )
+
+
+def _timed(name: str, step: Callable[..., Any], seconds: dict[str, float]) -> Any:
+    """A step that adds its own run time to ``seconds[name]``."""
+
+    def run(world: Any, ctx: Any) -> None:
+        t = time.perf_counter()
+        step(world, ctx)
+        seconds[name] += time.perf_counter() - t
+
+    return run
 
 
 if __name__ == "__main__":
