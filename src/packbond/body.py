@@ -9,9 +9,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .context import Context
+from .events import registry
 from .state import WOUND_SITES, World
 
-__all__ = ["shift", "wound"]
+__all__ = ["die", "reopen_if_active", "shift", "wound"]
 
 
 def shift(world: World, ctx: Context, rows: NDArray[np.int64], to_form: int) -> None:
@@ -68,3 +69,38 @@ def wound(
     )
     w.wound_event[rows] = ids
     return ids
+
+
+def reopen_if_active(world: World, ctx: Context, rows: NDArray[np.int64], purpose: str) -> None:
+    """Wolves out hunting or gathering with an open wound may reopen it (R32)."""
+    w, r = world.wolves, world.rules.wounds
+    hurt = rows[w.wound[rows] > 0]
+    reopen = hurt[ctx.draw(purpose, hurt) < r.reopen_when_active]
+    if len(reopen):
+        w.bleeding[reopen] = True
+        ctx.emit(
+            "wound_reopened",
+            reopen,
+            pack=w.pack[reopen],
+            value=np.round(w.wound[reopen], 3),
+            cause=w.wound_event[reopen],
+        )
+
+
+def die(
+    world: World,
+    ctx: Context,
+    rows: NDArray[np.int64],
+    cause: str | NDArray[np.int64],
+    cause_event: NDArray[np.int64] | None = None,
+) -> None:
+    """Emit ``died`` (cause label or codes, age, the event that caused it) and queue the deaths."""
+    if len(rows) == 0:
+        return
+    w = world.wolves
+    code = registry().code("death_cause", cause) if isinstance(cause, str) else cause
+    age = (ctx.day - w.birth_day[rows]) / world.calendar.days_per_year
+    ctx.emit(
+        "died", rows, pack=w.pack[rows], detail=code, value=np.round(age, 1), cause=cause_event
+    )
+    ctx.kill(rows)

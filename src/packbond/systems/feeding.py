@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import body
 from ..arrays import group_sum
 from ..context import Context
-from ..events import registry
 from ..state import Designation, World
 
 __all__ = ["step"]
@@ -46,17 +46,7 @@ def step(world: World, ctx: Context) -> None:
         return
     frailty = np.where(w.designation[starving] == Designation.UNPRESENTED, 2.0, 1.0)
     risk = r.starve_per_day * frailty * (w.hunger[starving] - r.starve_at) / (1.0 - r.starve_at)
-    dead = starving[ctx.draw("starve", starving) < risk]
-    if len(dead):
-        age = (ctx.day - w.birth_day[dead]) / world.calendar.days_per_year
-        ctx.emit(
-            "died",
-            dead,
-            pack=w.pack[dead],
-            detail=registry().code("death_cause", "starvation"),
-            value=np.round(age, 1),
-        )
-        ctx.kill(dead)
+    body.die(world, ctx, starving[ctx.draw("starve", starving) < risk], "starvation")
 
 
 def _hungry_packs(world: World, ctx: Context, rows: np.ndarray, pack_need: np.ndarray) -> None:

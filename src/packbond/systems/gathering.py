@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import body
 from ..arrays import group_sum
 from ..context import Context
 from ..state import Designation, Form, Role, World
@@ -46,14 +47,4 @@ def step(world: World, ctx: Context) -> None:
     p.food[packs] += food.astype(np.float32)
     w.roles[out] |= Role.GATHERER
     ctx.emit("gathered", out[first], pack=packs, value=np.round(food, 1))
-    hurt = out[w.wound[out] > 0]
-    reopen = hurt[ctx.draw("reopen_gather", hurt) < rules.wounds.reopen_when_active]
-    if len(reopen):
-        w.bleeding[reopen] = True
-        ctx.emit(
-            "wound_reopened",
-            reopen,
-            pack=w.pack[reopen],
-            value=np.round(w.wound[reopen], 3),
-            cause=w.wound_event[reopen],
-        )
+    body.reopen_if_active(world, ctx, out, "reopen_gather")

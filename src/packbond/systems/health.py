@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import body
 from ..context import Context
-from ..events import registry
 from ..state import World
 
 __all__ = ["step"]
@@ -45,14 +45,4 @@ def step(world: World, ctx: Context) -> None:
         return
     risk = r.death_per_day * (w.wound[grave] - r.deadly_above) / (1.0 - r.deadly_above)
     dead = grave[ctx.draw("wound_death", grave) < risk]
-    if len(dead):
-        age = (ctx.day - w.birth_day[dead]) / world.calendar.days_per_year
-        ctx.emit(
-            "died",
-            dead,
-            pack=w.pack[dead],
-            detail=registry().code("death_cause", "wounds"),
-            value=np.round(age, 1),
-            cause=w.wound_event[dead],
-        )
-        ctx.kill(dead)
+    body.die(world, ctx, dead, "wounds", w.wound_event[dead])

@@ -62,7 +62,7 @@ def step(world: World, ctx: Context) -> None:
     season = world.calendar.season(ctx.day)
     hunt_ids, by_pack = _resolve_hunts(world, ctx, party, season)
     body.shift(world, ctx, party, Form.WOLF)
-    _reopen_wounds(world, ctx, party)
+    body.reopen_if_active(world, ctx, party, "reopen_hunt")
     injured, injured_ids = _injuries(world, ctx, party, solo, season, hunt_ids, by_pack)
     _assist(world, ctx, party, injured, injured_ids, season)
     w.familiarity[party] = np.minimum(1.0, w.familiarity[party] + r.familiarity_per_hunt)
@@ -130,21 +130,6 @@ def _resolve_hunts(
     by_pack = np.full(p.size, -1, dtype=np.int64)
     by_pack[packs] = np.arange(len(packs))
     return ids, by_pack
-
-
-def _reopen_wounds(world: World, ctx: Context, party: NDArray[np.int64]) -> None:
-    w, r = world.wolves, world.rules.wounds
-    hurt = party[w.wound[party] > 0]
-    reopen = hurt[ctx.draw("reopen_hunt", hurt) < r.reopen_when_active]
-    if len(reopen):
-        w.bleeding[reopen] = True
-        ctx.emit(
-            "wound_reopened",
-            reopen,
-            pack=w.pack[reopen],
-            value=np.round(w.wound[reopen], 3),
-            cause=w.wound_event[reopen],
-        )
 
 
 def _injuries(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import body
 from ..arrays import group_sum
 from ..context import Context
 from ..events import registry
@@ -57,23 +58,18 @@ def step(world: World, ctx: Context) -> None:
     by_age = (u < p_old) | (age >= life.max_age_years * per_year)
     by_stage = ~by_age & (u < p_old + p_stage)
     reg = registry()
-    travelling = reg.code("death_cause", "the hardships of the road")
-    for dead, cause in (
-        (rows[by_age], np.full(by_age.sum(), reg.code("death_cause", "old age"))),
-        (
-            rows[by_stage],
-            np.where(w.dispersing[rows[by_stage]], travelling, reg.code("death_cause", "illness")),
+    body.die(world, ctx, rows[by_age], "old age")
+    dead = rows[by_stage]
+    body.die(
+        world,
+        ctx,
+        dead,
+        np.where(
+            w.dispersing[dead],
+            reg.code("death_cause", "the hardships of the road"),
+            reg.code("death_cause", "illness"),
         ),
-    ):
-        if len(dead):
-            ctx.emit(
-                "died",
-                dead,
-                pack=w.pack[dead],
-                detail=cause,
-                value=np.round((ctx.day - w.birth_day[dead]) / per_year, 1),
-            )
-            ctx.kill(dead)
+    )
 
 
 def _care_met(world: World) -> np.ndarray:
