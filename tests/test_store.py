@@ -95,3 +95,16 @@ def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path) -> None:
         assert done >= 364
         assert run.query("SELECT max(day) AS d FROM events")["d"][0] < done
         assert len(run.wolves) > 0
+
+
+def test_a_run_with_wolves_outside_any_pack_is_stored() -> None:
+    """Dispersers (living wolves with no pack) do not break the packs snapshot."""
+    from packbond import load_scenario
+
+    run = simulate(load_scenario("valley", preset="ecology"), seed=5, years=3)
+    wolves = run.wolves
+    assert (wolves["alive"] & wolves["pack"].isna()).any()
+    packs = run.packs
+    living = wolves[wolves["alive"] & wolves["pack"].notna()]
+    counts = living.groupby("pack").size()
+    assert (packs.set_index("pack_id")["members"].reindex(counts.index) == counts).all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["group_sum", "rank_within", "take_ids"]
+__all__ = ["first_of_groups", "group_sum", "positions_in_runs", "rank_within", "take_ids"]
 
 
 def take_ids(counter: NDArray[np.int64], groups: NDArray[np.integer]) -> NDArray[np.int64]:
@@ -38,3 +38,15 @@ def group_sum(
     keep = g >= 0
     w = None if weights is None else np.asarray(weights, dtype=np.float64)[keep]
     return np.bincount(g[keep], weights=w, minlength=n)[:n].astype(np.float64)
+
+
+def first_of_groups(sorted_keys: NDArray[np.integer]) -> NDArray[np.bool_]:
+    """Mask of the first element of each run of equal keys (keys already grouped)."""
+    k = np.asarray(sorted_keys)
+    return np.r_[True, k[1:] != k[:-1]] if len(k) else np.zeros(0, dtype=bool)
+
+
+def positions_in_runs(counts: NDArray[np.integer]) -> NDArray[np.int64]:
+    """0, 1, .., count-1 for each count in turn (the place of each element within its run)."""
+    c = np.asarray(counts, dtype=np.int64)
+    return np.arange(c.sum()) - np.repeat(np.cumsum(c) - c, c)

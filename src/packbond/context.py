@@ -40,10 +40,6 @@ class Context:
         p = self.world.packs
         return rng.uniform(self.world.seeds[p.replicate[rows]], self.day, p.id[rows], purpose, k)
 
-    def draw_world(self, purpose: str, k: int = 0) -> NDArray[np.float64]:
-        """One uniform number per replicate."""
-        return rng.uniform(self.world.seeds, self.day, 0, purpose, k)
-
     def emit(
         self,
         kind: str,

@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["normal", "poisson", "purpose_key", "uniform", "uniform_pair", "weighted_choice"]
+__all__ = ["normal", "poisson", "purpose_key", "uniform", "weighted_choice"]
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -63,13 +63,6 @@ def uniform(
 ) -> NDArray[np.float64]:
     """Uniform numbers in [0, 1), one per entity, keyed by (seed, day, entity, purpose, k)."""
     return (_bits(seed, day, entity, purpose, k) >> _S11).astype(np.float64) * _TO_UNIT
-
-
-def uniform_pair(
-    seed: ArrayLike, day: int, entity: ArrayLike, purpose: str
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Two independent uniforms per entity for the same key (k=0 and k=1)."""
-    return uniform(seed, day, entity, purpose, 0), uniform(seed, day, entity, purpose, 1)
 
 
 def normal(

@@ -12,10 +12,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import rng
-from ..arrays import rank_within
+from ..arrays import first_of_groups, rank_within
 from ..calendar import SEASONS, Calendar
 from ..state import DESIGNATIONS, World
-from ..state.newborn import TRAITS, add_packs, add_wolves
+from ..state.newborn import PERSONALITY, TRAITS, add_packs, add_wolves
 from ..state.regions import Regions
 from .generate import SETUP_DAY, Draft, generate_population
 from .load import LoadedScenario
@@ -23,7 +23,6 @@ from .schema import Norms, Scenario
 
 __all__ = ["build_world"]
 
-_TRAITS = ("kindness", "ambition", "boldness", "anxiety")
 _KIN_TIE = (0.6, 0.6)
 _MATE_TIE = (0.7, 0.7)
 
@@ -145,7 +144,7 @@ def _draft(world: World, sc: Scenario, seed: int, extra: NDArray[np.int64]) -> D
                 mate=np.full(e, -1, dtype=np.int64),
                 mother=np.full(e, -1, dtype=np.int64),
                 father=np.full(e, -1, dtype=np.int64),
-                names=None,
+                names=[""] * e,
             )
         )
     if sc.population is not None and sc.population.packs:
@@ -166,10 +165,7 @@ def _concat(parts: list[Draft]) -> Draft:
             ]
         )
 
-    names: list[str] | None = None
-    if all(p.names is not None for p in parts):
-        names = [n for p in parts for n in (p.names or [])]
-    draft = Draft(
+    return Draft(
         sex=np.concatenate([p.sex for p in parts]),
         age_days=np.concatenate([p.age_days for p in parts]),
         designation=np.concatenate([p.designation for p in parts]),
@@ -177,11 +173,8 @@ def _concat(parts: list[Draft]) -> Draft:
         mate=refs("mate"),
         mother=refs("mother"),
         father=refs("father"),
-        names=names,
+        names=[n for p in parts for n in p.names],
     )
-    if names is None:  # keep the cast's given names, mark drawn ones with ""
-        draft.names = [n for p in parts for n in (p.names or [""] * len(p.sex))]
-    return draft
 
 
 def _add_wolves(
@@ -222,11 +215,11 @@ def _apply_cast_levels(world: World, sc: Scenario, first_row: int) -> None:
     w = world.wolves
     for i, m in enumerate(sc.cast):
         row = first_row + i
-        for trait in _TRAITS:
+        for trait in PERSONALITY:
             value = getattr(m.traits, trait)
             if value is not None:
                 getattr(w, trait)[row] = value
-        for level in TRAITS[len(_TRAITS) :]:
+        for level in TRAITS[len(PERSONALITY) :]:
             value = getattr(m, level)
             if value is not None:
                 getattr(w, level)[row] = value
@@ -245,7 +238,7 @@ def _set_leaders(
             world.packs.leader[pack_rows[i]] = cast_index[p.leader]
     generated = (d.pack >= len(sc.packs)) & (d.designation == 1)
     # NOTE: the generator puts the leader first in its pack and marks it alpha.
-    first_in_pack = np.r_[True, d.pack[1:] != d.pack[:-1]]
+    first_in_pack = first_of_groups(d.pack)
     leads = generated & first_in_pack
     world.packs.leader[pack_rows[d.pack[leads]]] = rows[leads]
 

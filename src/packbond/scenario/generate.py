@@ -35,8 +35,8 @@ class Draft:
     mate: NDArray[np.int64]
     mother: NDArray[np.int64]
     father: NDArray[np.int64]
-    names: list[str] | None
-    """None = draw given names."""
+    names: list[str]
+    """Given names; "" = draw one."""
 
 
 def generate_population(
@@ -98,6 +98,6 @@ def generate_population(
         mate=mate,
         mother=mother.astype(np.int64),
         father=father.astype(np.int64),
-        names=None,
+        names=[""] * n,
     )
     return draft, sizes

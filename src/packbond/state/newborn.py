@@ -13,18 +13,12 @@ from .. import rng
 from ..names import given_names, name_pool, pack_names
 from .world import World
 
-__all__ = ["TRAITS", "add_packs", "add_wolves", "set_mates"]
+__all__ = ["PERSONALITY", "TRAITS", "add_packs", "add_wolves", "set_mates"]
 
-TRAITS: tuple[str, ...] = (
-    "kindness",
-    "ambition",
-    "boldness",
-    "anxiety",
-    "hunting_skill",
-    "esteem",
-    "security",
-    "wellbeing",
-)
+PERSONALITY: tuple[str, ...] = ("kindness", "ambition", "boldness", "anxiety")
+"""Personality traits, 0 .. 1."""
+TRAITS: tuple[str, ...] = (*PERSONALITY, "hunting_skill", "esteem", "security", "wellbeing")
+"""Every per-wolf level drawn around 0.5 for a new wolf: personality, skill and states."""
 _TRAIT_SPREAD = 0.18
 
 

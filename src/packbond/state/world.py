@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from ..arrays import take_ids
+from ..arrays import group_sum, take_ids
 from ..calendar import Calendar
 from ..rules import Rules
 from .packs import GRIEVANCE_SLOTS, Packs
@@ -64,10 +64,14 @@ class World:
         """Fresh ids for new rows of the given replicates (see :func:`packbond.arrays.take_ids`)."""
         return take_ids(counter, replicate).astype(np.int32)
 
-    def seed_of(self, replicate: NDArray[np.int16]) -> NDArray[np.int64]:
-        """The random seed for each element's replicate."""
-        return self.seeds[replicate]
+    def pack_sizes(self) -> NDArray[np.float64]:
+        """Living members of each pack row."""
+        alive = self.wolves.view("alive")
+        return group_sum(self.wolves.view("pack")[alive], None, self.packs.size)
 
-    def living(self) -> NDArray[np.intp]:
-        """Rows of living wolves."""
-        return np.flatnonzero(self.wolves.view("alive"))
+    def members_of(self, pack_mask: NDArray[np.bool_]) -> NDArray[np.intp]:
+        """Rows of living wolves whose pack row is set in ``pack_mask``."""
+        pack = self.wolves.view("pack")
+        return np.flatnonzero(
+            self.wolves.view("alive") & (pack >= 0) & pack_mask[np.maximum(pack, 0)]
+        )

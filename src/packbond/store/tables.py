@@ -12,6 +12,7 @@ import pyarrow as pa
 from ..calendar import SEASONS
 from ..events import EVENT_COLUMNS, registry
 from ..state import DESIGNATIONS, NORMS, SEXES, World
+from ..state.newborn import TRAITS
 
 __all__ = [
     "events_table",
@@ -95,20 +96,7 @@ def wolves_table(world: World) -> pa.Table:
             "mate": _ids(_row_ids(world, w.mate[:n])),
             "mother": _ids(_row_ids(world, w.mother[:n])),
             "father": _ids(_row_ids(world, w.father[:n])),
-            **{
-                c: pa.array(getattr(w, c)[:n])
-                for c in (
-                    "eligible",
-                    "kindness",
-                    "ambition",
-                    "boldness",
-                    "anxiety",
-                    "hunting_skill",
-                    "esteem",
-                    "security",
-                    "wellbeing",
-                )
-            },
+            **{c: pa.array(getattr(w, c)[:n]) for c in ("eligible", *TRAITS)},
         }
     )
 
@@ -118,10 +106,7 @@ def packs_table(world: World) -> pa.Table:
     p = world.packs
     n = p.size
     names = np.array(world.names, dtype=object)
-    alive = world.wolves.view("alive")
-    members = np.bincount(
-        world.wolves.view("pack")[alive] if alive.any() else np.empty(0, int), minlength=n
-    )[:n]
+    members = world.pack_sizes()
     return pa.table(
         {
             "pack_id": pa.array(p.id[:n]),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..arrays import group_sum
+from ..arrays import first_of_groups
 from ..context import Context
 from ..state import Designation, World
 from ..state.newborn import set_mates
@@ -32,10 +32,8 @@ def step(world: World, ctx: Context) -> None:
 
 
 def _dissolve_empty(world: World, ctx: Context) -> None:
-    w, p = world.wolves, world.packs
-    alive = w.view("alive")
-    heads = group_sum(w.view("pack")[alive], None, p.size)
-    empty = np.flatnonzero(p.view("alive") & (heads == 0))
+    p = world.packs
+    empty = np.flatnonzero(p.view("alive") & (world.pack_sizes() == 0))
     if len(empty):
         p.alive[empty] = False
         p.dissolved_day[empty] = ctx.day
@@ -48,13 +46,8 @@ def _replace_leaders(world: World, ctx: Context) -> None:
     leaderless = p.view("alive") & (p.view("leader") < 0)
     if not leaderless.any():
         return
-    pack = w.view("pack")
-    cand = np.flatnonzero(
-        w.view("alive")
-        & (pack >= 0)
-        & leaderless[np.maximum(pack, 0)]
-        & (w.view("designation") != Designation.UNPRESENTED)
-    )
+    cand = world.members_of(leaderless)
+    cand = cand[w.designation[cand] != Designation.UNPRESENTED]
     if len(cand) == 0:
         return
     strength = (
@@ -65,7 +58,7 @@ def _replace_leaders(world: World, ctx: Context) -> None:
     )
     order = np.lexsort((-strength, w.pack[cand]))
     cand = cand[order]
-    first = cand[np.r_[True, w.pack[cand][1:] != w.pack[cand][:-1]]]
+    first = cand[first_of_groups(w.pack[cand])]
     p.leader[w.pack[first]] = first
     ctx.emit("became_leader", first, pack=w.pack[first])
 
@@ -78,16 +71,10 @@ def _pair_breeders(world: World, ctx: Context) -> None:
     lone = lone[ctx.draw("breeder_pairing", lone) < r.pair_per_day]
     if len(lone) == 0:
         return
-    pack = w.view("pack")
     is_lone_pack = np.zeros(p.size, dtype=bool)
     is_lone_pack[w.pack[lone]] = True
-    cand = np.flatnonzero(
-        w.view("alive")
-        & (pack >= 0)
-        & is_lone_pack[np.maximum(pack, 0)]
-        & (w.view("mate") < 0)
-        & (w.view("designation") != Designation.UNPRESENTED)
-    )
+    cand = world.members_of(is_lone_pack)
+    cand = cand[(w.mate[cand] < 0) & (w.designation[cand] != Designation.UNPRESENTED)]
     leader_of = p.leader[w.pack[cand]]
     ok = (
         (w.sex[cand] != w.sex[leader_of])
@@ -101,7 +88,7 @@ def _pair_breeders(world: World, ctx: Context) -> None:
         return
     order = np.lexsort((w.birth_day[cand], w.pack[cand]))
     cand = cand[order]
-    first = cand[np.r_[True, w.pack[cand][1:] != w.pack[cand][:-1]]]
+    first = cand[first_of_groups(w.pack[cand])]
     leaders = p.leader[w.pack[first]]
     set_mates(world, leaders, first)
     ctx.emit("paired", leaders, target=first, pack=w.pack[first])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ..arrays import group_sum, rank_within
+from ..arrays import rank_within
 from ..context import Context
 from ..state import World
 from ..state.newborn import add_packs, set_mates
@@ -34,25 +34,13 @@ def step(world: World, ctx: Context) -> None:
     _found(world, ctx)
 
 
-def _heads(world: World) -> NDArray[np.float64]:
-    w = world.wolves
-    alive = w.view("alive")
-    return group_sum(w.view("pack")[alive], None, world.packs.size)
-
-
 def _leave(world: World, ctx: Context) -> None:
     w, p, d = world.wolves, world.packs, world.rules.dispersal
-    over = _heads(world) > p.cap[: p.size]
-    pack = w.view("pack")
+    over = world.pack_sizes() > p.cap[: p.size]
     per_year = world.calendar.days_per_year
-    age = (ctx.day - w.view("birth_day")) / per_year
-    rows = np.flatnonzero(
-        w.view("alive")
-        & (pack >= 0)
-        & over[np.maximum(pack, 0)]
-        & (age >= d.age_years_min)
-        & (age <= d.age_years_max)
-    )
+    rows = world.members_of(over)
+    age = (ctx.day - w.birth_day[rows]) / per_year
+    rows = rows[(age >= d.age_years_min) & (age <= d.age_years_max)]
     rows = rows[(p.leader[w.pack[rows]] != rows) & (w.mate[rows] < 0)]
     weights = np.array(d.season_weights.as_tuple())
     weight = weights[world.calendar.season(ctx.day)] / max(weights.mean(), 1e-9)
@@ -60,7 +48,8 @@ def _leave(world: World, ctx: Context) -> None:
     leaving = rows[ctx.draw("disperse", rows) < daily]
     if len(leaving) == 0:
         return
-    ctx.emit("dispersed", leaving, pack=w.pack[leaving], value=np.round(age[leaving], 1))
+    age = (ctx.day - w.birth_day[leaving]) / per_year
+    ctx.emit("dispersed", leaving, pack=w.pack[leaving], value=np.round(age, 1))
     w.pack[leaving] = -1
     w.dispersing[leaving] = True
     w.familiarity[leaving] = 0.0
@@ -73,7 +62,7 @@ def _join(world: World, ctx: Context) -> None:
     movers = movers[ctx.draw("join", movers) < d.join_per_day]
     if len(movers) == 0:
         return
-    open_packs = np.flatnonzero(p.view("alive") & (_heads(world) < p.cap[: p.size]))
+    open_packs = np.flatnonzero(p.view("alive") & (world.pack_sizes() < p.cap[: p.size]))
     if len(open_packs) == 0:
         return
     order = np.argsort(p.replicate[open_packs], kind="stable")

@@ -30,15 +30,12 @@ def step(world: World, ctx: Context) -> None:
     live = np.flatnonzero(p.view("alive"))
     due = np.zeros(p.size, dtype=bool)
     due[live[ctx.draw_packs("gather", live) < 1.0 / r.interval_days]] = True
-    pack = w.view("pack")
-    rows = np.flatnonzero(
-        w.view("alive")
-        & (pack >= 0)
-        & due[np.maximum(pack, 0)]
-        & (w.view("designation") != Designation.UNPRESENTED)
-        & (w.view("form") == Form.HUMAN)
-        & (w.view("wound") < rules.wounds.disabled_above)
-    )
+    rows = world.members_of(due)
+    rows = rows[
+        (w.designation[rows] != Designation.UNPRESENTED)
+        & (w.form[rows] == Form.HUMAN)
+        & (w.wound[rows] < rules.wounds.disabled_above)
+    ]
     out = rows[ctx.draw("gather_go", rows) < r.gatherer_share]
     if len(out) == 0:
         return

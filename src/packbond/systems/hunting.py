@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body
-from ..arrays import group_sum, rank_within
+from ..arrays import first_of_groups, group_sum, positions_in_runs, rank_within
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Form, Role, World
 
@@ -77,8 +77,7 @@ def _choose_party(
     r = rules.hunting
     is_due = np.zeros(p.size, dtype=bool)
     is_due[due] = True
-    pack = w.view("pack")
-    members = np.flatnonzero(w.view("alive") & (pack >= 0) & is_due[np.maximum(pack, 0)])
+    members = world.members_of(is_due)
     able = members[
         (w.designation[members] != Designation.UNPRESENTED)
         & (w.wound[members] < rules.wounds.disabled_above)
@@ -184,10 +183,7 @@ def _assist(
     stop = np.searchsorted(party_pack, w.pack[victims], side="right")
     count = stop - start
     victim_of = np.repeat(np.arange(len(victims)), count)
-    helper = party[
-        np.repeat(start, count)
-        + (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count))
-    ]
+    helper = party[np.repeat(start, count) + positions_in_runs(count)]
     other = helper != victims[victim_of]
     victim_of, helper = victim_of[other], helper[other]
     if len(helper) == 0:
@@ -200,7 +196,7 @@ def _assist(
     )
     margin = willing - ctx.draw("assist", helper)
     order = np.lexsort((-margin, victim_of))
-    best = order[np.r_[True, victim_of[order][1:] != victim_of[order][:-1]]]
+    best = order[first_of_groups(victim_of[order])]
     best = best[margin[best] > 0]
     if len(best) == 0:
         return

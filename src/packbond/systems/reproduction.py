@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import rng
+from ..arrays import positions_in_runs
 from ..calendar import SEASONS
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, World
@@ -83,7 +84,7 @@ def _give_birth(world: World, ctx: Context) -> None:
     mothers = np.repeat(carriers, litter)
     sires = w.sire[mothers]
     causes = w.conceived_event[mothers]
-    within = np.arange(len(mothers)) - np.repeat(np.cumsum(litter) - litter, litter)
+    within = positions_in_runs(litter)
     # NOTE: each pup's draw is keyed by (carrier id, place in the litter), so pups of one
     # litter differ and no draw depends on other litters.
     entity = w.id[mothers].astype(np.int64) * 64 + within
