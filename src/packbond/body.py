@@ -22,6 +22,8 @@ def shift(world: World, ctx: Context, rows: NDArray[np.int64], to_form: int) -> 
     emitted, and ``wound_torn`` (caused by it) if the wound tears.
     """
     w, f = world.wolves, world.rules.forms
+    if not f.enabled:
+        return
     rows = rows[w.form[rows] != to_form]
     w.form[rows] = to_form
     hurt = rows[w.wound[rows] > 0]

@@ -12,7 +12,8 @@ import io
 import json
 import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -25,6 +26,7 @@ from rich.table import Table
 
 from .api import Run, open_run, simulate
 from .calendar import Calendar
+from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError
 from .narrative import Namer, render
 from .scenario import builtin_names, builtin_text, load_scenario
@@ -89,19 +91,7 @@ def run(
     """
     loaded = load_scenario(scenario)
     target = out_dir or Path("runs") / f"{loaded.scenario.name}-{seed}"
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("days"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task(f"{loaded.scenario.name} (seed {seed})", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
+    with _progress_bar(f"{loaded.scenario.name} (seed {seed})") as progress:
         try:
             result = simulate(
                 loaded, seed=seed, years=years, replicates=replicates, out=target, progress=progress
@@ -111,6 +101,25 @@ def run(
             raise typer.Exit(130) from None
     with result:
         _summary(result, target)
+
+
+@contextmanager
+def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A transient progress bar on stderr, and the callback that moves it."""
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("days"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(description, total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield progress
 
 
 def _summary(result: Run, target: Path) -> None:
@@ -201,6 +210,53 @@ def scenarios(
     for name in builtin_names():
         description = tomllib.loads(builtin_text(name)).get("description", "")
         out.print(f"[bold]{name}[/]  {description}", highlight=False)
+
+
+@app.command("validate-ecology")
+@_reports_errors
+def validate_ecology(
+    years: Annotated[float, typer.Option(help="Simulated years, burn-in included.")] = 50.0,
+    replicates: Annotated[int, typer.Option(help="Replicates to average over.", min=2)] = 8,
+    seed: Annotated[int, typer.Option(help="Seed of the first replicate.", min=0)] = 1,
+    burn_in: Annotated[
+        float, typer.Option(help="Years left out at the start, while the world settles.", min=0.0)
+    ] = 10.0,
+    markdown_out: Annotated[
+        Path | None, typer.Option("--markdown", help="Also write the table here as Markdown.")
+    ] = None,
+) -> None:
+    """Run the valley under the ecology preset and compare it with real gray wolves.
+
+    Prints each figure with its mean and 95% interval over replicates, the field range and
+    whether it passes; exits with status 1 if any figure is out of range.
+
+    Example: `packbond validate-ecology --years 50 --replicates 8`
+    """
+    with _progress_bar(f"valley under ecology, {replicates} replicates") as progress:
+        result, outcomes = run_check(
+            years=years, replicates=replicates, seed=seed, burn_in_years=burn_in, progress=progress
+        )
+    result.close()
+    table = Table(title=f"ecology vs gray wolves: {years:g} years, {replicates} replicates")
+    for col in ("figure", "simulated", "95% interval", "field range", "pass"):
+        table.add_column(col, justify="left" if col == "figure" else "right")
+    for o in outcomes:
+        table.add_row(
+            o.check.label,
+            f"{o.mean:.3f}",
+            f"{o.low:.3f}-{o.high:.3f}",
+            o.check.describe_range(),
+            "[green]yes[/]" if o.passed else "[bold red]NO[/]",
+        )
+    out.print(table)
+    if markdown_out is not None:
+        command = (
+            f"packbond validate-ecology --years {years:g} --replicates {replicates} "
+            f"--seed {seed} --burn-in {burn_in:g}"
+        )
+        markdown_out.write_text(markdown(outcomes, command), encoding="utf-8")
+    if not all(o.passed for o in outcomes):
+        raise typer.Exit(1)
 
 
 class Format(StrEnum):

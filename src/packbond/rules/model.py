@@ -167,6 +167,9 @@ class RutRules(Strict):
 class FormRules(Strict):
     """R4, R5: wolf form to hunt, human form in the village; shifting tears open wounds."""
 
+    enabled: bool = Field(
+        True, description="Wolves are shifters with two forms (off: animals that stay wolves)."
+    )
     tear_probability: Fraction = Field(
         0.65, description="Chance that shifting with an open wound tears it (R5)."
     )
@@ -317,6 +320,11 @@ class ReproductionRules(Strict):
     leaders_only: bool = Field(
         False, description="Only the pack alpha's pair breeds (as in real wolf packs)."
     )
+    hungry_conception: Fraction = Field(
+        1.0,
+        description="Conception chance in a hungry pack, relative to a fed one (real packs "
+        "short of prey often skip a year's litter).",
+    )
     gestation_days: Annotated[int, WholeRange(1, 730)] = Field(
         273, description="Days from conception to birth (63 in wolves, about 273 human-like)."
     )
@@ -366,6 +374,11 @@ class DispersalRules(Strict):
     annual_rate: Fraction = Field(
         0.7, description="Yearly chance that an eligible wolf in a pack over its cap leaves."
     )
+    annual_rate_under_cap: Fraction = Field(
+        0.0,
+        description="Yearly chance that an eligible wolf leaves a pack at or below its cap "
+        "(real yearlings mostly leave whatever the pack's size).",
+    )
     season_weights: BySeason = Field(
         default_factory=lambda: BySeason(spring=2.0, summer=0.4, autumn=1.0, winter=0.6),
         description="Relative leaving rate by season (real peaks: late winter to spring).",
@@ -375,6 +388,11 @@ class DispersalRules(Strict):
     )
     pair_per_day: Fraction = Field(
         0.01, description="Daily chance a disperser pairs with another and founds a pack."
+    )
+    emigrate_per_day: Fraction = Field(
+        0.0,
+        description="Daily chance a disperser leaves the modelled land for good (an open "
+        "population, as real dispersers travel far beyond a study area).",
     )
 
 

@@ -64,6 +64,7 @@ class Role:
 I32 = NDArray[np.int32]
 I64 = NDArray[np.int64]
 F32 = NDArray[np.float32]
+F64 = NDArray[np.float64]
 
 
 class Wolves(Table):
@@ -80,6 +81,20 @@ class Wolves(Table):
     ]
     birth_day: Annotated[I32, Col(np.int32, 0, "day of birth; negative before the run began")]
     death_day: Annotated[I32, Col(np.int32, -1, "day of death, -1 while alive")]
+    death_clock: Annotated[
+        F64,
+        Col(
+            np.float64,
+            np.nan,
+            "hazard left before a death of age or background risk (Exp(1) at first sight)",
+        ),
+    ]
+    daily_hazard: Annotated[
+        F64, Col(np.float64, np.nan, "background and old-age hazard per day, refreshed weekly")
+    ]
+    gone_day: Annotated[
+        I32, Col(np.int32, -1, "day it left the modelled land for good (emigrated), -1 if not")
+    ]
     present_age: Annotated[I32, Col(np.int32, 0, "age in days at which the wolf presents (R2)")]
     eligible: Annotated[
         NDArray[np.bool_],

@@ -85,6 +85,7 @@ def wolves_table(world: World) -> pa.Table:
             "alive": pa.array(w.alive[:n]),
             "birth_day": pa.array(w.birth_day[:n]),
             "death_day": _ids(w.death_day[:n]),
+            "gone_day": _ids(w.gone_day[:n]),
             "age_years": pa.array(
                 (
                     (np.where(w.alive[:n], world.day, w.death_day[:n]) - w.birth_day[:n])

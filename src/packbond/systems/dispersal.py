@@ -1,15 +1,18 @@
 """Natal dispersal (ecology): young wolves leave packs over a size cap, and settle or die.
 
-Each pack has a size cap drawn at its founding. While a pack is over its cap, each of its
-members of dispersal age (not the pack alpha or its mate) leaves with a daily chance set by the
-yearly rate and the season's weight (real peaks: late winter to spring). A disperser travels
+Each pack has a size cap drawn at its founding. Each member of dispersal age (not the pack
+alpha, not mated) leaves with a daily chance set by a yearly rate, higher while its pack is over
+its cap, and by the season's weight (real peaks: late winter to spring). A disperser travels
 without a pack (its background risk is the disperser's, see mortality) until it settles: it is
-adopted by a pack below its cap in the same world, or pairs with another disperser of the other
-sex and founds a new pack in a region drawn at random, if it has a free territory.
+adopted by a pack below its cap or whose leader has lost its mate (a vacant breeding place), or
+it pairs with another disperser of the other sex and founds a new pack in a region drawn at
+random, if that region has a free territory. Where the
+land is open (``emigrate_per_day``), a disperser may instead travel beyond it and leave the
+simulation for good, as most real dispersers leave any study area.
 
 Reads: alive, pack, birth_day, designation, sex, dispersing; packs' cap, leader.
-Writes: pack, dispersing, mate, familiarity; new packs. Emits: ``dispersed``, ``settled``,
-``paired``. Rules: ``dispersal``.
+Writes: pack, dispersing, mate, familiarity, alive, gone_day; new packs. Emits: ``dispersed``,
+``settled``, ``paired``, ``emigrated``. Rules: ``dispersal``.
 """
 
 from __future__ import annotations
@@ -32,19 +35,21 @@ def step(world: World, ctx: Context) -> None:
     _leave(world, ctx)
     _join(world, ctx)
     _found(world, ctx)
+    _emigrate(world, ctx)
 
 
 def _leave(world: World, ctx: Context) -> None:
     w, p, d = world.wolves, world.packs, world.rules.dispersal
     over = world.pack_sizes() > p.cap[: p.size]
     per_year = world.calendar.days_per_year
-    rows = world.members_of(over)
+    rows = world.members_of(over if d.annual_rate_under_cap == 0 else p.view("alive"))
     age = (ctx.day - w.birth_day[rows]) / per_year
     rows = rows[(age >= d.age_years_min) & (age <= d.age_years_max)]
     rows = rows[(p.leader[w.pack[rows]] != rows) & (w.mate[rows] < 0)]
     weights = np.array(d.season_weights.as_tuple())
     weight = weights[world.calendar.season(ctx.day)] / max(weights.mean(), 1e-9)
-    daily = -np.expm1(np.log1p(-min(d.annual_rate, 0.999999)) / per_year) * weight
+    annual = np.where(over[w.pack[rows]], d.annual_rate, d.annual_rate_under_cap)
+    daily = -np.expm1(np.log1p(-np.minimum(annual, 0.999999)) / per_year) * weight
     leaving = rows[ctx.draw("disperse", rows) < daily]
     if len(leaving) == 0:
         return
@@ -62,7 +67,13 @@ def _join(world: World, ctx: Context) -> None:
     movers = movers[ctx.draw("join", movers) < d.join_per_day]
     if len(movers) == 0:
         return
-    open_packs = np.flatnonzero(p.view("alive") & (world.pack_sizes() < p.cap[: p.size]))
+    # A pack takes a newcomer while below its cap, or when its leader has lost its mate: real
+    # dispersers fill vacant breeding places (the breeders rule then pairs them).
+    leader = p.view("leader")
+    widowed = (leader >= 0) & (w.mate[np.maximum(leader, 0)] < 0)
+    open_packs = np.flatnonzero(
+        p.view("alive") & ((world.pack_sizes() < p.cap[: p.size]) | widowed)
+    )
     if len(open_packs) == 0:
         return
     order = np.argsort(p.replicate[open_packs], kind="stable")
@@ -135,3 +146,19 @@ def _free_territories(
     want = replicate.astype(np.int64) * n_regions + region
     place = used[want] + rank_within(want)
     return place < world.regions.territories[region]
+
+
+def _emigrate(world: World, ctx: Context) -> None:
+    """Dispersers who travel beyond the modelled land leave the simulation (not dead: gone)."""
+    w, d = world.wolves, world.rules.dispersal
+    if d.emigrate_per_day == 0:
+        return
+    movers = np.flatnonzero(w.view("alive") & w.view("dispersing"))
+    gone = movers[ctx.draw("emigrate", movers) < d.emigrate_per_day]
+    if len(gone) == 0:
+        return
+    age = (ctx.day - w.birth_day[gone]) / world.calendar.days_per_year
+    ctx.emit("emigrated", gone, value=np.round(age, 1))
+    w.alive[gone] = False
+    w.dispersing[gone] = False
+    w.gone_day[gone] = ctx.day

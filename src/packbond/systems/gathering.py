@@ -33,7 +33,7 @@ def step(world: World, ctx: Context) -> None:
     rows = world.members_of(due)
     rows = rows[
         (w.designation[rows] != Designation.UNPRESENTED)
-        & (w.form[rows] == Form.HUMAN)
+        & ((w.form[rows] == Form.HUMAN) | (not rules.forms.enabled))
         & (w.wound[rows] < rules.wounds.disabled_above)
     ]
     out = rows[ctx.draw("gather_go", rows) < r.gatherer_share]

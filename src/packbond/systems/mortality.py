@@ -6,13 +6,23 @@ illness and accident; a pack whose childcare need is met lowers its young's risk
 of wounds and starvation come from the health and feeding systems; each death is a ``died``
 event with its cause.
 
-Reads: alive, birth_day, designation, pack, dispersing, roles. Queues: deaths.
-Emits: ``died``. Rules: ``lifespan``, ``mortality``, ``reproduction.carers_per_young``.
+Why a clock: drawing a number for every wolf every day to find the few who die costs more than
+the rest of the system. Instead each wolf gets, when first seen, an exponential amount of hazard
+it can bear (``death_clock``, Exp(1)); each day its hazard is taken off, and it dies when the
+clock runs out. That is the same distribution as daily draws (a time-varying hazard integrated
+exactly day by day), with one subtraction per wolf a day. Hazards change slowly, so they are
+recomputed on the first day of each week (and for wolves never seen before); the cause of a
+death is drawn, only for the dying, in proportion to the hazards that make it up.
+
+Reads: alive, birth_day, designation, pack, dispersing, roles. Writes: death_clock,
+daily_hazard. Queues: deaths. Emits: ``died``. Rules: ``lifespan``, ``mortality``,
+``reproduction.carers_per_young``.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .. import body
 from ..arrays import group_sum
@@ -22,44 +32,37 @@ from ..state import Designation, Role, World
 
 __all__ = ["step"]
 
+_REFRESH_DAYS = 7
 
-def _daily(annual: np.ndarray | float, per_year: int) -> np.ndarray:
-    return -np.expm1(np.log1p(-np.minimum(annual, 1 - 1e-12)) / per_year)
+
+def _daily(annual: NDArray[np.float64] | float, per_year: int) -> NDArray[np.float64]:
+    """The daily hazard of a yearly death chance."""
+    return -np.log1p(-np.minimum(annual, 1 - 1e-12)) / per_year
 
 
 def step(world: World, ctx: Context) -> None:
-    """Draw deaths of old age and of background risk."""
-    w, life, m = world.wolves, world.rules.lifespan, world.rules.mortality
-    per_year = world.calendar.days_per_year
-    rows = np.flatnonzero(w.view("alive"))
-    if len(rows) == 0:
+    """Run every wolf's death clock down by its hazard; the clocks that run out are deaths."""
+    w = world.wolves
+    alive = w.view("alive")
+    clock, hazard = w.view("death_clock"), w.view("daily_hazard")
+    unseen = np.flatnonzero(alive & np.isnan(clock))
+    if len(unseen):
+        clock[unseen] = -np.log1p(-ctx.draw("death_clock", unseen))
+    stale = alive if ctx.day % _REFRESH_DAYS == 0 else alive & np.isnan(hazard)
+    rows = np.flatnonzero(stale)
+    if len(rows):
+        old, stage = _hazards(world, ctx, rows)
+        hazard[rows] = old + stage
+    # NOTE: dead wolves keep their clock, so the pass runs over whole columns masked by alive.
+    clock -= np.where(alive, hazard, 0.0)
+    dying = np.flatnonzero(alive & (clock <= 0.0))
+    if len(dying) == 0:
         return
-    age = ctx.day - w.birth_day[rows]
-    onset = life.senescence_onset_years * per_year
-    years_past = np.maximum(age - onset, 0) / per_year
-    old = np.where(
-        age >= onset,
-        np.minimum(
-            1.0,
-            life.senescence_annual_hazard * 2.0 ** (years_past / life.senescence_doubling_years),
-        ),
-        0.0,
-    )
-    young = w.designation[rows] == Designation.UNPRESENTED
-    care = _care_met(world)
-    pack = w.pack[rows]
-    young_risk = m.young_annual * (
-        1.0 - m.young_care_benefit * np.where(pack >= 0, care[np.maximum(pack, 0)], 0.0)
-    )
-    stage = np.where(young, young_risk, m.adult_annual)
-    stage = np.where(w.dispersing[rows], np.maximum(stage, m.disperser_annual), stage)
-    p_old, p_stage = _daily(old, per_year), _daily(stage, per_year)
-    u = ctx.draw("death", rows)
-    by_age = (u < p_old) | (age >= life.max_age_years * per_year)
-    by_stage = ~by_age & (u < p_old + p_stage)
+    old, stage = _hazards(world, ctx, dying)
+    by_age = np.isinf(old) | (ctx.draw("death_cause", dying) * (old + stage) < old)
+    body.die(world, ctx, dying[by_age], "old age")
+    dead = dying[~by_age]
     reg = registry()
-    body.die(world, ctx, rows[by_age], "old age")
-    dead = rows[by_stage]
     body.die(
         world,
         ctx,
@@ -72,7 +75,35 @@ def step(world: World, ctx: Context) -> None:
     )
 
 
-def _care_met(world: World) -> np.ndarray:
+def _hazards(
+    world: World, ctx: Context, rows: NDArray[np.intp]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Daily hazards of old age and of the wolf's stage, over the coming refresh period."""
+    w, life, m = world.wolves, world.rules.lifespan, world.rules.mortality
+    per_year = world.calendar.days_per_year
+    age = ctx.day - w.birth_day[rows]
+    onset = life.senescence_onset_years * per_year
+    years_past = np.maximum(age - onset, 0) / per_year
+    yearly_old = np.where(
+        age >= onset,
+        life.senescence_annual_hazard * 2.0 ** (years_past / life.senescence_doubling_years),
+        0.0,
+    )
+    old = _daily(yearly_old, per_year)
+    # Certain death at the maximum age: a wolf that would reach it before the next refresh dies.
+    old = np.where(age + _REFRESH_DAYS >= life.max_age_years * per_year, np.inf, old)
+    young = w.designation[rows] == Designation.UNPRESENTED
+    care = _care_met(world)
+    pack = w.pack[rows]
+    young_risk = m.young_annual * (
+        1.0 - m.young_care_benefit * np.where(pack >= 0, care[np.maximum(pack, 0)], 0.0)
+    )
+    yearly = np.where(young, young_risk, m.adult_annual)
+    yearly = np.where(w.dispersing[rows], np.maximum(yearly, m.disperser_annual), yearly)
+    return old, _daily(yearly, per_year)
+
+
+def _care_met(world: World) -> NDArray[np.float64]:
     """Per pack row, the share of its childcare need that its carers meet (0 .. 1)."""
     w, p = world.wolves, world.packs
     alive = w.view("alive")
