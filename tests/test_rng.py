@@ -58,3 +58,14 @@ def test_weighted_choice_follows_weights() -> None:
     assert np.allclose(np.bincount(picks) / len(u), [0.2, 0.5, 0.3], atol=0.01)
     rows = np.tile([[1.0, 0.0], [0.0, 1.0]], (50_000, 1))
     assert np.array_equal(rng.weighted_choice(u, rows), np.tile([0, 1], 50_000))
+
+
+def test_the_compiled_draws_equal_the_numpy_definition() -> None:
+    """The kernel behind ``uniform`` gives bit-identical numbers to the plain NumPy formula."""
+    entity = np.r_[np.arange(-5, 5), np.array([2**40, 2**62, 123456789012])]
+    for seed in (0, 7, np.arange(len(entity)) * 977):
+        for purpose, day, k in (("hunt", 0, 0), ("death_clock", 10_000, 3), ("x", 2**33, 1)):
+            assert np.array_equal(
+                rng.uniform(seed, day, entity, purpose, k),
+                rng.reference_uniform(seed, day, entity, purpose, k),
+            )

@@ -17,7 +17,16 @@ from functools import cache
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["normal", "poisson", "purpose_key", "uniform", "weighted_choice"]
+from . import kernels
+
+__all__ = [
+    "normal",
+    "poisson",
+    "purpose_key",
+    "reference_uniform",
+    "uniform",
+    "weighted_choice",
+]
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -62,6 +71,20 @@ def uniform(
     seed: ArrayLike, day: int, entity: ArrayLike, purpose: str, k: int = 0
 ) -> NDArray[np.float64]:
     """Uniform numbers in [0, 1), one per entity, keyed by (seed, day, entity, purpose, k)."""
+    ent, sd = np.asarray(entity), np.asarray(seed)
+    if ent.ndim == 1 and ent.dtype.kind in "iu" and sd.ndim <= 1:
+        # The common case, one pass in a compiled kernel; the same numbers as the formula below.
+        seeds = np.broadcast_to(sd.astype(np.uint64), ent.shape)
+        return kernels.keyed_uniform(
+            np.ascontiguousarray(seeds), ent.astype(np.int64), day, purpose_key(purpose), k
+        )
+    return reference_uniform(seed, day, entity, purpose, k)
+
+
+def reference_uniform(
+    seed: ArrayLike, day: int, entity: ArrayLike, purpose: str, k: int = 0
+) -> NDArray[np.float64]:
+    """:func:`uniform` in plain NumPy, for any shapes (the definition the kernel follows)."""
     return (_bits(seed, day, entity, purpose, k) >> _S11).astype(np.float64) * _TO_UNIT
 
 

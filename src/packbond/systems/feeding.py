@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import body
-from ..arrays import group_sum
+from .. import body, kernels
 from ..context import Context
 from ..state import Designation, World
 
@@ -25,23 +24,27 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """Eat, go hungry, starve."""
     w, p, r = world.wolves, world.packs, world.rules.food
-    rows = np.flatnonzero(w.view("alive"))
-    if len(rows) == 0:
-        return
-    pack = w.pack[rows]
-    young = w.designation[rows] == Designation.UNPRESENTED
-    need = np.where(young, r.need_young, r.need_adult)
-    pack_need = group_sum(pack, need, p.size)
-    eaten = np.minimum(p.food[: p.size], pack_need)
-    p.food[: p.size] = (p.food[: p.size] - eaten) * (1.0 - r.spoil_per_day)
+    alive, pack = w.view("alive"), w.view("pack")
+    young = w.view("designation") == Designation.UNPRESENTED
+    pack_need, heads = kernels.pack_needs(alive, pack, young, r.need_adult, r.need_young, p.size)
+    food = p.view("food")
+    eaten = np.minimum(food, pack_need)
+    food[:] = (food - eaten) * (1.0 - r.spoil_per_day)
     share = np.where(pack_need > 0, eaten / np.maximum(pack_need, 1e-12), 1.0)
     season = world.calendar.season(ctx.day)
     loner = float(r.loner_forage * world.regions.prey[:, season].mean())
-    fed = np.where(pack >= 0, share[np.maximum(pack, 0)], loner)
-    h = w.hunger[rows] + r.hunger_rise * (1.0 - fed) - r.hunger_fall * fed
-    w.hunger[rows] = np.clip(h, 0.0, 1.0)
-    _hungry_packs(world, ctx, rows, pack_need)
-    starving = rows[w.hunger[rows] > r.starve_at]
+    hunger_sum, starving = kernels.share_food(
+        alive,
+        pack,
+        w.view("hunger"),
+        share,
+        loner,
+        r.hunger_rise,
+        r.hunger_fall,
+        r.starve_at,
+        p.size,
+    )
+    _hungry_packs(world, ctx, hunger_sum / np.maximum(heads, 1), pack_need)
     if len(starving) == 0:
         return
     frailty = np.where(w.designation[starving] == Designation.UNPRESENTED, 2.0, 1.0)
@@ -49,11 +52,10 @@ def step(world: World, ctx: Context) -> None:
     body.die(world, ctx, starving[ctx.draw("starve", starving) < risk], "starvation")
 
 
-def _hungry_packs(world: World, ctx: Context, rows: np.ndarray, pack_need: np.ndarray) -> None:
-    w, p, r = world.wolves, world.packs, world.rules.food
-    pack = w.pack[rows]
-    heads = group_sum(pack, None, p.size)
-    mean_hunger = group_sum(pack, w.hunger[rows], p.size) / np.maximum(heads, 1)
+def _hungry_packs(
+    world: World, ctx: Context, mean_hunger: np.ndarray, pack_need: np.ndarray
+) -> None:
+    p, r = world.packs, world.rules.food
     live = p.view("alive")
     starts = np.flatnonzero(live & ~p.view("hungry") & (mean_hunger >= r.hungry_at))
     ends = np.flatnonzero(p.view("hungry") & (mean_hunger < r.hungry_at / 2))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body
+from .. import body, kernels
 from ..arrays import first_of_groups, group_sum, positions_in_runs, rank_within
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Form, Role, World
@@ -77,15 +77,17 @@ def _choose_party(
     r = rules.hunting
     is_due = np.zeros(p.size, dtype=bool)
     is_due[due] = True
-    members = world.members_of(is_due)
-    able = members[
-        (w.designation[members] != Designation.UNPRESENTED)
-        & (w.wound[members] < rules.wounds.disabled_above)
-        & (w.due_day[members] < 0)
-    ]
+    able, heads = kernels.able_members(
+        w.view("alive"),
+        w.view("pack"),
+        is_due,
+        w.view("designation") != Designation.UNPRESENTED,
+        w.view("wound"),
+        w.view("due_day"),
+        rules.wounds.disabled_above,
+    )
     if len(able) == 0:
         return able, np.zeros(0, dtype=bool)
-    heads = group_sum(w.pack[members], None, p.size)
     food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
     scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
     # A wounded wolf rests its wound unless the pack is short of food.

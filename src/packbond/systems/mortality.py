@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body
+from .. import body, kernels
 from ..arrays import group_sum
 from ..context import Context
 from ..events import registry
@@ -45,21 +45,20 @@ def step(world: World, ctx: Context) -> None:
     w = world.wolves
     alive = w.view("alive")
     clock, hazard = w.view("death_clock"), w.view("daily_hazard")
-    unseen = np.flatnonzero(alive & np.isnan(clock))
+    unseen, stale = kernels.rows_to_refresh(alive, clock, hazard)
     if len(unseen):
         clock[unseen] = -np.log1p(-ctx.draw("death_clock", unseen))
-    stale = alive if ctx.day % _REFRESH_DAYS == 0 else alive & np.isnan(hazard)
-    rows = np.flatnonzero(stale)
-    if len(rows):
-        old, stage = _hazards(world, ctx, rows)
-        hazard[rows] = old + stage
-    # NOTE: dead wolves keep their clock, so the pass runs over whole columns masked by alive.
-    clock -= np.where(alive, hazard, 0.0)
-    dying = np.flatnonzero(alive & (clock <= 0.0))
+    if ctx.day % _REFRESH_DAYS == 0:
+        rows = np.flatnonzero(alive)
+        hazard[rows] = _old_age(world, ctx, rows) + _stage(world, ctx, rows, _care_met(world))
+    elif len(stale):
+        # Wolves born since the last refresh: their stage's risk, before any childcare benefit.
+        hazard[stale] = _old_age(world, ctx, stale) + _stage(world, ctx, stale, None)
+    dying = kernels.run_clocks(alive, clock, hazard)
     if len(dying) == 0:
         return
-    old, stage = _hazards(world, ctx, dying)
-    by_age = np.isinf(old) | (ctx.draw("death_cause", dying) * (old + stage) < old)
+    old = _old_age(world, ctx, dying)
+    by_age = np.isinf(old) | (ctx.draw("death_cause", dying) * hazard[dying] < old)
     body.die(world, ctx, dying[by_age], "old age")
     dead = dying[~by_age]
     reg = registry()
@@ -75,32 +74,37 @@ def step(world: World, ctx: Context) -> None:
     )
 
 
-def _hazards(
-    world: World, ctx: Context, rows: NDArray[np.intp]
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Daily hazards of old age and of the wolf's stage, over the coming refresh period."""
-    w, life, m = world.wolves, world.rules.lifespan, world.rules.mortality
+def _old_age(world: World, ctx: Context, rows: NDArray[np.intp]) -> NDArray[np.float64]:
+    """Daily hazard of old age over the coming refresh period (infinite at the maximum age)."""
+    w, life = world.wolves, world.rules.lifespan
     per_year = world.calendar.days_per_year
     age = ctx.day - w.birth_day[rows]
     onset = life.senescence_onset_years * per_year
     years_past = np.maximum(age - onset, 0) / per_year
-    yearly_old = np.where(
+    yearly = np.where(
         age >= onset,
         life.senescence_annual_hazard * 2.0 ** (years_past / life.senescence_doubling_years),
         0.0,
     )
-    old = _daily(yearly_old, per_year)
     # Certain death at the maximum age: a wolf that would reach it before the next refresh dies.
-    old = np.where(age + _REFRESH_DAYS >= life.max_age_years * per_year, np.inf, old)
-    young = w.designation[rows] == Designation.UNPRESENTED
-    care = _care_met(world)
-    pack = w.pack[rows]
-    young_risk = m.young_annual * (
-        1.0 - m.young_care_benefit * np.where(pack >= 0, care[np.maximum(pack, 0)], 0.0)
+    return np.where(
+        age + _REFRESH_DAYS >= life.max_age_years * per_year, np.inf, _daily(yearly, per_year)
     )
-    yearly = np.where(young, young_risk, m.adult_annual)
+
+
+def _stage(
+    world: World, ctx: Context, rows: NDArray[np.intp], care: NDArray[np.float64] | None
+) -> NDArray[np.float64]:
+    """Daily background hazard of each wolf's life stage; ``care`` is each pack's care met."""
+    w, m = world.wolves, world.rules.mortality
+    young = w.designation[rows] == Designation.UNPRESENTED
+    benefit: NDArray[np.float64] | float = 0.0
+    if care is not None:
+        pack = w.pack[rows]
+        benefit = m.young_care_benefit * np.where(pack >= 0, care[np.maximum(pack, 0)], 0.0)
+    yearly = np.where(young, m.young_annual * (1.0 - benefit), m.adult_annual)
     yearly = np.where(w.dispersing[rows], np.maximum(yearly, m.disperser_annual), yearly)
-    return old, _daily(yearly, per_year)
+    return _daily(yearly, world.calendar.days_per_year)
 
 
 def _care_met(world: World) -> NDArray[np.float64]:

@@ -1,0 +1,176 @@
+"""Numba kernels for the few daily passes over every wolf that NumPy cannot do in one sweep.
+
+Why: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A NumPy
+expression over a column makes a temporary per operation, so a system of ten operations reads
+and writes the columns ten times. These kernels do the same work in one pass each, with the
+same arithmetic in the same order (so results are bit-identical to the NumPy formulas they
+replace; tests compare them). This is the only module that imports Numba.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+__all__ = [
+    "able_members",
+    "keyed_uniform",
+    "pack_needs",
+    "rows_to_refresh",
+    "run_clocks",
+    "share_food",
+]
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_TO_UNIT = 1.0 / float(1 << 53)
+
+
+@njit(cache=True, inline="always")
+def _mix(x: np.uint64) -> np.uint64:  # pragma: no cover - compiled
+    x ^= x >> np.uint64(30)
+    x *= _M1
+    x ^= x >> np.uint64(27)
+    x *= _M2
+    x ^= x >> np.uint64(31)
+    return x
+
+
+@njit(cache=True)
+def keyed_uniform(
+    seeds: NDArray[np.uint64],
+    entity: NDArray[np.int64],
+    day: int,
+    purpose: np.uint64,
+    k: int,
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """Uniforms keyed by (seed, day, entity, purpose, k): see :mod:`packbond.rng`."""
+    n = len(entity)
+    out = np.empty(n, dtype=np.float64)
+    day_key = np.uint64(day & 0xFFFFFFFF) * _GOLDEN + np.uint64(k)
+    for i in range(n):
+        x = _mix(seeds[i] * _GOLDEN + purpose)
+        x = _mix(x + day_key)
+        x = _mix(x ^ (np.uint64(entity[i]) * _M2 + _GOLDEN))
+        out[i] = float(x >> np.uint64(11)) * _TO_UNIT
+    return out
+
+
+@njit(cache=True)
+def pack_needs(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    young: NDArray[np.bool_],
+    need_adult: float,
+    need_young: float,
+    n_packs: int,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:  # pragma: no cover - compiled
+    """Per pack: the food its living members need today, and how many they are."""
+    need = np.zeros(n_packs, dtype=np.float64)
+    heads = np.zeros(n_packs, dtype=np.float64)
+    for i in range(len(alive)):
+        p = pack[i]
+        if alive[i] and p >= 0:
+            need[p] += need_young if young[i] else need_adult
+            heads[p] += 1.0
+    return need, heads
+
+
+@njit(cache=True)
+def share_food(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    hunger: NDArray[np.float32],
+    share: NDArray[np.float64],
+    loner: float,
+    rise: float,
+    fall: float,
+    starve_at: float,
+    n_packs: int,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """Update every living wolf's hunger from its pack's fed share (or foraging alone).
+
+    Returns the hunger summed per pack and the rows now above the starving threshold.
+    """
+    total = np.zeros(n_packs, dtype=np.float64)
+    starving = np.empty(len(alive), dtype=np.int64)
+    count = 0
+    for i in range(len(alive)):
+        if not alive[i]:
+            continue
+        p = pack[i]
+        fed = share[p] if p >= 0 else loner
+        h = hunger[i] + rise * (1.0 - fed) - fall * fed
+        h = min(max(h, 0.0), 1.0)
+        hunger[i] = h
+        if p >= 0:
+            total[p] += hunger[i]
+        # NOTE: compared in float32, as NumPy compares a float32 column with a Python float.
+        if hunger[i] > np.float32(starve_at):
+            starving[count] = i
+            count += 1
+    return total, starving[:count]
+
+
+@njit(cache=True)
+def rows_to_refresh(
+    alive: NDArray[np.bool_], clock: NDArray[np.float64], hazard: NDArray[np.float64]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """Living wolves without a death clock yet, and those without a hazard yet."""
+    unseen = np.empty(len(alive), dtype=np.int64)
+    stale = np.empty(len(alive), dtype=np.int64)
+    a = b = 0
+    for i in range(len(alive)):
+        if alive[i]:
+            if np.isnan(clock[i]):
+                unseen[a] = i
+                a += 1
+            if np.isnan(hazard[i]):
+                stale[b] = i
+                b += 1
+    return unseen[:a], stale[:b]
+
+
+@njit(cache=True)
+def run_clocks(
+    alive: NDArray[np.bool_], clock: NDArray[np.float64], hazard: NDArray[np.float64]
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    """Take each living wolf's daily hazard off its death clock; return the rows run out."""
+    dying = np.empty(len(alive), dtype=np.int64)
+    count = 0
+    for i in range(len(alive)):
+        if alive[i]:
+            clock[i] -= hazard[i]
+            if clock[i] <= 0.0:
+                dying[count] = i
+                count += 1
+    return dying[:count]
+
+
+@njit(cache=True)
+def able_members(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    chosen: NDArray[np.bool_],
+    presented: NDArray[np.bool_],
+    wound: NDArray[np.float32],
+    due_day: NDArray[np.int32],
+    disabled_above: float,
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:  # pragma: no cover - compiled
+    """Members of the chosen packs able to go out (presented, not disabled, not carrying).
+
+    Returns their rows and, per pack, how many living members it has.
+    """
+    rows = np.empty(len(alive), dtype=np.int64)
+    heads = np.zeros(len(chosen), dtype=np.float64)
+    count = 0
+    for i in range(len(alive)):
+        p = pack[i]
+        if alive[i] and p >= 0 and chosen[p]:
+            heads[p] += 1.0
+            if presented[i] and wound[i] < np.float32(disabled_above) and due_day[i] < 0:
+                rows[count] = i
+                count += 1
+    return rows[:count], heads
