@@ -13,8 +13,9 @@ from ..conftest import generated, world_of
 KIND = {name: k.code for name, k in registry().kinds.items()}
 
 
-def _hunting_world(food: float, familiarity: float = 0.8, packs: int = 400):  # type: ignore[no-untyped-def]
+def _hunting_world(food: float, familiarity: float = 0.8, packs: int = 400, day: int = 0):  # type: ignore[no-untyped-def]
     world = world_of(generated(packs, size_mean=8))
+    world.day = day
     world.packs.food[: world.packs.size] = food
     world.wolves.familiarity[: world.wolves.size] = familiarity
     return world
@@ -28,15 +29,22 @@ def _hunt(world, days: int = 30):  # type: ignore[no-untyped-def]
     return engine.log.drain()
 
 
-def test_only_alphas_hunt_when_food_is_plenty_and_volunteers_join_when_short() -> None:
-    """R29: the seed's parties are alphas; when food per head is low others volunteer."""
-    plenty = _hunting_world(food=1e6)
+def test_winter_parties_are_alphas_unless_food_is_short_then_others_volunteer() -> None:
+    """R29: the seed's winter hunts are alphas' (betas join them in other seasons); when food
+    per head is low, others volunteer."""
+    winter = 3 * 91
+    plenty = _hunting_world(food=1e6, day=winter)
     _hunt(plenty)
     w = plenty.wolves
     hunted = (w.view("roles") & Role.HUNTER) > 0
     assert hunted.any()
     assert (w.view("designation")[hunted] == Designation.ALPHA).all()
-    short = _hunting_world(food=0.0)
+    summer = _hunting_world(food=1e6, day=91)
+    _hunt(summer)
+    w = summer.wolves
+    hunted_as = w.view("designation")[(w.view("roles") & Role.HUNTER) > 0]
+    assert set(hunted_as.tolist()) == {Designation.ALPHA, Designation.BETA}
+    short = _hunting_world(food=0.0, day=winter)
     _hunt(short)
     w = short.wolves
     hunted = (w.view("roles") & Role.HUNTER) > 0

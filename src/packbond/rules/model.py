@@ -204,6 +204,11 @@ class HuntingRules(Strict):
     hunter_designations: Designations = Field(
         default_factory=_alpha_only, description="Designations that hunt by default."
     )
+    winter_hunter_designations: Designations | None = Field(
+        None,
+        description="Designations that hunt in winter, if not the same (the seed: mainly "
+        "alphas; volunteers make up the rest).",
+    )
     party_max: Annotated[int, WholeRange(1, 50)] = Field(8, description="Largest hunting party.")
     volunteer_below_food_days: Annotated[float, Range(0.0, 365.0)] = Field(
         12.0, description="Below this many days of food per head the pack takes volunteers."

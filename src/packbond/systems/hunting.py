@@ -92,7 +92,10 @@ def _choose_party(
     scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
     # A wounded wolf rests its wound unless the pack is short of food.
     able, scarce = able[scarce | (w.wound[able] == 0)], scarce[scarce | (w.wound[able] == 0)]
-    hunter_codes = [DESIGNATIONS.index(d) for d in r.hunter_designations]
+    hunters = r.hunter_designations
+    if world.calendar.season(ctx.day) == _WINTER and r.winter_hunter_designations is not None:
+        hunters = r.winter_hunter_designations
+    hunter_codes = [DESIGNATIONS.index(d) for d in hunters]
     is_hunter = np.isin(w.designation[able], hunter_codes)
     eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able], 1.0 - w.esteem[able])
     volunteers = (
