@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from packbond.events import registry
-from packbond.state import Form
+from packbond.state import DESIGNATIONS, Designation, Form, Role
 
 from ..conftest import generated, run_only, world_of
 
@@ -117,3 +117,46 @@ def test_the_death_clock_gives_the_yearly_death_rate() -> None:
     run_only(world, ["mortality"], 364)
     share = 1 - w.alive[young].mean()
     assert abs(share - 0.2) < 0.02
+
+
+def test_childcare_goes_to_non_hunters_first_then_to_hunters() -> None:
+    """R28: the seed's carers are its non-hunters (omegas), kindest first; where everyone hunts
+    (ecology), hunters care for the pups."""
+    for preset in ("seed", "ecology"):
+        world = world_of(generated(200, preset=preset))
+        run_only(world, ["childcare"], 1)
+        w = world.wolves
+        carers = np.flatnonzero((w.view("roles") & Role.CARER) > 0)
+        assert len(carers) > 20
+        hunters = [DESIGNATIONS.index(d) for d in world.rules.hunting.hunter_designations]
+        caring_hunters = np.isin(w.designation[carers], hunters)
+        if preset == "seed":
+            omegas_free = np.flatnonzero(
+                w.view("alive")
+                & (w.view("designation") == Designation.OMEGA)
+                & ((w.view("roles") & Role.CARER) == 0)
+            )
+            # A hunter only cares in a pack whose omegas all care already.
+            packs_with_free_omegas = set(w.pack[omegas_free].tolist())
+            assert not set(w.pack[carers[caring_hunters]].tolist()) & packs_with_free_omegas
+            assert (~caring_hunters).sum() > 0
+        else:
+            assert caring_hunters.all()
+
+
+def test_pups_whose_pack_has_carers_die_less() -> None:
+    """R28: a pack whose childcare need is met lowers its young's background risk."""
+    extra = (
+        "[rules.overrides.mortality]\nyoung_annual = 0.6\nyoung_care_benefit = 0.8\n"
+        "[rules.overrides.reproduction]\ncarers_per_young = 0.1\n"
+    )
+    died = {}
+    for systems in (["mortality"], ["childcare", "mortality"]):
+        world = world_of(generated(1500, preset="ecology", extra=extra))
+        w = world.wolves
+        young = np.flatnonzero(
+            w.view("alive") & (w.view("designation") == 0) & (-w.view("birth_day") < 200)
+        )
+        run_only(world, systems, 60)
+        died[len(systems)] = 1 - w.alive[young].mean()
+    assert died[2] < 0.6 * died[1]

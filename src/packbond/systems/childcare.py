@@ -1,7 +1,8 @@
 """Childcare (R28): packs with young give the childcare role to their kindest free adults.
 
-Each week a pack needs ``carers_per_young`` carers per young wolf; its kindest presented members
-who are not its hunters take the role, the rest lose it. The share of the need that is met
+Each week a pack needs ``carers_per_young`` carers per young wolf; its presented members who
+are not its hunters take the role first, kindest first, and hunters make up any shortfall (as
+in real packs, where every member helps raise the pups); the rest lose it. The share of the need that is met
 lowers the young's background mortality (see mortality). Role changes are routine: metrics,
 not events.
 
@@ -28,10 +29,9 @@ def step(world: World, ctx: Context) -> None:
     young = rows[w.designation[rows] == Designation.UNPRESENTED]
     need = np.ceil(group_sum(w.pack[young], None, p.size) * rules.reproduction.carers_per_young)
     hunters = [DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]
-    free = rows[
-        (w.designation[rows] != Designation.UNPRESENTED) & ~np.isin(w.designation[rows], hunters)
-    ]
-    order = np.lexsort((-w.kindness[free], w.pack[free]))
+    free = rows[w.designation[rows] != Designation.UNPRESENTED]
+    hunts = np.isin(w.designation[free], hunters)
+    order = np.lexsort((-w.kindness[free], hunts, w.pack[free]))
     free = free[order]
     chosen = free[rank_within(w.pack[free]) < need[w.pack[free]]]
     w.roles[chosen] |= Role.CARER
