@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["first_of_groups", "group_sum", "positions_in_runs", "rank_within", "take_ids"]
+__all__ = [
+    "first_of_groups",
+    "group_sum",
+    "positions_in_groups",
+    "positions_in_runs",
+    "rank_within",
+    "take_ids",
+]
 
 
 def take_ids(counter: NDArray[np.int64], groups: NDArray[np.integer]) -> NDArray[np.int64]:
@@ -15,8 +22,12 @@ def take_ids(counter: NDArray[np.int64], groups: NDArray[np.integer]) -> NDArray
     wolves, packs and events exactly as the same replicate run alone would.
     """
     g = groups.astype(np.int64)
+    if len(counter) == 1:  # one replicate: ids are simply the next ones in order
+        ids = counter[0] + np.arange(len(g), dtype=np.int64)
+        counter[0] += len(g)
+        return ids
     ids = counter[g] + rank_within(g)
-    np.add.at(counter, g, 1)
+    counter += np.bincount(g, minlength=len(counter))
     return ids
 
 
@@ -38,6 +49,16 @@ def group_sum(
     keep = g >= 0
     w = None if weights is None else np.asarray(weights, dtype=np.float64)[keep]
     return np.bincount(g[keep], weights=w, minlength=n)[:n].astype(np.float64)
+
+
+def positions_in_groups(grouped_keys: NDArray[np.integer]) -> NDArray[np.int64]:
+    """Each element's position within its run of equal keys (keys already grouped).
+
+    The same as :func:`rank_within` for grouped keys, without a sort.
+    """
+    n = len(grouped_keys)
+    starts = np.flatnonzero(first_of_groups(grouped_keys))
+    return np.arange(n, dtype=np.int64) - np.repeat(starts, np.diff(np.r_[starts, n]))
 
 
 def first_of_groups(sorted_keys: NDArray[np.integer]) -> NDArray[np.bool_]:

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 __all__ = [
     "able_members",
+    "best_per_group",
     "keyed_uniform",
     "pack_needs",
     "rows_to_refresh",
@@ -174,3 +175,38 @@ def able_members(
                 rows[count] = i
                 count += 1
     return rows[:count], heads
+
+
+@njit(cache=True)
+def best_per_group(
+    group: NDArray[np.int32],
+    second_choice: NDArray[np.bool_],
+    merit: NDArray[np.float32],
+    need: NDArray[np.int64],
+) -> NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Pick up to ``need[g]`` elements per group: first choices before second, then by merit.
+
+    Ties go to the earlier element, so the result equals a stable sort by (group, second
+    choice, -merit) keeping the first ``need`` of each group, without the sort: one pass per
+    place to fill, and groups need few.
+    """
+    taken = np.zeros(len(group), dtype=np.bool_)
+    best = np.empty(len(need), dtype=np.int64)
+    rounds = need.max() if len(need) else 0
+    for r in range(rounds):
+        best[:] = -1
+        for j in range(len(group)):
+            g = group[j]
+            if taken[j] or need[g] <= r:
+                continue
+            b = best[g]
+            if (
+                b < 0
+                or (second_choice[j] < second_choice[b])
+                or (second_choice[j] == second_choice[b] and merit[j] > merit[b])
+            ):
+                best[g] = j
+        for g in range(len(need)):
+            if best[g] >= 0:
+                taken[best[g]] = True
+    return taken

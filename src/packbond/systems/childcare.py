@@ -2,9 +2,9 @@
 
 Each week a pack needs ``carers_per_young`` carers per young wolf; its presented members who
 are not its hunters take the role first, kindest first, and hunters make up any shortfall (as
-in real packs, where every member helps raise the pups); the rest lose it. The share of the need that is met
-lowers the young's background mortality (see mortality). Role changes are routine: metrics,
-not events.
+in real packs, where every member helps raise the pups); the rest lose it. The share of the
+need that is met lowers the young's background mortality (see mortality). Role changes are
+routine: metrics, not events.
 
 Reads: alive, pack, designation, kindness, roles. Writes: roles.
 Rules: ``reproduction.carers_per_young``, ``hunting.hunter_designations``.
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..arrays import group_sum, rank_within
+from .. import kernels
+from ..arrays import group_sum
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Role, World
 
@@ -28,10 +29,9 @@ def step(world: World, ctx: Context) -> None:
     w.roles[rows] &= np.uint8(~Role.CARER & 0xFF)
     young = rows[w.designation[rows] == Designation.UNPRESENTED]
     need = np.ceil(group_sum(w.pack[young], None, p.size) * rules.reproduction.carers_per_young)
+    need = need.astype(np.int64)
     hunters = [DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]
     free = rows[w.designation[rows] != Designation.UNPRESENTED]
     hunts = np.isin(w.designation[free], hunters)
-    order = np.lexsort((-w.kindness[free], hunts, w.pack[free]))
-    free = free[order]
-    chosen = free[rank_within(w.pack[free]) < need[w.pack[free]]]
+    chosen = free[kernels.best_per_group(w.pack[free], hunts, w.kindness[free], need)]
     w.roles[chosen] |= Role.CARER

@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body, kernels
-from ..arrays import first_of_groups, group_sum, positions_in_runs, rank_within
+from ..arrays import first_of_groups, group_sum, positions_in_groups, positions_in_runs
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Form, Role, World
 
@@ -97,16 +97,16 @@ def _choose_party(
         hunters = r.winter_hunter_designations
     hunter_codes = [DESIGNATIONS.index(d) for d in hunters]
     is_hunter = np.isin(w.designation[able], hunter_codes)
-    eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able], 1.0 - w.esteem[able])
-    volunteers = (
-        ~is_hunter & scarce & (ctx.draw("volunteer", able) < r.volunteer_chance * eagerness)
-    )
+    asked = np.flatnonzero(~is_hunter & scarce)
+    eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able[asked]], 1.0 - w.esteem[able[asked]])
+    volunteers = np.zeros(len(able), dtype=bool)
+    volunteers[asked] = ctx.draw("volunteer", able[asked]) < r.volunteer_chance * eagerness
     cand = able[is_hunter | volunteers]
     volunteer = volunteers[is_hunter | volunteers]
     score = w.hunting_skill[cand] + 0.3 * ctx.draw("party_pick", cand)
     order = np.lexsort((-score, w.pack[cand]))
     cand, volunteer = cand[order], volunteer[order]
-    keep = rank_within(w.pack[cand]) < r.party_max
+    keep = positions_in_groups(w.pack[cand]) < r.party_max
     cand, volunteer = cand[keep], volunteer[keep]
     unsure = (1.0 - w.hunting_skill[cand]) * (1.0 - w.esteem[cand])
     solo = volunteer & (ctx.draw("solo_chase", cand) < r.solo_chance * unsure)
