@@ -366,6 +366,33 @@ class BreederRules(Strict):
     pair_per_day: Fraction = Field(0.05, description="Daily chance of such a pairing.")
 
 
+class AcceptanceRules(Strict):
+    """R40: how a pack comes to accept a newcomer, or keeps it on the margin."""
+
+    enabled: bool = Field(True, description="Newcomers' acceptance changes week by week.")
+    pace: Fraction = Field(
+        0.04, description="Weekly share of the way to full acceptance a typical newcomer gains."
+    )
+    pace_spread: Annotated[float, Range(0.0, 3.0)] = Field(
+        0.8,
+        description="Spread (log scale) of each wolf's own pace: some integrate fast, some never.",
+    )
+    stigma_weight: Fraction = Field(
+        0.03,
+        description="Weekly acceptance lost to full stigma in a pack of full outsider hostility.",
+    )
+    omega_weight: Fraction = Field(
+        0.01, description="Weekly acceptance an omega loses to a pack's full omega contempt."
+    )
+    stigma_fade: Fraction = Field(0.01, description="Weekly share of its stigma a wolf loses.")
+    stranger_start: Fraction = Field(
+        0.5, description="Acceptance of a stranger who joins a pack where nobody knows it."
+    )
+    integrated_at: Fraction = Field(
+        0.75, description="Acceptance at which a newcomer counts as integrated."
+    )
+
+
 class DispersalRules(Strict):
     """Natal dispersal: young wolves leave packs over a size cap and settle elsewhere."""
 
@@ -421,4 +448,5 @@ class Rules(Strict):
     reproduction: ReproductionRules = Field(default_factory=ReproductionRules)
     mortality: MortalityRules = Field(default_factory=MortalityRules)
     dispersal: DispersalRules = Field(default_factory=DispersalRules)
+    acceptance: AcceptanceRules = Field(default_factory=AcceptanceRules)
     breeders: BreederRules = Field(default_factory=BreederRules)

@@ -92,6 +92,15 @@ class Wolves(Table):
     daily_hazard: Annotated[
         F64, Col(np.float64, np.nan, "background and old-age hazard per day, refreshed weekly")
     ]
+    acceptance: Annotated[
+        F32, Col(np.float32, 1.0, "how far its pack accepts it (R40), 0 outsider .. 1 one of us")
+    ]
+    joined_day: Annotated[
+        I32, Col(np.int32, -1, "day it joined its current pack, -1 if born or founding there")
+    ]
+    stigma: Annotated[
+        F32, Col(np.float32, 0.0, "stigma it carries in its pack (R40), e.g. an enemy origin")
+    ]
     gone_day: Annotated[
         I32, Col(np.int32, -1, "day it left the modelled land for good (emigrated), -1 if not")
     ]

@@ -89,6 +89,10 @@ def _join(world: World, ctx: Context) -> None:
     movers, dest = movers[first], dest[first]
     w.pack[movers] = dest
     w.dispersing[movers] = False
+    # R40: a stranger whom nobody in the pack knows starts part-way, without stigma.
+    w.acceptance[movers] = world.rules.acceptance.stranger_start
+    w.stigma[movers] = 0.0
+    w.joined_day[movers] = ctx.day
     ctx.emit("settled", movers, target=np.full(len(movers), -1), pack=dest, detail=0)
 
 
@@ -126,6 +130,7 @@ def _found(world: World, ctx: Context) -> None:
     packs = add_packs(world, ctx.day, w.replicate[a], region)
     w.pack[a] = packs
     w.pack[b] = packs
+    w.acceptance[a] = w.acceptance[b] = 1.0
     w.dispersing[a] = False
     w.dispersing[b] = False
     world.packs.leader[packs] = b

@@ -1,0 +1,52 @@
+"""Acceptance of newcomers (R40): some integrate over time, others stay on the margin.
+
+A wolf born into its pack, or founding it, is accepted (1). A newcomer starts lower: a stranger
+whom nobody knows at ``stranger_start`` without stigma; a survivor of an enemy pack lower still,
+carrying stigma. Each week acceptance moves toward 1 at the wolf's own pace (a fixed draw per
+wolf, spread on a log scale, so that some integrate fast and some hardly at all) and falls with
+its stigma, weighed by the pack's outsider hostility, and, for an omega, with the pack's contempt
+for omegas (R26). Stigma fades slowly. A newcomer whose acceptance first reaches
+``integrated_at`` is ``integrated``; a later fall and rise counts again.
+
+Reads: alive, pack, designation, acceptance, stigma, joined_day; packs' norms.
+Writes: acceptance, stigma. Emits: ``integrated``. Rules: ``acceptance``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import rng
+from ..context import Context
+from ..state import Designation, World
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """One week of acceptance for every wolf not yet fully accepted."""
+    w, p, r = world.wolves, world.packs, world.rules.acceptance
+    if not r.enabled:
+        return
+    alive, pack = w.view("alive"), w.view("pack")
+    rows = np.flatnonzero(alive & (pack >= 0) & (w.view("acceptance") < 1.0))
+    if len(rows) == 0:
+        return
+    pk = w.pack[rows]
+    acc = w.acceptance[rows].astype(np.float64)
+    # Each wolf's own pace: a pure function of its id (drawn once, the same every week).
+    z = rng.normal(world.seeds[w.replicate[rows]], 0, w.id[rows], "integration_pace")
+    pace = np.minimum(1.0, r.pace * np.exp(r.pace_spread * z - r.pace_spread**2 / 2))
+    omega = w.designation[rows] == Designation.OMEGA
+    loss = (
+        r.stigma_weight * w.stigma[rows] * p.outsider_hostility[pk]
+        + r.omega_weight * omega * p.omega_status_penalty[pk]
+    )
+    new = np.clip(acc + pace * (1.0 - acc) - loss, 0.0, 1.0)
+    crossed = (acc < r.integrated_at) & (new >= r.integrated_at)
+    w.acceptance[rows] = new
+    w.stigma[rows] *= np.float32(1.0 - r.stigma_fade)
+    done = rows[crossed]
+    if len(done):
+        weeks = np.where(w.joined_day[done] >= 0, (ctx.day - w.joined_day[done]) // 7, 0)
+        ctx.emit("integrated", done, pack=w.pack[done], value=weeks)
