@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from .calendar import SEASONS, Calendar
 from .engine import Engine
 from .errors import PackbondError
 from .events import registry
@@ -63,6 +64,12 @@ class Run:
     def manifest(self) -> dict[str, Any]:
         """Scenario, seed, rules, package version and status of the run."""
         return self._store.manifest()
+
+    @property
+    def calendar(self) -> Calendar:
+        """The run's calendar (days per season, the season of day 0), from its manifest."""
+        m = self.manifest
+        return Calendar(int(m["days_per_season"]), SEASONS.index(m["start_season"]))
 
     def arrow(self, table: str = "events") -> pa.Table:
         """A table of the run as an Arrow table."""

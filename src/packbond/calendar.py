@@ -8,8 +8,14 @@ calendar is a pure function of the day number and needs no state.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
 
 __all__ = ["SEASONS", "Calendar", "Date"]
+
+Day = TypeVar("Day", int, NDArray[np.int64])
 
 SEASONS: tuple[str, ...] = ("spring", "summer", "autumn", "winter")
 
@@ -43,7 +49,7 @@ class Calendar:
         """Days in one simulated year."""
         return 4 * self.days_per_season
 
-    def _offset(self, day: int) -> int:
+    def _offset(self, day: Day) -> Day:
         return day + self.start_season * self.days_per_season
 
     def date(self, day: int) -> Date:
@@ -54,8 +60,8 @@ class Calendar:
             year=1 + (day // self.days_per_year), season=season_count % 4, day_of_season=dos
         )
 
-    def season(self, day: int) -> int:
-        """The season index of a day."""
+    def season(self, day: Day) -> Day:
+        """The season index of a day (or of each day in an array)."""
         return (self._offset(day) // self.days_per_season) % 4
 
     def is_season_start(self, day: int) -> bool:

@@ -25,7 +25,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .api import Run, open_run, simulate
-from .calendar import Calendar
 from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError
 from .narrative import Namer, render
@@ -124,9 +123,7 @@ def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
 
 def _summary(result: Run, target: Path) -> None:
     m = result.manifest
-    cal = Calendar(
-        m["days_per_season"], ["spring", "summer", "autumn", "winter"].index(m["start_season"])
-    )
+    cal = result.calendar
     out.print(
         f"[bold]{m['scenario']}[/]: seed {m['seed']}, {m['replicates']} replicate(s), "
         f"{m['days_done']} days (to {cal.date(max(m['days_done'] - 1, 0))}), "

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .api import Run
-from .calendar import SEASONS
+from .calendar import SEASONS, Calendar
 
 __all__ = ["FIGURES", "Window", "measure"]
 
@@ -66,9 +66,8 @@ def _annual(events: float, years_at_risk: float) -> float:
 
 def measure(run: Run, burn_in_years: float = 10.0) -> list[dict[str, float]]:
     """The figures of :data:`FIGURES` for each replicate of a run, in replicate order."""
-    manifest = run.manifest
-    per_year = 4 * int(manifest["days_per_season"])
-    start_season = SEASONS.index(manifest["start_season"])
+    manifest, calendar = run.manifest, run.calendar
+    per_year = calendar.days_per_year
     days_done = int(manifest["days_done"])
     window = Window(round(burn_in_years * per_year), days_done, per_year)
     if window.start >= window.end:
@@ -91,7 +90,7 @@ def measure(run: Run, burn_in_years: float = 10.0) -> list[dict[str, float]]:
                 events[events["replicate"] == replicate],
                 metrics[metrics["replicate"] == replicate],
                 window,
-                start_season,
+                calendar,
             )
         )
     return out
@@ -102,7 +101,7 @@ def _figures(
     events: pd.DataFrame,
     metrics: pd.DataFrame,
     window: Window,
-    start_season: int,
+    calendar: Calendar,
 ) -> dict[str, float]:
     year = window.days_per_year
     birth = wolves["birth_day"].to_numpy(np.int64)
@@ -136,8 +135,7 @@ def _figures(
     ).sum()
 
     seen = departures[window.holds(departures["day"].to_numpy())]
-    season = ((seen["day"].to_numpy(np.int64) // (year // 4)) + start_season) % 4
-    by_season = np.bincount(season, minlength=4)
+    by_season = np.bincount(calendar.season(seen["day"].to_numpy(np.int64)), minlength=4)
 
     born = events[(events["kind"] == "born") & window.holds(events["day"].to_numpy())]
     litters = born.groupby(["target", "day"]).size()

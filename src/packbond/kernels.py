@@ -23,18 +23,19 @@ __all__ = [
     "share_food",
 ]
 
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_TO_UNIT = 1.0 / float(1 << 53)
+# SplitMix64's constants, shared with the NumPy definition in packbond.rng.
+GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+M1 = np.uint64(0xBF58476D1CE4E5B9)
+M2 = np.uint64(0x94D049BB133111EB)
+TO_UNIT = 1.0 / float(1 << 53)
 
 
 @njit(cache=True, inline="always")
 def _mix(x: np.uint64) -> np.uint64:  # pragma: no cover - compiled
     x ^= x >> np.uint64(30)
-    x *= _M1
+    x *= M1
     x ^= x >> np.uint64(27)
-    x *= _M2
+    x *= M2
     x ^= x >> np.uint64(31)
     return x
 
@@ -50,12 +51,12 @@ def keyed_uniform(
     """Uniforms keyed by (seed, day, entity, purpose, k): see :mod:`packbond.rng`."""
     n = len(entity)
     out = np.empty(n, dtype=np.float64)
-    day_key = np.uint64(day & 0xFFFFFFFF) * _GOLDEN + np.uint64(k)
+    day_key = np.uint64(day & 0xFFFFFFFF) * GOLDEN + np.uint64(k)
     for i in range(n):
-        x = _mix(seeds[i] * _GOLDEN + purpose)
+        x = _mix(seeds[i] * GOLDEN + purpose)
         x = _mix(x + day_key)
-        x = _mix(x ^ (np.uint64(entity[i]) * _M2 + _GOLDEN))
-        out[i] = float(x >> np.uint64(11)) * _TO_UNIT
+        x = _mix(x ^ (np.uint64(entity[i]) * M2 + GOLDEN))
+        out[i] = float(x >> np.uint64(11)) * TO_UNIT
     return out
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import kernels
+from .kernels import GOLDEN, M1, M2, TO_UNIT
 
 __all__ = [
     "normal",
@@ -28,14 +29,10 @@ __all__ = [
     "weighted_choice",
 ]
 
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
 _S30 = np.uint64(30)
 _S27 = np.uint64(27)
 _S31 = np.uint64(31)
 _S11 = np.uint64(11)
-_TO_UNIT = 1.0 / float(1 << 53)
 
 
 @cache
@@ -48,9 +45,9 @@ def purpose_key(purpose: str) -> np.uint64:
 def _mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
     # NOTE: in-place on a fresh array: one temporary per call instead of five.
     x ^= x >> _S30
-    x *= _M1
+    x *= M1
     x ^= x >> _S27
-    x *= _M2
+    x *= M2
     x ^= x >> _S31
     return x
 
@@ -61,9 +58,9 @@ def _bits(
     with np.errstate(over="ignore"):
         ent = np.asarray(entity).astype(np.uint64)
         sd = np.asarray(seed).astype(np.uint64)
-        x = _mix(sd * _GOLDEN + purpose_key(purpose))
-        x = _mix(x + np.uint64(day & 0xFFFFFFFF) * _GOLDEN + np.uint64(k))
-        x = _mix(x ^ (ent * _M2 + _GOLDEN))
+        x = _mix(sd * GOLDEN + purpose_key(purpose))
+        x = _mix(x + np.uint64(day & 0xFFFFFFFF) * GOLDEN + np.uint64(k))
+        x = _mix(x ^ (ent * M2 + GOLDEN))
         return np.broadcast_to(x, np.broadcast_shapes(ent.shape, sd.shape)).copy()
 
 
@@ -85,7 +82,7 @@ def reference_uniform(
     seed: ArrayLike, day: int, entity: ArrayLike, purpose: str, k: int = 0
 ) -> NDArray[np.float64]:
     """:func:`uniform` in plain NumPy, for any shapes (the definition the kernel follows)."""
-    return (_bits(seed, day, entity, purpose, k) >> _S11).astype(np.float64) * _TO_UNIT
+    return (_bits(seed, day, entity, purpose, k) >> _S11).astype(np.float64) * TO_UNIT
 
 
 def normal(

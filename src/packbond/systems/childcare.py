@@ -13,23 +13,30 @@ Rules: ``reproduction.carers_per_young``, ``hunting.hunter_designations``.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .. import kernels
 from ..arrays import group_sum
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Role, World
 
-__all__ = ["step"]
+__all__ = ["carers_needed", "step"]
+
+
+def carers_needed(world: World) -> NDArray[np.float64]:
+    """Per pack row, how many carers its living young need (R28)."""
+    w, p = world.wolves, world.packs
+    young = w.view("alive") & (w.view("designation") == Designation.UNPRESENTED)
+    count = group_sum(w.view("pack")[young], None, p.size)
+    return np.ceil(count * world.rules.reproduction.carers_per_young)
 
 
 def step(world: World, ctx: Context) -> None:
     """Hand out the childcare role by need."""
-    w, p, rules = world.wolves, world.packs, world.rules
+    w, rules = world.wolves, world.rules
     rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
     w.roles[rows] &= np.uint8(~Role.CARER & 0xFF)
-    young = rows[w.designation[rows] == Designation.UNPRESENTED]
-    need = np.ceil(group_sum(w.pack[young], None, p.size) * rules.reproduction.carers_per_young)
-    need = need.astype(np.int64)
+    need = carers_needed(world).astype(np.int64)
     hunters = [DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]
     free = rows[w.designation[rows] != Designation.UNPRESENTED]
     hunts = np.isin(w.designation[free], hunters)

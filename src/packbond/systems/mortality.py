@@ -29,6 +29,7 @@ from ..arrays import group_sum
 from ..context import Context
 from ..events import registry
 from ..state import Designation, Role, World
+from .childcare import carers_needed
 
 __all__ = ["step"]
 
@@ -109,12 +110,8 @@ def _stage(
 
 def _care_met(world: World) -> NDArray[np.float64]:
     """Per pack row, the share of its childcare need that its carers meet (0 .. 1)."""
-    w, p = world.wolves, world.packs
-    alive = w.view("alive")
-    pack = w.view("pack")
-    young = group_sum(
-        pack[alive & (w.view("designation") == Designation.UNPRESENTED)], None, p.size
-    )
-    carers = group_sum(pack[alive & ((w.view("roles") & Role.CARER) > 0)], None, p.size)
-    need = np.ceil(young * world.rules.reproduction.carers_per_young)
+    w = world.wolves
+    caring = w.view("alive") & ((w.view("roles") & Role.CARER) > 0)
+    carers = group_sum(w.view("pack")[caring], None, world.packs.size)
+    need = carers_needed(world)
     return np.where(need > 0, np.minimum(1.0, carers / np.maximum(need, 1)), 0.0)
