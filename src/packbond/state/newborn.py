@@ -11,6 +11,8 @@ from numpy.typing import NDArray
 
 from .. import rng
 from ..names import given_names, name_pool, pack_names
+from .packs import Packs
+from .wolves import Wolves
 from .world import World
 
 __all__ = ["PERSONALITY", "TRAITS", "add_packs", "add_wolves", "set_mates"]
@@ -20,6 +22,19 @@ PERSONALITY: tuple[str, ...] = ("kindness", "ambition", "boldness", "anxiety")
 TRAITS: tuple[str, ...] = (*PERSONALITY, "hunting_skill", "esteem", "security", "wellbeing")
 """Every per-wolf level drawn around 0.5 for a new wolf: personality, skill and states."""
 _TRAIT_SPREAD = 0.18
+
+
+def _append_living(
+    world: World, table: Wolves | Packs, counter: NDArray[np.int64], replicate: NDArray[np.integer]
+) -> tuple[slice, NDArray[np.int64], NDArray[np.int32], NDArray[np.int64]]:
+    """Append living rows with fresh ids; their slice, rows, ids and replicate seeds."""
+    rep = np.asarray(replicate, dtype=np.int16)
+    sl = table.append(len(rep))
+    ids = world.new_ids(counter, rep)
+    table.id[sl] = ids
+    table.replicate[sl] = rep
+    table.alive[sl] = True
+    return sl, np.arange(sl.start, sl.stop), ids, world.seeds[rep]
 
 
 def add_wolves(
@@ -34,14 +49,7 @@ def add_wolves(
     """Append wolves (alive, unpresented, with drawn traits, presenting age and names)."""
     w, rules = world.wolves, world.rules
     n = len(sex)
-    sl = w.append(n)
-    rows = np.arange(sl.start, sl.stop)
-    rep = np.asarray(replicate, dtype=np.int16)
-    ids = world.new_ids(world.next_wolf_id, rep)
-    seeds = world.seeds[rep]
-    w.id[sl] = ids
-    w.replicate[sl] = rep
-    w.alive[sl] = True
+    sl, rows, ids, seeds = _append_living(world, w, world.next_wolf_id, replicate)
     w.sex[sl] = sex
     w.birth_day[sl] = birth_day
     w.pack[sl] = pack
@@ -79,14 +87,7 @@ def add_packs(
     """Append packs founded on ``day`` (empty or missing names are drawn; size caps drawn)."""
     p = world.packs
     n = len(replicate)
-    sl = p.append(n)
-    rows = np.arange(sl.start, sl.stop)
-    rep = np.asarray(replicate, dtype=np.int16)
-    ids = world.new_ids(world.next_pack_id, rep)
-    seeds = world.seeds[rep]
-    p.id[sl] = ids
-    p.replicate[sl] = rep
-    p.alive[sl] = True
+    sl, rows, ids, seeds = _append_living(world, p, world.next_pack_id, replicate)
     p.region[sl] = region
     p.founded_day[sl] = day
     d = world.rules.dispersal
