@@ -80,3 +80,9 @@ def run_only(world: World, systems: list[str], days: int) -> Engine:
     engine.schedule = [s for s in engine.schedule if s.name in systems]
     engine.run(days)
     return engine
+
+
+def set_rules(world: World, section: str, **values: object) -> None:
+    """Change rules of one section of a built world (rules are frozen, so a copy replaces them)."""
+    part = getattr(world.rules, section).model_copy(update=values)
+    world.rules = world.rules.model_copy(update={section: part})

@@ -41,8 +41,13 @@ def test_food_kernels_equal_the_numpy_formulas() -> None:
     share = gen.random(300)
     expected = hunger.copy()
     fed = np.where(pack[rows] >= 0, share[np.maximum(pack[rows], 0)], 0.4)
+    withdrawn = gen.random(len(pack)) < 0.2
+    dark = withdrawn & (gen.random(len(pack)) < 0.5)
+    fed = fed * np.where(dark[rows], 0.2, np.where(withdrawn[rows], 0.5, 1.0))
     expected[rows] = np.clip(hunger[rows] + 0.08 * (1.0 - fed) - 0.1 * fed, 0.0, 1.0)
-    total, starving = kernels.share_food(alive, pack, hunger, share, 0.4, 0.08, 0.1, 0.8, 300)
+    total, starving = kernels.share_food(
+        alive, pack, hunger, share, withdrawn, dark, 0.5, 0.2, 0.4, 0.08, 0.1, 0.8, 300
+    )
     assert np.array_equal(hunger, expected)
     assert np.allclose(total, group_sum(pack[rows], expected[rows], 300))
     assert np.array_equal(starving, rows[expected[rows] > 0.8])

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import kernels
-from .kernels import GOLDEN, M1, M2, TO_UNIT
+from .kernels.daily import GOLDEN, M1, M2, TO_UNIT
 
 __all__ = [
     "normal",

@@ -12,6 +12,18 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from ..validation import Fraction, Range, Strict, WholeRange
+from .social import (
+    BlameRules,
+    ContactRules,
+    GossipRules,
+    JealousyRules,
+    KeepAwayRules,
+    ScentRules,
+    SubmissionRules,
+    ViolenceRules,
+    VoiceRules,
+    WellbeingRules,
+)
 
 __all__ = [
     "BreederRules",
@@ -391,6 +403,13 @@ class AcceptanceRules(Strict):
     integrated_at: Fraction = Field(
         0.75, description="Acceptance at which a newcomer counts as integrated."
     )
+    contacts_for_full_pace: Annotated[float, Range(0.1, 7.0)] = Field(
+        3.0, description="Contacts in a week for a newcomer to gain acceptance at its full pace."
+    )
+    envy_weight: Fraction = Field(
+        0.02,
+        description="Weekly acceptance lost to envy when its mate is esteemed wholly above it.",
+    )
 
 
 class DispersalRules(Strict):
@@ -450,3 +469,13 @@ class Rules(Strict):
     dispersal: DispersalRules = Field(default_factory=DispersalRules)
     acceptance: AcceptanceRules = Field(default_factory=AcceptanceRules)
     breeders: BreederRules = Field(default_factory=BreederRules)
+    contact: ContactRules = Field(default_factory=ContactRules)
+    gossip: GossipRules = Field(default_factory=GossipRules)
+    jealousy: JealousyRules = Field(default_factory=JealousyRules)
+    blame: BlameRules = Field(default_factory=BlameRules)
+    keep_away: KeepAwayRules = Field(default_factory=KeepAwayRules)
+    violence: ViolenceRules = Field(default_factory=ViolenceRules)
+    submission: SubmissionRules = Field(default_factory=SubmissionRules)
+    voice: VoiceRules = Field(default_factory=VoiceRules)
+    scent: ScentRules = Field(default_factory=ScentRules)
+    wellbeing: WellbeingRules = Field(default_factory=WellbeingRules)

@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from .. import rng
 from ..arrays import first_of_groups, rank_within
 from ..calendar import SEASONS, Calendar
+from ..scent import draw_scents, scent_bits
 from ..state import DESIGNATIONS, World
 from ..state.newborn import PERSONALITY, TRAITS, add_packs, add_wolves
 from ..state.regions import Regions
@@ -206,6 +207,11 @@ def _add_wolves(
     )
     w.designation[rows] = np.where(given > 0, given, np.where(presented, drawn, 0))
     w.eligible[rows] = w.designation[rows] > 0
+    notes = [
+        rng.uniform(seed, SETUP_DAY, ids, "scent", k) for k in range(rules.scent.notes_per_wolf)
+    ]
+    scents = draw_scents(np.stack(notes, axis=1), w.designation[rows])
+    w.scent[rows] = np.where(w.designation[rows] > 0, scents, 0)
     for col, ref in (("mate", d.mate), ("mother", d.mother), ("father", d.father)):
         getattr(w, col)[rows] = np.where(ref >= 0, rows[np.maximum(ref, 0)], -1)
     return rows
@@ -215,6 +221,8 @@ def _apply_cast_levels(world: World, sc: Scenario, first_row: int) -> None:
     w = world.wolves
     for i, m in enumerate(sc.cast):
         row = first_row + i
+        if m.scent is not None:
+            w.scent[row] = scent_bits(m.scent)
         for trait in PERSONALITY:
             value = getattr(m.traits, trait)
             if value is not None:

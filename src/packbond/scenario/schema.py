@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..calendar import SEASONS
+from ..scent import scent_bits
 from ..validation import Fraction, Range, Strict, WholeRange
 
 __all__ = [
@@ -111,6 +112,17 @@ class CastMember(Strict):
     esteem: Fraction | None = Field(None, description="How valued the wolf is by its pack (R27).")
     security: Fraction | None = Field(None, description="Attachment security (R45).")
     wellbeing: Fraction | None = Field(None, description="Wellbeing at day 0 (R44).")
+    scent: list[str] | None = Field(
+        None,
+        description="Scent notes (R8) from the shipped vocabulary; drawn at random if not given.",
+    )
+
+    @field_validator("scent")
+    @classmethod
+    def _known_notes(cls, notes: list[str] | None) -> list[str] | None:
+        if notes is not None:
+            scent_bits(notes)  # raises ValueError naming an unknown note
+        return notes
 
 
 class Relation(Strict):

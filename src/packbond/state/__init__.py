@@ -3,18 +3,32 @@
 from .packs import NORMS, Packs
 from .regions import Regions
 from .table import Col, Table
-from .wolves import DESIGNATIONS, FORMS, SEXES, WOUND_SITES, Designation, Form, Role, Sex, Wolves
+from .wolves import (
+    DESIGNATIONS,
+    FORMS,
+    MEMORIES,
+    SEXES,
+    WOUND_SITES,
+    Designation,
+    Form,
+    Memory,
+    Role,
+    Sex,
+    Wolves,
+)
 from .world import World
 
 __all__ = [
     "DESIGNATIONS",
     "FORMS",
+    "MEMORIES",
     "NORMS",
     "SEXES",
     "WOUND_SITES",
     "Col",
     "Designation",
     "Form",
+    "Memory",
     "Packs",
     "Regions",
     "Role",

@@ -12,10 +12,12 @@ from .table import Col, Table
 __all__ = [
     "DESIGNATIONS",
     "FORMS",
+    "MEMORIES",
     "SEXES",
     "WOUND_SITES",
     "Designation",
     "Form",
+    "Memory",
     "Role",
     "Sex",
     "Wolves",
@@ -51,6 +53,29 @@ class Form:
 FORMS: tuple[str, ...] = ("human", "wolf")
 WOUND_SITES: tuple[str, ...] = ("paw", "leg", "flank", "shoulder", "neck")
 """Where a wound is, named in wolf form; it carries across forms (paw to hand, flank to side)."""
+
+
+class Memory:
+    """Codes of the ``tie_memory`` column: what one wolf last did to another that is remembered."""
+
+    NONE = 0
+    RESCUE = 1
+    BLOW = 2
+    BLAME = 3
+    VOICE = 4
+    PROTECTION = 5
+    BROKEN_PROMISE = 6
+
+
+MEMORIES: tuple[str, ...] = (
+    "none",
+    "rescue",
+    "blow",
+    "blame",
+    "voice",
+    "protection",
+    "broken promise",
+)
 
 
 class Role:
@@ -152,3 +177,63 @@ class Wolves(Table):
     ]
     tie_trust: Annotated[F32, Col(np.float32, 0.0, "trust per tie slot, 0 .. 1", per_slot=True)]
     tie_fear: Annotated[F32, Col(np.float32, 0.0, "fear per tie slot, 0 .. 1", per_slot=True)]
+    tie_memory: Annotated[
+        NDArray[np.int8],
+        Col(np.int8, 0, "Memory code per tie slot: the deed remembered", per_slot=True),
+    ]
+    tie_weight: Annotated[
+        F32, Col(np.float32, 0.0, "how vivid that memory is, 0 .. 1; fades", per_slot=True)
+    ]
+    tie_event: Annotated[
+        I64, Col(np.int64, -1, "event id of the remembered deed, -1 none", per_slot=True)
+    ]
+    stress: Annotated[F32, Col(np.float32, 0.0, "stress now (R3, R9), 0 .. 1; fades, soothed")]
+    support: Annotated[
+        F32, Col(np.float32, 0.0, "recent warmth of its contacts (R44), -1 .. 1, a moving mean")
+    ]
+    shunned: Annotated[
+        F32, Col(np.float32, 0.0, "how often its clique keeps it out lately (R41), 0 .. 1")
+    ]
+    shut_out: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "its clique keeps it out of their circle (R41)")
+    ]
+    contacts: Annotated[
+        NDArray[np.int16], Col(np.int16, 0, "contacts it had this week (R43), reset weekly")
+    ]
+    contact_sum: Annotated[
+        F32, Col(np.float32, 0.0, "summed quality of this week's contacts, reset weekly")
+    ]
+    hurt: Annotated[
+        F32, Col(np.float32, 0.0, "wellbeing lost to blows, blame and slights this week (R44)")
+    ]
+    withdrawn: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "keeps away from others, skips outings (R44)")
+    ]
+    dark: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "in the lasting dark state (R44), eats little")
+    ]
+    low_weeks: Annotated[
+        NDArray[np.int16], Col(np.int16, 0, "weeks in a row its wellbeing was below dark")
+    ]
+    kept_from_pups: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "parents keep their pups away from it (R41)")
+    ]
+    protector: Annotated[I32, Col(np.int32, -1, "row of the wolf who promised it safety (R52)")]
+    rumour_about: Annotated[I32, Col(np.int32, -1, "row the rumour it carries is about (R41)")]
+    rumour_with: Annotated[I32, Col(np.int32, -1, "row of the other wolf in that rumour, -1 none")]
+    rumour_true: Annotated[NDArray[np.bool_], Col(np.bool_, False, "the rumour is true")]
+    rumour_strength: Annotated[
+        F32, Col(np.float32, 0.0, "how fresh the rumour is, 0 .. 1; fades as it passes on")
+    ]
+    rumour_event: Annotated[I64, Col(np.int64, -1, "event id where the rumour began")]
+    scent: Annotated[
+        NDArray[np.uint32], Col(np.uint32, 0, "scent notes (R8), bits into the scent vocabulary")
+    ]
+    keepsake_of: Annotated[
+        I32, Col(np.int32, -1, "row whose scent the garment it keeps carries (R9), -1 none")
+    ]
+    keepsake: Annotated[F32, Col(np.float32, 0.0, "strength of the keepsake's scent; fades")]
+    harmed_for: Annotated[
+        I32, Col(np.int32, -1, "row of the wolf whose trouble cost it a wound today (R42)")
+    ]
+    harmed_event: Annotated[I64, Col(np.int64, -1, "event id of the deed that cost the wound")]

@@ -11,7 +11,8 @@ import pyarrow as pa
 
 from ..calendar import SEASONS
 from ..events import EVENT_COLUMNS, registry
-from ..state import DESIGNATIONS, NORMS, SEXES, World
+from ..scent import note_names
+from ..state import DESIGNATIONS, MEMORIES, NORMS, SEXES, World
 from ..state.newborn import TRAITS
 
 __all__ = [
@@ -98,8 +99,21 @@ def wolves_table(world: World) -> pa.Table:
             "mother": _ids(_row_ids(world, w.mother[:n])),
             "father": _ids(_row_ids(world, w.father[:n])),
             **{c: pa.array(getattr(w, c)[:n]) for c in ("eligible", *TRAITS)},
+            **{c: pa.array(getattr(w, c)[:n]) for c in _SOCIAL},
+            "protector": _ids(_row_ids(world, w.protector[:n])),
+            "scent": _scents(w.scent[:n]),
         }
     )
+
+
+def _scents(bits: np.ndarray) -> pa.Array:
+    """Scent notes as text ("ginger, toasty, floral"), one label per distinct scent."""
+    distinct, index = np.unique(bits, return_inverse=True)
+    return _labels(index, [", ".join(note_names(int(b))) for b in distinct])
+
+
+_SOCIAL = ("acceptance", "stress", "withdrawn", "dark", "shut_out", "kept_from_pups")
+"""Social state kept in the wolves table as it stands at the end (R40-R45)."""
 
 
 def packs_table(world: World) -> pa.Table:
@@ -140,6 +154,9 @@ def ties_table(world: World) -> pa.Table:
             "affinity": pa.array(w.tie_affinity[src, slot]),
             "trust": pa.array(w.tie_trust[src, slot]),
             "fear": pa.array(w.tie_fear[src, slot]),
+            "memory": _labels(w.tie_memory[src, slot], MEMORIES),
+            "memory_vividness": pa.array(w.tie_weight[src, slot]),
+            "memory_event": _ids(w.tie_event[src, slot]),
         }
     )
 

@@ -3,13 +3,17 @@
 A wolf born into its pack, or founding it, is accepted (1). A newcomer starts lower: a stranger
 whom nobody knows at ``stranger_start`` without stigma; a survivor of an enemy pack lower still,
 carrying stigma. Each week acceptance moves toward 1 at the wolf's own pace (a fixed draw per
-wolf, spread on a log scale, so that some integrate fast and some hardly at all) and falls with
-its stigma, weighed by the pack's outsider hostility, and, for an omega, with the pack's contempt
-for omegas (R26). Stigma fades slowly. A newcomer whose acceptance first reaches
-``integrated_at`` is ``integrated``; a later fall and rise counts again.
+wolf, spread on a log scale, so that some integrate fast and some hardly at all), as far as it
+was among the pack that week (a wolf who stays away is not got used to, R43), and with the
+warmth of its contacts; it falls with its stigma, weighed by the pack's outsider hostility, for
+an omega with the pack's contempt for omegas (R26), and with envy when its mate is esteemed far
+above it (R27). Blame takes acceptance away at once (see blame). Stigma fades slowly. A newcomer
+whose acceptance first reaches ``integrated_at`` is ``integrated``; a later fall and rise counts
+again. The week's contact tally is then cleared.
 
-Reads: alive, pack, designation, acceptance, stigma, joined_day; packs' norms.
-Writes: acceptance, stigma. Emits: ``integrated``. Rules: ``acceptance``.
+Reads: alive, pack, designation, mate, esteem, acceptance, stigma, joined_day, contacts,
+contact_sum; packs' norms. Writes: acceptance, stigma, contacts, contact_sum.
+Emits: ``integrated``. Rules: ``acceptance``, ``contact``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """One week of acceptance for every wolf not yet fully accepted."""
     w, p, r = world.wolves, world.packs, world.rules.acceptance
+    contacts, contact_sum = w.view("contacts").copy(), w.view("contact_sum").copy()
+    w.view("contacts")[:] = 0
+    w.view("contact_sum")[:] = 0.0
     if not r.enabled:
         return
     alive, pack = w.view("alive"), w.view("pack")
@@ -33,6 +40,14 @@ def step(world: World, ctx: Context) -> None:
     if len(rows) == 0:
         return
     pk = w.pack[rows]
+    if world.rules.contact.enabled:
+        among = np.minimum(1.0, contacts[rows] / r.contacts_for_full_pace)
+        warmth = world.rules.contact.acceptance_weight * contact_sum[rows]
+    else:
+        among, warmth = np.ones(len(rows)), np.zeros(len(rows))
+    mate = w.mate[rows]
+    beside = (mate >= 0) & (w.pack[np.maximum(mate, 0)] == pk)
+    envy = r.envy_weight * beside * np.maximum(w.esteem[np.maximum(mate, 0)] - w.esteem[rows], 0)
     acc = w.acceptance[rows].astype(np.float64)
     # Each wolf's own pace: a pure function of its id (drawn once, the same every week).
     z = rng.normal(world.seeds[w.replicate[rows]], 0, w.id[rows], "integration_pace")
@@ -42,7 +57,7 @@ def step(world: World, ctx: Context) -> None:
         r.stigma_weight * w.stigma[rows] * p.outsider_hostility[pk]
         + r.omega_weight * omega * p.omega_status_penalty[pk]
     )
-    new = np.clip(acc + pace * (1.0 - acc) - loss, 0.0, 1.0)
+    new = np.clip(acc + pace * among * (1.0 - acc) + warmth - loss - envy, 0.0, 1.0)
     crossed = (acc < r.integrated_at) & (new >= r.integrated_at)
     w.acceptance[rows] = new
     w.stigma[rows] *= np.float32(1.0 - r.stigma_fade)

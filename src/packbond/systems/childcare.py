@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import kernels
+from .. import kernels, ties
 from ..arrays import group_sum
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Role, World
@@ -37,8 +37,45 @@ def step(world: World, ctx: Context) -> None:
     rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
     w.roles[rows] &= np.uint8(~Role.CARER & 0xFF)
     need = carers_needed(world).astype(np.int64)
+    _keep_pups_away(world, ctx, rows)
     hunters = [DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]
-    free = rows[w.designation[rows] != Designation.UNPRESENTED]
+    free = rows[(w.designation[rows] != Designation.UNPRESENTED) & ~w.kept_from_pups[rows]]
     hunts = np.isin(w.designation[free], hunters)
     chosen = free[kernels.best_per_group(w.pack[free], hunts, w.kindness[free], need)]
     w.roles[chosen] |= Role.CARER
+
+
+def _keep_pups_away(world: World, ctx: Context, rows: NDArray[np.int64]) -> None:
+    """Parents bar unaccepted packmates from their pups; the bar lifts with acceptance."""
+    w, r = world.wolves, world.rules.keep_away
+    w.kept_from_pups[rows[w.acceptance[rows] >= r.lifted_above]] = False
+    if not r.enabled:
+        w.kept_from_pups[rows] = False
+        return
+    young = rows[w.designation[rows] == Designation.UNPRESENTED]
+    parent = np.full(len(young), -1, dtype=np.int64)
+    for column in ("father", "mother"):
+        ref = getattr(w, column)[young]
+        there = (ref >= 0) & (w.pack[np.maximum(ref, 0)] == w.pack[young])
+        there &= w.alive[np.maximum(ref, 0)]
+        parent = np.where(there, ref, parent)
+    young, parent = young[parent >= 0], parent[parent >= 0]
+    parent_of = np.full(world.packs.size, -1, dtype=np.int64)
+    parent_of[w.pack[young][::-1]] = parent[::-1]
+    wary = rows[
+        (w.acceptance[rows] < r.below)
+        & ~w.kept_from_pups[rows]
+        & (w.designation[rows] != Designation.UNPRESENTED)
+    ]
+    by = parent_of[w.pack[wary]]
+    wary, by = wary[(by >= 0) & (by != wary)], by[(by >= 0) & (by != wary)]
+    if len(wary) == 0:
+        return
+    bars = ctx.draw("keep_away", wary) < r.weekly * (1.0 - w.acceptance[wary])
+    wary, by = wary[bars], by[bars]
+    if len(wary) == 0:
+        return
+    w.kept_from_pups[wary] = True
+    w.hurt[wary] += r.harm
+    ids = ctx.emit("kept_pup_away", by, target=wary, pack=w.pack[wary])
+    ties.remember(world, wary, by, affinity=-0.1, event=ids)

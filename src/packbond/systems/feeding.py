@@ -6,7 +6,8 @@ hunger rises; eating enough lets it fall. A wolf without a pack forages alone an
 of its need that follows prey abundance. A pack whose mean hunger crosses the hungry threshold
 has a ``hunger`` event; starving wolves may die, the young sooner. Food spoils slowly.
 
-Reads: alive, pack, designation, hunger; packs' food, region. Writes: food, hunger, hungry.
+Reads: alive, pack, designation, hunger, withdrawn, dark; packs' food, region.
+Writes: food, hunger, hungry.
 Queues: deaths. Emits: ``hunger``, ``died`` (cause starvation). Rules: ``food``.
 """
 
@@ -23,7 +24,7 @@ __all__ = ["step"]
 
 def step(world: World, ctx: Context) -> None:
     """Eat, go hungry, starve."""
-    w, p, r = world.wolves, world.packs, world.rules.food
+    w, p, r, wb = world.wolves, world.packs, world.rules.food, world.rules.wellbeing
     alive, pack = w.view("alive"), w.view("pack")
     young = w.view("designation") == Designation.UNPRESENTED
     pack_need, heads = kernels.pack_needs(alive, pack, young, r.need_adult, r.need_young, p.size)
@@ -38,6 +39,10 @@ def step(world: World, ctx: Context) -> None:
         pack,
         w.view("hunger"),
         share,
+        w.view("withdrawn"),
+        w.view("dark"),
+        wb.withdrawn_appetite if wb.enabled else 1.0,
+        wb.dark_appetite if wb.enabled else 1.0,
         loner,
         r.hunger_rise,
         r.hunger_fall,

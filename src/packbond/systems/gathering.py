@@ -35,6 +35,7 @@ def step(world: World, ctx: Context) -> None:
         (w.designation[rows] != Designation.UNPRESENTED)
         & ((w.form[rows] == Form.HUMAN) | (not rules.forms.enabled))
         & (w.wound[rows] < rules.wounds.disabled_above)
+        & ~w.withdrawn[rows]
     ]
     out = rows[ctx.draw("gather_go", rows) < r.gatherer_share]
     if len(out) == 0:

@@ -6,10 +6,12 @@ volunteer with something to prove may chase prey alone (R30). Success grows with
 skill and follows prey abundance by region and season; snow makes it harder or easier (a rule).
 Injury risk grows with snow, unfamiliar ground, lack of skill and chasing alone. A hurt hunter may
 be helped by a close packmate in the party, who can be hurt doing so (R31). Hunting with an open
-wound may reopen it (R32).
+wound may reopen it (R32). The helped wolf remembers the rescue; a helper's wound is marked as
+suffered for the helped wolf, for the pack to blame (R42). A withdrawn wolf stays home (R44).
 
 Reads: alive, pack, designation, wound, due_day, hunting_skill, boldness, esteem, familiarity,
-ties, cycle_until; packs' food and region. Writes: food, form, wound, familiarity, roles.
+withdrawn, ties, cycle_until; packs' food and region. Writes: food, form, wound, familiarity,
+roles, ties, harmed_for, harmed_event.
 Emits: ``hunt``, ``injured``, ``assisted``, ``wound_reopened``, ``shifted``, ``wound_torn``.
 Rules: ``hunting``, ``seasons``, ``wounds``, ``rut``, ``food``.
 """
@@ -19,10 +21,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body, kernels
+from .. import body, kernels, ties
 from ..arrays import first_of_groups, group_sum, positions_in_groups, positions_in_runs
 from ..context import Context
-from ..state import DESIGNATIONS, Designation, Form, Role, World
+from ..state import DESIGNATIONS, Designation, Form, Memory, Role, World
 
 __all__ = ["step"]
 
@@ -90,6 +92,9 @@ def _choose_party(
         return able, np.zeros(0, dtype=bool)
     food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
     scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
+    # A withdrawn wolf skips outings (R44) unless the pack is short of food.
+    goes = scarce | ~w.withdrawn[able]
+    able, scarce = able[goes], scarce[goes]
     # A wounded wolf rests its wound unless the pack is short of food.
     able, scarce = able[scarce | (w.wound[able] == 0)], scarce[scarce | (w.wound[able] == 0)]
     hunters = r.hunter_designations
@@ -209,6 +214,7 @@ def _assist(
     ids = ctx.emit(
         "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[victim_of[best]]
     )
+    ties.remember(world, helped, helpers, affinity=0.2, trust=0.2, memory=Memory.RESCUE, event=ids)
     region = p.region[w.pack[helpers]]
     snow = world.regions.winter_severity[region] if season == _WINTER else 0.0
     risk = r.assist_injury * 2.0 * world.regions.terrain_hazard[region] * (1.0 + snow)
@@ -218,3 +224,6 @@ def _assist(
         severity = r.injury_severity * (0.8 + ctx.draw("assist_severity", hurt_rows))
         flank = np.full(len(hurt_rows), 2, dtype=np.int64)
         body.wound(world, ctx, hurt_rows, severity, flank, ids[hurt])
+        # The pack will lay this wound at the door of the wolf who needed help (R42).
+        w.harmed_for[hurt_rows] = helped[hurt]
+        w.harmed_event[hurt_rows] = ids[hurt]

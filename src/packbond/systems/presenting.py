@@ -3,10 +3,11 @@
 Aging is implicit (age = day - birth_day). A wolf presents on the day its age reaches its
 ``present_age``; its designation is drawn from the rules' odds for its sex. An omega then has its
 first heat, which makes it eligible for mating (R2); other designations are eligible at once.
+Presenting brings its scent (R8): notes drawn from the shipped vocabulary, leaning by designation.
 
-Reads: alive, birth_day, present_age, designation, sex. Writes: designation, eligible.
+Reads: alive, birth_day, present_age, designation, sex. Writes: designation, eligible, scent.
 Emits: ``presented`` (detail designation, value age in years), ``first_heat`` (caused by it).
-Rules: ``designation``, ``presenting``.
+Rules: ``designation``, ``presenting``, ``scent.notes_per_wolf``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 
 from .. import rng
 from ..context import Context
+from ..scent import draw_scents
 from ..state import Designation, World
 
 __all__ = ["step"]
@@ -34,6 +36,8 @@ def step(world: World, ctx: Context) -> None:
     )
     drawn = 1 + rng.weighted_choice(ctx.draw("designation", rows), odds[w.sex[rows]])
     w.designation[rows] = drawn
+    notes = [ctx.draw("scent", rows, k) for k in range(rules.scent.notes_per_wolf)]
+    w.scent[rows] = draw_scents(np.stack(notes, axis=1), drawn)
     years = age[rows] / world.calendar.days_per_year
     presented = ctx.emit(
         "presented", rows, pack=w.pack[rows], detail=drawn, value=np.round(years, 1)

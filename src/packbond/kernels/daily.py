@@ -1,11 +1,4 @@
-"""Numba kernels for the few daily passes over every wolf that NumPy cannot do in one sweep.
-
-Why: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A NumPy
-expression over a column makes a temporary per operation, so a system of ten operations reads
-and writes the columns ten times. These kernels do the same work in one pass each, with the
-same arithmetic in the same order (so results are bit-identical to the NumPy formulas they
-replace; tests compare them). This is the only module that imports Numba.
-"""
+"""Kernels for the body and subsistence passes: keyed draws, feeding, death clocks, outings."""
 
 from __future__ import annotations
 
@@ -16,6 +9,7 @@ from numpy.typing import NDArray
 __all__ = [
     "able_members",
     "best_per_group",
+    "draw_one",
     "keyed_uniform",
     "pack_needs",
     "rows_to_refresh",
@@ -40,6 +34,17 @@ def _mix(x: np.uint64) -> np.uint64:  # pragma: no cover - compiled
     return x
 
 
+@njit(cache=True, inline="always")
+def draw_one(
+    seed: np.uint64, day: int, entity: int, purpose: np.uint64, k: int
+) -> float:  # pragma: no cover - compiled
+    """One uniform keyed by (seed, day, entity, purpose, k), for use inside other kernels."""
+    x = _mix(seed * GOLDEN + purpose)
+    x = _mix(x + (np.uint64(day & 0xFFFFFFFF) * GOLDEN + np.uint64(k)))
+    x = _mix(x ^ (np.uint64(entity) * M2 + GOLDEN))
+    return float(x >> np.uint64(11)) * TO_UNIT
+
+
 @njit(cache=True)
 def keyed_uniform(
     seeds: NDArray[np.uint64],
@@ -51,12 +56,8 @@ def keyed_uniform(
     """Uniforms keyed by (seed, day, entity, purpose, k): see :mod:`packbond.rng`."""
     n = len(entity)
     out = np.empty(n, dtype=np.float64)
-    day_key = np.uint64(day & 0xFFFFFFFF) * GOLDEN + np.uint64(k)
     for i in range(n):
-        x = _mix(seeds[i] * GOLDEN + purpose)
-        x = _mix(x + day_key)
-        x = _mix(x ^ (np.uint64(entity[i]) * M2 + GOLDEN))
-        out[i] = float(x >> np.uint64(11)) * TO_UNIT
+        out[i] = draw_one(seeds[i], day, entity[i], purpose, k)
     return out
 
 
@@ -86,6 +87,10 @@ def share_food(
     pack: NDArray[np.int32],
     hunger: NDArray[np.float32],
     share: NDArray[np.float64],
+    withdrawn: NDArray[np.bool_],
+    dark: NDArray[np.bool_],
+    withdrawn_appetite: float,
+    dark_appetite: float,
     loner: float,
     rise: float,
     fall: float,
@@ -94,6 +99,7 @@ def share_food(
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:  # pragma: no cover - compiled
     """Update every living wolf's hunger from its pack's fed share (or foraging alone).
 
+    A withdrawn wolf eats only part of its share, a wolf in the dark state less (R44).
     Returns the hunger summed per pack and the rows now above the starving threshold.
     """
     total = np.zeros(n_packs, dtype=np.float64)
@@ -104,6 +110,10 @@ def share_food(
             continue
         p = pack[i]
         fed = share[p] if p >= 0 else loner
+        if dark[i]:
+            fed = fed * dark_appetite
+        elif withdrawn[i]:
+            fed = fed * withdrawn_appetite
         h = hunger[i] + rise * (1.0 - fed) - fall * fed
         h = min(max(h, 0.0), 1.0)
         hunger[i] = h

@@ -1,0 +1,37 @@
+"""Numba kernels for the few daily passes over every wolf that NumPy cannot do in one sweep.
+
+Why: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A NumPy
+expression over a column makes a temporary per operation, so a system of ten operations reads
+and writes the columns ten times. These kernels do the same work in one pass each; where they
+replace a NumPy formula they keep its arithmetic in the same order, so results are
+bit-identical (tests compare them). This package is the only place that imports Numba.
+"""
+
+from .contact import daily_contacts
+from .daily import (
+    able_members,
+    best_per_group,
+    draw_one,
+    keyed_uniform,
+    pack_needs,
+    rows_to_refresh,
+    run_clocks,
+    share_food,
+)
+from .ties import TieColumns, claim_slot, find_slot, remember_pairs
+
+__all__ = [
+    "TieColumns",
+    "able_members",
+    "best_per_group",
+    "claim_slot",
+    "daily_contacts",
+    "draw_one",
+    "find_slot",
+    "keyed_uniform",
+    "pack_needs",
+    "remember_pairs",
+    "rows_to_refresh",
+    "run_clocks",
+    "share_food",
+]

@@ -1,0 +1,505 @@
+"""The daily contact kernel: every wolf among its pack seeks out one packmate (R26, R27, R41-R46,
+R8-R13, R21).
+
+Why one compiled pass: contact is the only mechanic that touches every wolf and a partner every
+day, with a tie lookup on both sides; in NumPy it would be dozens of passes and gathers. The
+kernel does the routine part (who meets whom, how warm it was, ties, support, stress, exclusion,
+rumours passing) and flags the notable outcomes; the contact system turns flags into events and
+applies their heavier effects. Draws are keyed (seed, day, wolf id, purpose, k), so results do
+not depend on row order, batch or worker count.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+from ..state.wolves import Designation, Memory
+from .daily import draw_one
+from .ties import TieColumns, claim_slot, find_slot
+
+__all__ = [
+    "ATTACKED",
+    "COMPLIED",
+    "EXCLUDED",
+    "GOSSIPED",
+    "JEALOUS",
+    "RECOILED",
+    "RUMOUR_STARTED",
+    "SCENTED",
+    "SHUT_OUT",
+    "SKIPPED",
+    "SOOTHED",
+    "SUBMITTED",
+    "THREATENED",
+    "VOICE",
+    "ContactParams",
+    "Folk",
+    "Moods",
+    "PackNorms",
+    "Rumours",
+    "daily_contacts",
+]
+
+SKIPPED = 1
+"""Stayed away from the pack today."""
+EXCLUDED = 2
+"""Its clique kept it out today."""
+SHUT_OUT = 4
+"""Being kept out crossed the shut-out level today."""
+ATTACKED = 8
+"""Its partner struck it."""
+SUBMITTED = 16
+"""It bared its neck to its partner."""
+VOICE = 32
+"""Its partner commanded it with the alpha voice."""
+COMPLIED = 64
+"""It obeyed the voice."""
+SCENTED = 128
+"""It and its partner scented each other."""
+SOOTHED = 256
+"""Its partner's liked scent soothed it."""
+RECOILED = 512
+"""It recoiled from its partner's scent, tied to a harm."""
+GOSSIPED = 1024
+"""It passed a rumour to its partner."""
+RUMOUR_STARTED = 2048
+"""A rumour began with it today (its own invention, or something it saw)."""
+JEALOUS = 4096
+"""It saw its mate close to an unmated peer and grew jealous."""
+THREATENED = 8192
+"""Its partner was about to strike it (whether or not the blow fell)."""
+
+# Codes as plain ints: compiled code reads module constants, not class attributes.
+_UNPRESENTED = Designation.UNPRESENTED
+_ALPHA = Designation.ALPHA
+_OMEGA = Designation.OMEGA
+_BLOW = Memory.BLOW
+_VOICE = Memory.VOICE
+
+
+class Folk(NamedTuple):
+    """Wolf columns the kernel reads."""
+
+    alive: NDArray[np.bool_]
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    pack: NDArray[np.int32]
+    designation: NDArray[np.int8]
+    mate: NDArray[np.int32]
+    acceptance: NDArray[np.float32]
+    esteem: NDArray[np.float32]
+    kindness: NDArray[np.float32]
+    boldness: NDArray[np.float32]
+    anxiety: NDArray[np.float32]
+    security: NDArray[np.float32]
+    withdrawn: NDArray[np.bool_]
+    protector: NDArray[np.int32]
+    scent: NDArray[np.uint32]
+
+
+class Moods(NamedTuple):
+    """Wolf columns the kernel writes."""
+
+    stress: NDArray[np.float32]
+    support: NDArray[np.float32]
+    shunned: NDArray[np.float32]
+    shut_out: NDArray[np.bool_]
+    contacts: NDArray[np.int16]
+    contact_sum: NDArray[np.float32]
+
+
+class Rumours(NamedTuple):
+    """The rumour each wolf carries."""
+
+    about: NDArray[np.int32]
+    other: NDArray[np.int32]
+    true: NDArray[np.bool_]
+    strength: NDArray[np.float32]
+    event: NDArray[np.int64]
+
+
+class PackNorms(NamedTuple):
+    """Per pack row: the norms contact depends on (R26) and its pack alpha."""
+
+    omega_penalty: NDArray[np.float32]
+    violence: NDArray[np.float32]
+    hostility: NDArray[np.float32]
+    leader: NDArray[np.int32]
+
+
+class ContactParams(NamedTuple):
+    """The rules the kernel applies, flattened (see :mod:`packbond.rules.social`)."""
+
+    attend: float
+    attend_acceptance: float
+    attend_withdrawn: float
+    warmth: float
+    kindness_weight: float
+    esteem_weight: float
+    hostility_weight: float
+    omega_weight: float
+    scent_weight: float
+    noise: float
+    learning: float
+    trust_learning: float
+    support_fade: float
+    cliques: bool
+    clique_exclusion: float
+    exclusion_sting: float
+    shunned_fade: float
+    excluded_at: float
+    security_floor: float
+    gossip: bool
+    invent: float
+    dislike_at: float
+    sighting: float
+    spread: float
+    keep: float
+    opinion_harm: float
+    rumour_fade: float
+    forget_below: float
+    jealousy: bool
+    see: float
+    jealousy_base: float
+    rumour_weight: float
+    violence: bool
+    attack: float
+    mate_protection: float
+    protection: float
+    submission: bool
+    anxiety_weight: float
+    stranger_fear: float
+    threat_fear: float
+    fear_at: float
+    calms: float
+    inner_conflict: float
+    voice: bool
+    voice_use: float
+    comply: NDArray[np.float64]
+    rank_weight: float
+    restraint_trust: float
+    scent: bool
+    stressed_at: float
+    like_at: float
+    soothe: float
+    recoil_stress: float
+    scenting: float
+    scenting_soothe: float
+    scenting_bond: float
+
+
+@njit(cache=True, inline="always")
+def _popcount(x: np.uint32) -> int:  # pragma: no cover - compiled
+    n = 0
+    while x:
+        x &= x - np.uint32(1)
+        n += 1
+    return n
+
+
+@njit(cache=True, inline="always")
+def _clip(x: float, lo: float, hi: float) -> float:  # pragma: no cover - compiled
+    return min(hi, max(lo, x))
+
+
+@njit(cache=True)
+def _quality(
+    folk: Folk, norms: PackNorms, prm: ContactParams, to: int, by: int, pk: int, u: float
+) -> float:  # pragma: no cover - compiled
+    """How warmly ``by`` treats ``to`` in a contact: pack norms, traits, esteem, scent."""
+    q = prm.warmth + prm.kindness_weight * 2.0 * (folk.kindness[by] - 0.5)
+    q += prm.esteem_weight * 2.0 * (folk.esteem[to] - 0.5)
+    q -= prm.hostility_weight * norms.hostility[pk] * (1.0 - folk.acceptance[to])
+    if folk.designation[to] == _OMEGA:
+        q -= prm.omega_weight * norms.omega_penalty[pk]
+    a, b = folk.scent[to], folk.scent[by]
+    either = _popcount(a | b)
+    if either > 0:
+        q += prm.scent_weight * _popcount(a & b) / either
+    q += prm.noise * (2.0 * u - 1.0)
+    return _clip(q, -1.0, 1.0)
+
+
+@njit(cache=True)
+def _learn(ties: TieColumns, i: int, j: int, felt: float, prm: ContactParams) -> None:
+    # pragma: no cover - compiled
+    s = claim_slot(ties, i, j)
+    ties.affinity[i, s] += prm.learning * (felt - ties.affinity[i, s])
+    t = ties.trust[i, s]
+    if felt > 0.0:
+        ties.trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
+    else:
+        ties.trust[i, s] = t + prm.trust_learning * felt * t
+
+
+@njit(cache=True)
+def _protection(folk: Folk, prm: ContactParams, i: int, pk: int) -> float:
+    # pragma: no cover - compiled
+    """Share of blows kept off ``i`` by its protector's promise and its alpha mate's standing."""
+    shield = 0.0
+    pr = folk.protector[i]
+    if pr >= 0 and folk.alive[pr] and folk.pack[pr] == pk:
+        shield = prm.protection * folk.esteem[pr]
+    m = folk.mate[i]
+    if m >= 0 and folk.alive[m] and folk.pack[m] == pk and folk.designation[m] == _ALPHA:
+        shield = max(shield, prm.mate_protection * folk.esteem[m])
+    return shield
+
+
+@njit(cache=True)
+def daily_contacts(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:  # pragma: no cover - compiled
+    """One day of contact; outputs per row: ``partner``, ``flags``, and for the jealous the mate
+    (``jealous_of``) and the peer (``jealous_with``). ``order`` lists living pack members grouped
+    by pack (``start``/``count`` per pack row).
+    """
+    n = len(folk.alive)
+    present = np.zeros(n, dtype=np.bool_)
+    for i in range(n):
+        flags[i] = 0
+        partner[i] = -1
+        if not folk.alive[i]:
+            continue
+        moods.support[i] *= 1.0 - prm.support_fade
+        moods.shunned[i] *= 1.0 - prm.shunned_fade
+        if moods.shut_out[i] and moods.shunned[i] < 0.5 * prm.excluded_at:
+            moods.shut_out[i] = False
+        if rumours.strength[i] > 0.0:
+            rumours.strength[i] *= 1.0 - prm.rumour_fade
+            if rumours.strength[i] < prm.forget_below:
+                rumours.about[i] = -1
+                rumours.other[i] = -1
+                rumours.event[i] = -1
+                rumours.strength[i] = 0.0
+        pk = folk.pack[i]
+        if pk < 0 or count[pk] < 2:
+            continue
+        if folk.withdrawn[i]:
+            chance = prm.attend_withdrawn
+        else:
+            chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - folk.acceptance[i]))
+        seed = seeds[folk.replicate[i]]
+        if draw_one(seed, day, folk.id[i], purpose, 0) < chance:
+            present[i] = True
+        else:
+            flags[i] |= SKIPPED
+
+    for i in range(n):
+        if not present[i]:
+            continue
+        pk = folk.pack[i]
+        seed = seeds[folk.replicate[i]]
+        wid = folk.id[i]
+        k = int(draw_one(seed, day, wid, purpose, 1) * count[pk])
+        j = order[start[pk] + k]
+        if j == i:
+            j = order[start[pk] + (k + 1) % count[pk]]
+        partner[i] = j
+        if not present[j]:
+            continue
+        di, dj = folk.designation[i], folk.designation[j]
+        acc = folk.acceptance[i]
+        s_ji = find_slot(ties.other, j, i)
+        aff_ji = ties.affinity[j, s_ji] if s_ji >= 0 else 0.0
+
+        # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
+        if prm.cliques and di == dj and di != _UNPRESENTED and acc < 1.0:
+            keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
+            if draw_one(seed, day, wid, purpose, 2) < keep_out:
+                flags[i] |= EXCLUDED
+                moods.shunned[i] += prm.shunned_fade
+                moods.contact_sum[i] -= prm.exclusion_sting
+                if not moods.shut_out[i] and moods.shunned[i] >= prm.excluded_at:
+                    moods.shut_out[i] = True
+                    flags[i] |= SHUT_OUT
+                continue
+        moods.contacts[i] += 1
+
+        # R10: a scent tied to a vivid harm repels.
+        s_ij = find_slot(ties.other, i, j)
+        harm = 0.0
+        if s_ij >= 0 and (ties.memory[i, s_ij] == _BLOW or ties.memory[i, s_ij] == _VOICE):
+            harm = ties.weight[i, s_ij]
+        recoiled = False
+        if prm.scent and harm > 0.0 and draw_one(seed, day, wid, purpose, 3) < harm:
+            recoiled = True
+            flags[i] |= RECOILED
+            moods.stress[i] = min(1.0, moods.stress[i] + prm.recoil_stress * harm)
+
+        # R46: an unaccepted wolf may be struck, less so under protection (R52).
+        threatened = False
+        if prm.violence and acc < 1.0:
+            strike = (
+                prm.attack
+                * norms.violence[pk]
+                * (1.0 - acc)
+                * 2.0
+                * (1.0 - folk.kindness[j])
+                * (1.0 - _protection(folk, prm, i, pk))
+                * (1.0 + max(-aff_ji, 0.0))
+            )
+            threatened = draw_one(seed, day, wid, purpose, 4) < strike
+            if threatened:
+                flags[i] |= THREATENED
+
+        # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
+        fear_ij = ties.fear[i, s_ij] if s_ij >= 0 else 0.0
+        strange = s_ij < 0 and acc < 1.0
+        if prm.submission and dj == _ALPHA and (threatened or strange or fear_ij > prm.fear_at):
+            fear = prm.anxiety_weight * folk.anxiety[i] + fear_ij
+            if strange:
+                fear += prm.stranger_fear
+            if threatened:
+                fear += prm.threat_fear
+            if fear > prm.fear_at and draw_one(seed, day, wid, purpose, 5) < fear:
+                flags[i] |= SUBMITTED
+                moods.stress[i] = min(1.0, moods.stress[i] + prm.inner_conflict * folk.boldness[i])
+                if threatened and draw_one(seed, day, wid, purpose, 6) < prm.calms:
+                    threatened = False
+        if threatened:
+            flags[i] |= ATTACKED
+
+        # R13: an alpha who outranks it may command it; one who never does earns trust.
+        if prm.voice and dj == _ALPHA and not threatened:
+            outranks = norms.leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
+            if outranks and norms.leader[pk] != i:
+                use = prm.voice_use * 2.0 * (1.0 - folk.kindness[j])
+                if draw_one(seed, day, wid, purpose, 7) < use:
+                    flags[i] |= VOICE
+                    comply = prm.comply[di] * (
+                        1.0 + prm.rank_weight * (folk.esteem[j] - folk.esteem[i])
+                    )
+                    if draw_one(seed, day, wid, purpose, 8) < comply:
+                        flags[i] |= COMPLIED
+                        moods.stress[i] = min(
+                            1.0, moods.stress[i] + prm.inner_conflict * folk.boldness[i]
+                        )
+                elif s_ij >= 0 and ties.memory[i, s_ij] != _VOICE:
+                    ties.trust[i, s_ij] += prm.restraint_trust * (1.0 - ties.trust[i, s_ij])
+
+        # R26, R27, R45: how warm the contact was, as each side feels it.
+        q = _quality(folk, norms, prm, i, j, pk, draw_one(seed, day, wid, purpose, 9))
+        q_back = _quality(folk, norms, prm, j, i, pk, draw_one(seed, day, wid, purpose, 10))
+        if recoiled:
+            q = min(q, -harm)
+        if threatened:
+            q = -1.0
+        felt = (
+            q * (prm.security_floor + (1.0 - prm.security_floor) * folk.security[i]) if q > 0 else q
+        )
+        felt_back = q_back
+        if q_back > 0:
+            felt_back = q_back * (
+                prm.security_floor + (1.0 - prm.security_floor) * folk.security[j]
+            )
+        _learn(ties, i, j, felt, prm)
+        _learn(ties, j, i, felt_back, prm)
+        moods.support[i] += prm.support_fade * felt
+        moods.support[j] += prm.support_fade * felt_back
+        moods.contact_sum[i] += q
+
+        # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
+        if prm.scent and not recoiled and not threatened and moods.stress[i] > prm.stressed_at:
+            s_ij = find_slot(ties.other, i, j)
+            like = ties.affinity[i, s_ij]
+            mates = folk.mate[i] == j
+            if mates or like > prm.like_at:
+                s_ji = find_slot(ties.other, j, i)
+                close = mates or ties.affinity[j, s_ji] > prm.like_at
+                if close and draw_one(seed, day, wid, purpose, 11) < prm.scenting:
+                    flags[i] |= SCENTED
+                    moods.stress[i] = max(0.0, moods.stress[i] - prm.scenting_soothe)
+                    moods.stress[j] = max(0.0, moods.stress[j] - prm.scenting_soothe)
+                    for a, sa in ((i, s_ij), (j, s_ji)):
+                        ties.affinity[a, sa] = min(1.0, ties.affinity[a, sa] + prm.scenting_bond)
+                        ties.trust[a, sa] = min(1.0, ties.trust[a, sa] + prm.scenting_bond)
+                else:
+                    flags[i] |= SOOTHED
+                    moods.stress[i] = max(0.0, moods.stress[i] - prm.soothe * max(like, 0.5))
+
+        # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
+        m = folk.mate[j]
+        if (
+            q > 0.0
+            and folk.mate[i] < 0
+            and di != _UNPRESENTED
+            and m >= 0
+            and m != i
+            and folk.alive[m]
+            and folk.pack[m] == pk
+            and folk.designation[m] == di
+        ):
+            if prm.jealousy and present[m] and draw_one(seed, day, wid, purpose, 12) < prm.see:
+                s_mj = find_slot(ties.other, m, j)
+                trust = ties.trust[m, s_mj] if s_mj >= 0 else 0.0
+                fuel = 1.0 + (prm.rumour_weight if rumours.about[m] == j else 0.0)
+                chance = prm.jealousy_base * (1.0 - folk.security[m]) * fuel * (1.5 - trust)
+                if draw_one(seed, day, wid, purpose, 13) < chance:
+                    flags[m] |= JEALOUS
+                    jealous_of[m] = j
+                    jealous_with[m] = i
+            elif prm.gossip and draw_one(seed, day, wid, purpose, 14) < prm.sighting:
+                w = order[start[pk] + int(draw_one(seed, day, wid, purpose, 15) * count[pk])]
+                if w != i and w != j and w != m and rumours.about[w] < 0:
+                    rumours.about[w] = j
+                    rumours.other[w] = i
+                    rumours.true[w] = True
+                    rumours.strength[w] = 1.0
+                    rumours.event[w] = -1
+                    flags[w] |= RUMOUR_STARTED
+
+        if not prm.gossip:
+            continue
+        # R41: an unkind wolf may make up a rumour about one it dislikes.
+        s_ij = find_slot(ties.other, i, j)
+        if (
+            rumours.about[i] < 0
+            and ties.affinity[i, s_ij] < prm.dislike_at
+            and draw_one(seed, day, wid, purpose, 16) < prm.invent * 2.0 * (1.0 - folk.kindness[i])
+        ):
+            rumours.about[i] = j
+            rumours.other[i] = -1
+            rumours.true[i] = False
+            rumours.strength[i] = 1.0
+            rumours.event[i] = -1
+            flags[i] |= RUMOUR_STARTED
+        # R41: a rumour passes along a friendly tie and lowers the listener's opinion.
+        t = rumours.about[i]
+        if (
+            rumours.event[i] >= 0
+            and t != j
+            and rumours.event[j] != rumours.event[i]
+            and rumours.strength[j] < rumours.strength[i] * prm.keep
+            and draw_one(seed, day, wid, purpose, 17)
+            < prm.spread * max(ties.affinity[i, s_ij], 0.0)
+        ):
+            rumours.about[j] = t
+            rumours.other[j] = rumours.other[i]
+            rumours.true[j] = rumours.true[i]
+            rumours.strength[j] = rumours.strength[i] * prm.keep
+            rumours.event[j] = rumours.event[i]
+            flags[i] |= GOSSIPED
+            if folk.alive[t]:
+                s_jt = claim_slot(ties, j, t)
+                ties.affinity[j, s_jt] = max(-1.0, ties.affinity[j, s_jt] - prm.opinion_harm)
+                ties.trust[j, s_jt] = max(0.0, ties.trust[j, s_jt] - 0.5 * prm.opinion_harm)

@@ -1,0 +1,94 @@
+"""Kernels for ties: finding a wolf's tie to another, making room for a new one, remembering.
+
+Why compiled: ties live in a fixed number of slots per wolf (memory stays O(wolves)), so every
+tie touch is a short scan of a row; done per contact for a million wolves a day, only a compiled
+loop keeps that cheap. The weakest tie is forgotten first when a new one needs a slot.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+__all__ = ["TieColumns", "claim_slot", "find_slot", "remember_pairs"]
+
+
+class TieColumns(NamedTuple):
+    """The per-slot tie columns of the wolf table, in one bundle for the kernels."""
+
+    other: NDArray[np.int32]
+    affinity: NDArray[np.float32]
+    trust: NDArray[np.float32]
+    fear: NDArray[np.float32]
+    memory: NDArray[np.int8]
+    weight: NDArray[np.float32]
+    event: NDArray[np.int64]
+
+
+@njit(cache=True, inline="always")
+def find_slot(other: NDArray[np.int32], i: int, j: int) -> int:  # pragma: no cover - compiled
+    """The slot of ``i``'s tie to ``j``, or -1."""
+    for s in range(other.shape[1]):
+        if other[i, s] == j:
+            return s
+    return -1
+
+
+@njit(cache=True)
+def claim_slot(ties: TieColumns, i: int, j: int) -> int:  # pragma: no cover - compiled
+    """The slot of ``i``'s tie to ``j``, made in an empty slot or over the weakest tie."""
+    s = find_slot(ties.other, i, j)
+    if s >= 0:
+        return s
+    weakest = 0
+    low = np.inf
+    for t in range(ties.other.shape[1]):
+        if ties.other[i, t] < 0:
+            weakest = t
+            break
+        strength = abs(ties.affinity[i, t]) + ties.trust[i, t] + ties.fear[i, t] + ties.weight[i, t]
+        if strength < low:
+            low = strength
+            weakest = t
+    ties.other[i, weakest] = j
+    ties.affinity[i, weakest] = 0.0
+    ties.trust[i, weakest] = 0.0
+    ties.fear[i, weakest] = 0.0
+    ties.memory[i, weakest] = 0
+    ties.weight[i, weakest] = 0.0
+    ties.event[i, weakest] = -1
+    return weakest
+
+
+@njit(cache=True)
+def remember_pairs(
+    ties: TieColumns,
+    src: NDArray[np.int64],
+    dst: NDArray[np.int64],
+    d_affinity: NDArray[np.float64],
+    d_trust: NDArray[np.float64],
+    d_fear: NDArray[np.float64],
+    memory: NDArray[np.int8],
+    weight: NDArray[np.float64],
+    event: NDArray[np.int64],
+) -> None:  # pragma: no cover - compiled
+    """Move each ``src``'s tie to ``dst`` and, where ``memory`` > 0, set its memory.
+
+    Pairs are taken in order, so a wolf remembering two things about another keeps both moves
+    and the later memory.
+    """
+    for n in range(len(src)):
+        i, j = src[n], dst[n]
+        if i < 0 or j < 0 or i == j:
+            continue
+        s = claim_slot(ties, i, j)
+        ties.affinity[i, s] = min(1.0, max(-1.0, ties.affinity[i, s] + d_affinity[n]))
+        ties.trust[i, s] = min(1.0, max(0.0, ties.trust[i, s] + d_trust[n]))
+        ties.fear[i, s] = min(1.0, max(0.0, ties.fear[i, s] + d_fear[n]))
+        if memory[n] > 0:
+            ties.memory[i, s] = memory[n]
+            ties.weight[i, s] = weight[n]
+            ties.event[i, s] = event[n]

@@ -1,0 +1,352 @@
+"""Daily contact inside a pack, and everything that can happen in it (R3, R8-R13, R21, R26, R27,
+R41, R43, R46, R52).
+
+Every wolf among its pack today (a withdrawn or little-accepted wolf stays away more, R43) seeks
+out one packmate at random. If both are about:
+
+- a peer of its own designation may keep an unaccepted wolf out of the clique (R41); being kept
+  out often enough is ``excluded`` (shut out of the circle), and hurts more under a protector's
+  promise (R52);
+- a scent tied to a vivid harm repels (``scent_recoiled``, R10);
+- a packmate may strike an unaccepted wolf (``attacked``, R46), less often when a protector or an
+  alpha mate stands behind it (R52); a strange or threatening alpha draws the reflex of baring
+  the neck (``submitted``, R12), which can stop the blow, at a cost in stress to a bold wolf
+  (R3). A kind pack alpha may then take the struck wolf under protection (``protected``);
+- an alpha who outranks it may command it with the voice (``alpha_voice``, R13), which costs
+  trust and adds fear; an alpha who never does slowly earns trust;
+- the contact has a warmth set by the pack's norms toward newcomers and omegas (R26), the
+  partner's kindness, its esteem (R27) and how alike their scents are (R8); affection lands
+  weakly on an insecure wolf (R45). Ties, support and the week's contact tally move with it;
+- a stressed wolf near a liked scent is soothed (``scent_soothed``), close wolves scent each
+  other (``scented``, R11);
+- a mated wolf seen close to an unmated peer of its mate's designation can make the mate
+  ``jealous`` (R21), the more so after a rumour, or become talk; an unkind wolf may make up a
+  rumour about one it dislikes; rumours pass on along friendly ties and lower opinions
+  (``rumour``, R41).
+
+Routine contacts are metrics (``contacts``, ``contact_sum``), not events.
+
+Reads: alive, pack, designation, mate, acceptance, esteem, traits, security, withdrawn,
+protector, scent, ties; packs' norms and leader. Writes: ties, stress, support, shunned,
+shut_out, contacts, contact_sum, hurt, security, rumours, protector, wound.
+Emits: the events above. Rules: ``contact``, ``gossip``, ``jealousy``, ``violence``,
+``submission``, ``voice``, ``scent``, ``wellbeing``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .. import body, rng, ties
+from ..context import Context
+from ..kernels import contact as k
+from ..rules import Rules
+from ..state import Memory, World
+
+__all__ = ["step"]
+
+_NECK = 4
+_PURPOSE = rng.purpose_key("contact")
+
+
+def step(world: World, ctx: Context) -> None:
+    """One day of contact for every pack."""
+    rules = world.rules
+    if not rules.contact.enabled:
+        return
+    w, p = world.wolves, world.packs
+    n = w.size
+    order, start, count = _members_by_pack(world)
+    partner = np.empty(n, dtype=np.int32)
+    flags = np.empty(n, dtype=np.uint16)
+    jealous_of = np.full(n, -1, dtype=np.int32)
+    jealous_with = np.full(n, -1, dtype=np.int32)
+    k.daily_contacts(
+        ctx.day,
+        world.seeds.astype(np.uint64),
+        _PURPOSE,
+        k.Folk(*(w.view(c) for c in k.Folk._fields)),
+        k.Moods(*(w.view(c) for c in k.Moods._fields)),
+        k.Rumours(*(w.view(f"rumour_{c}") for c in ("about", "with", "true", "strength", "event"))),
+        ties.columns(world),
+        k.PackNorms(
+            p.view("omega_status_penalty"),
+            p.view("violence_tolerance"),
+            p.view("outsider_hostility"),
+            p.view("leader"),
+        ),
+        order,
+        start,
+        count,
+        _params(rules),
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
+    notable = np.flatnonzero(flags & ~np.uint16(k.SKIPPED))
+    if len(notable) == 0:
+        return
+    f, mate = flags[notable], partner[notable]
+    _shut_out(world, ctx, notable[(f & k.SHUT_OUT) > 0], mate[(f & k.SHUT_OUT) > 0])
+    _recoiled(world, ctx, notable[(f & k.RECOILED) > 0], mate[(f & k.RECOILED) > 0])
+    sub = (f & k.SUBMITTED) > 0
+    _submitted(world, ctx, notable[sub], mate[sub], f[sub])
+    hit = (f & k.ATTACKED) > 0
+    _attacked(world, ctx, notable[hit], mate[hit])
+    voice = (f & k.VOICE) > 0
+    _voice(world, ctx, notable[voice], mate[voice], (f[voice] & k.COMPLIED) > 0)
+    for flag, kind, detail in ((k.SCENTED, "scented", None), (k.SOOTHED, "scent_soothed", 0)):
+        rows = notable[(f & flag) > 0]
+        if len(rows):
+            ctx.emit(kind, rows, target=partner[rows], pack=w.pack[rows], detail=detail)
+    _jealous(world, ctx, notable[(f & k.JEALOUS) > 0], jealous_of, jealous_with)
+    _rumours(
+        world, ctx, notable[(f & k.RUMOUR_STARTED) > 0], notable[(f & k.GOSSIPED) > 0], partner
+    )
+
+
+def _members_by_pack(
+    world: World,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """Living pack members grouped by pack row (a stable counting sort), with offsets."""
+    w = world.wolves
+    rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
+    pack = w.pack[rows]
+    count = np.bincount(pack, minlength=world.packs.size).astype(np.int64)
+    start = np.zeros_like(count)
+    np.cumsum(count[:-1], out=start[1:])
+    return rows[np.argsort(pack, kind="stable")], start, count
+
+
+def _params(rules: Rules) -> k.ContactParams:
+    c, g, j, v = rules.contact, rules.gossip, rules.jealousy, rules.violence
+    s, vo, sc, wb = rules.submission, rules.voice, rules.scent, rules.wellbeing
+    return k.ContactParams(
+        c.attend,
+        c.attend_acceptance,
+        c.attend_withdrawn,
+        c.warmth,
+        c.kindness_weight,
+        c.esteem_weight,
+        c.hostility_weight,
+        c.omega_weight,
+        c.scent_weight if sc.enabled else 0.0,
+        c.noise,
+        c.learning,
+        c.trust_learning,
+        c.support_fade,
+        c.cliques,
+        c.clique_exclusion,
+        c.exclusion_sting,
+        c.shunned_fade,
+        c.excluded_at,
+        wb.security_floor if wb.enabled else 1.0,
+        g.enabled,
+        g.invent,
+        g.dislike_at,
+        g.sighting,
+        g.spread,
+        g.keep,
+        g.opinion_harm,
+        g.fade,
+        g.forget_below,
+        j.enabled,
+        j.see,
+        j.base,
+        j.rumour_weight,
+        v.enabled,
+        v.attack,
+        v.mate_protection,
+        v.protection,
+        s.enabled,
+        s.anxiety_weight,
+        s.stranger_fear,
+        s.threat_fear,
+        s.fear_at,
+        s.calms,
+        wb.inner_conflict if wb.enabled else 0.0,
+        vo.enabled,
+        vo.use,
+        np.array(vo.comply.as_tuple()),
+        vo.rank_weight,
+        vo.restraint_trust,
+        sc.enabled,
+        sc.stressed_at,
+        sc.like_at,
+        sc.soothe,
+        sc.recoil_stress,
+        sc.scenting,
+        sc.scenting_soothe,
+        sc.scenting_bond,
+    )
+
+
+def _shut_out(world: World, ctx: Context, rows: NDArray[np.int64], peer: NDArray[np.int32]) -> None:
+    """Kept out often enough to be shut out of the circle; a protector's promise sours (R52)."""
+    if len(rows) == 0:
+        return
+    w = world.wolves
+    ids = ctx.emit("excluded", rows, target=peer, pack=w.pack[rows], detail=w.designation[rows])
+    _broken_promise(world, rows, ids, world.rules.violence.broken_promise_harm / 2)
+
+
+def _recoiled(
+    world: World, ctx: Context, rows: NDArray[np.int64], source: NDArray[np.int32]
+) -> None:
+    if len(rows) == 0:
+        return
+    w = world.wolves
+    hit = w.tie_other[rows] == source[:, None]
+    cause = np.where(hit, w.tie_event[rows], -1).max(axis=1)
+    ctx.emit("scent_recoiled", rows, target=source, pack=w.pack[rows], cause=cause)
+
+
+def _submitted(
+    world: World,
+    ctx: Context,
+    rows: NDArray[np.int64],
+    alpha: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+) -> None:
+    if len(rows) == 0:
+        return
+    # The detail says what the gesture did: not stop a blow (0), stop one (1), none coming (2).
+    struck = (flags & k.ATTACKED) > 0
+    detail = np.where(struck, 0, np.where((flags & k.THREATENED) > 0, 1, 2))
+    ctx.emit("submitted", rows, target=alpha, pack=world.wolves.pack[rows], detail=detail)
+
+
+def _attacked(
+    world: World, ctx: Context, rows: NDArray[np.int64], attacker: NDArray[np.int32]
+) -> None:
+    """A blow: a light wound, fear and a vivid memory of the attacker; a kind alpha may step in."""
+    if len(rows) == 0:
+        return
+    w, p, v = world.wolves, world.packs, world.rules.violence
+    pk = w.pack[rows]
+    guarded = _guarded(world, rows)
+    ids = ctx.emit("attacked", attacker, target=rows, pack=pk, detail=guarded.astype(np.int64))
+    severity = v.severity * (0.5 + ctx.draw("blow_severity", rows))
+    site = (ctx.draw("blow_site", rows) * _NECK).astype(np.int64)
+    body.wound(world, ctx, rows, severity, site, ids)
+    ties.remember(
+        world, rows, attacker, affinity=-0.3, trust=-0.3, fear=0.4, memory=Memory.BLOW, event=ids
+    )
+    w.hurt[rows] += v.harm
+    w.stress[rows] = np.minimum(1.0, w.stress[rows] + v.stress)
+    if world.rules.wellbeing.enabled:
+        w.security[rows] = np.maximum(0.0, w.security[rows] - v.security_loss)
+    _broken_promise(world, rows, ids, v.broken_promise_harm)
+    # R52: a kind pack alpha may promise the struck newcomer safety.
+    leader = p.leader[pk]
+    open_ = ~guarded & (leader >= 0) & (leader != attacker) & (leader != rows)
+    cand, lead, cause = rows[open_], leader[open_], ids[open_]
+    if len(cand) == 0:
+        return
+    takes = ctx.draw("protect", cand) < v.protect * w.kindness[lead]
+    cand, lead, cause = cand[takes], lead[takes], cause[takes]
+    if len(cand):
+        w.protector[cand] = lead
+        ctx.emit("protected", lead, target=cand, pack=w.pack[cand], cause=cause)
+        ties.remember(
+            world, cand, lead, affinity=0.2, trust=0.3, memory=Memory.PROTECTION, event=cause
+        )
+
+
+def _guarded(world: World, rows: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Which wolves have a living protector in their pack (R52)."""
+    w = world.wolves
+    pr = w.protector[rows]
+    safe = np.maximum(pr, 0)
+    return (pr >= 0) & w.alive[safe] & (w.pack[safe] == w.pack[rows])
+
+
+def _broken_promise(
+    world: World, rows: NDArray[np.int64], cause: NDArray[np.int64], harm: float
+) -> None:
+    """Harm despite a protector's promise hurts more, and costs trust in the protector (R52)."""
+    w = world.wolves
+    guarded = _guarded(world, rows)
+    rows, cause = rows[guarded], cause[guarded]
+    if len(rows) == 0:
+        return
+    w.hurt[rows] += harm
+    ties.remember(
+        world,
+        rows,
+        w.protector[rows],
+        trust=-0.2,
+        affinity=-0.1,
+        memory=Memory.BROKEN_PROMISE,
+        event=cause,
+    )
+
+
+def _voice(
+    world: World,
+    ctx: Context,
+    rows: NDArray[np.int64],
+    alpha: NDArray[np.int32],
+    obeyed: NDArray[np.bool_],
+) -> None:
+    if len(rows) == 0:
+        return
+    w, r = world.wolves, world.rules.voice
+    ids = ctx.emit(
+        "alpha_voice", alpha, target=rows, pack=w.pack[rows], detail=obeyed.astype(np.int64)
+    )
+    ties.remember(
+        world, rows, alpha, trust=-r.trust_cost, fear=r.fear_cost, memory=Memory.VOICE, event=ids
+    )
+
+
+def _jealous(
+    world: World,
+    ctx: Context,
+    rows: NDArray[np.int64],
+    mate_of: NDArray[np.int32],
+    peer_of: NDArray[np.int32],
+) -> None:
+    if len(rows) == 0:
+        return
+    w, r = world.wolves, world.rules.jealousy
+    mate, peer = mate_of[rows], peer_of[rows]
+    fuelled = w.rumour_about[rows] == mate
+    cause = np.where(fuelled, w.rumour_event[rows], -1)
+    ctx.emit("jealous", rows, target=mate, other=peer, pack=w.pack[rows], cause=cause)
+    ties.remember(world, rows, mate, trust=-r.trust_cost)
+    ties.remember(world, rows, peer, affinity=-0.2)
+    w.hurt[rows] += r.harm
+
+
+def _rumours(
+    world: World,
+    ctx: Context,
+    started: NDArray[np.int64],
+    tellers: NDArray[np.int64],
+    partner: NDArray[np.int32],
+) -> None:
+    w = world.wolves
+    if len(tellers):
+        listeners = partner[tellers]
+        ctx.emit(
+            "rumour_passed",
+            tellers,
+            target=listeners,
+            other=w.rumour_about[listeners],
+            pack=w.pack[tellers],
+            value=w.rumour_true[listeners].astype(np.int64),
+            cause=w.rumour_event[listeners],
+        )
+    if len(started):
+        ids = ctx.emit(
+            "rumour",
+            started,
+            target=w.rumour_about[started],
+            other=w.rumour_with[started],
+            pack=w.pack[started],
+            value=w.rumour_true[started].astype(np.int64),
+        )
+        w.rumour_event[started] = ids

@@ -1,0 +1,78 @@
+"""Directed ties between wolves, read and moved by several systems (contact, blame, hunting, ...).
+
+A tie is one slot of a wolf's bounded row of slots: who it is about, affinity, trust, fear, and a
+memory (what the other did, how vividly, and the event it was). Systems never import each other,
+so what they all do to ties lives here, over the compiled slot kernels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from . import kernels
+from .state import World
+
+__all__ = ["columns", "lookup", "remember"]
+
+
+def columns(world: World) -> kernels.TieColumns:
+    """The tie columns of the wolf table (whole arrays: rows are never moved)."""
+    w = world.wolves
+    return kernels.TieColumns(
+        w.tie_other,
+        w.tie_affinity,
+        w.tie_trust,
+        w.tie_fear,
+        w.tie_memory,
+        w.tie_weight,
+        w.tie_event,
+    )
+
+
+def lookup(
+    world: World, src: NDArray[np.integer], dst: NDArray[np.integer], column: str
+) -> NDArray[np.float64]:
+    """The ``column`` ("affinity", "trust", "fear", "weight", ...) of each src's tie to dst; 0 if
+    there is none."""
+    w = world.wolves
+    src, dst = np.asarray(src), np.asarray(dst)
+    if len(src) == 0:
+        return np.zeros(0)
+    hit = w.tie_other[src] == dst[:, None]
+    values = getattr(w, f"tie_{column}")[src]
+    return np.where(hit, values, 0).sum(axis=1).astype(np.float64)
+
+
+def remember(
+    world: World,
+    src: NDArray[np.integer],
+    dst: NDArray[np.integer],
+    *,
+    affinity: ArrayLike = 0.0,
+    trust: ArrayLike = 0.0,
+    fear: ArrayLike = 0.0,
+    memory: int = 0,
+    weight: ArrayLike = 1.0,
+    event: ArrayLike = -1,
+) -> None:
+    """Move each src's tie to dst by the given amounts, making the tie if it has none; with a
+    ``memory`` code, remember the deed (its vividness and event) in that tie."""
+    n = len(src)
+    if n == 0:
+        return
+
+    def full(value: ArrayLike, dtype: type) -> NDArray:
+        return np.ascontiguousarray(np.broadcast_to(np.asarray(value, dtype=dtype), (n,)))
+
+    kernels.remember_pairs(
+        columns(world),
+        full(src, np.int64),
+        full(dst, np.int64),
+        full(affinity, np.float64),
+        full(trust, np.float64),
+        full(fear, np.float64),
+        full(memory, np.int8),
+        full(weight, np.float64),
+        full(event, np.int64),
+    )
