@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from ..state.wolves import Designation, Memory
 from .daily import draw_one
-from .ties import TieColumns, claim_slot, find_slot
+from .ties import TieColumns, claim_slot_in, find_slot
 
 __all__ = [
     "ATTACKED",
@@ -206,47 +206,76 @@ def _clip(x: float, lo: float, hi: float) -> float:  # pragma: no cover - compil
     return min(hi, max(lo, x))
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _quality(
-    folk: Folk, norms: PackNorms, prm: ContactParams, to: int, by: int, pk: int, u: float
+    kindness_by: float,
+    esteem_to: float,
+    acceptance_to: float,
+    omega_to: bool,
+    hostility: float,
+    omega_penalty: float,
+    scent_to: np.uint32,
+    scent_by: np.uint32,
+    u: float,
+    prm: ContactParams,
 ) -> float:  # pragma: no cover - compiled
-    """How warmly ``by`` treats ``to`` in a contact: pack norms, traits, esteem, scent."""
-    q = prm.warmth + prm.kindness_weight * 2.0 * (folk.kindness[by] - 0.5)
-    q += prm.esteem_weight * 2.0 * (folk.esteem[to] - 0.5)
-    q -= prm.hostility_weight * norms.hostility[pk] * (1.0 - folk.acceptance[to])
-    if folk.designation[to] == _OMEGA:
-        q -= prm.omega_weight * norms.omega_penalty[pk]
-    a, b = folk.scent[to], folk.scent[by]
-    either = _popcount(a | b)
+    """How warmly one wolf treats another in a contact: pack norms, traits, esteem, scent."""
+    q = prm.warmth + prm.kindness_weight * 2.0 * (kindness_by - 0.5)
+    q += prm.esteem_weight * 2.0 * (esteem_to - 0.5)
+    q -= prm.hostility_weight * hostility * (1.0 - acceptance_to)
+    if omega_to:
+        q -= prm.omega_weight * omega_penalty
+    either = _popcount(scent_to | scent_by)
     if either > 0:
-        q += prm.scent_weight * _popcount(a & b) / either
+        q += prm.scent_weight * _popcount(scent_to & scent_by) / either
     q += prm.noise * (2.0 * u - 1.0)
     return _clip(q, -1.0, 1.0)
 
 
-@njit(cache=True)
-def _learn(ties: TieColumns, i: int, j: int, felt: float, prm: ContactParams) -> None:
-    # pragma: no cover - compiled
-    s = claim_slot(ties, i, j)
-    ties.affinity[i, s] += prm.learning * (felt - ties.affinity[i, s])
-    t = ties.trust[i, s]
+@njit(cache=True, inline="always")
+def _learn(
+    t_other: NDArray[np.int32],
+    t_aff: NDArray[np.float32],
+    t_trust: NDArray[np.float32],
+    t_fear: NDArray[np.float32],
+    t_mem: NDArray[np.int8],
+    t_weight: NDArray[np.float32],
+    t_event: NDArray[np.int64],
+    i: int,
+    j: int,
+    felt: float,
+    prm: ContactParams,
+) -> None:  # pragma: no cover - compiled
+    """Move ``i``'s tie to ``j`` toward how the contact felt."""
+    s = claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
+    t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
+    t = t_trust[i, s]
     if felt > 0.0:
-        ties.trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
+        t_trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
     else:
-        ties.trust[i, s] = t + prm.trust_learning * felt * t
+        t_trust[i, s] = t + prm.trust_learning * felt * t
 
 
-@njit(cache=True)
-def _protection(folk: Folk, prm: ContactParams, i: int, pk: int) -> float:
-    # pragma: no cover - compiled
+@njit(cache=True, inline="always")
+def _protection(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    designation: NDArray[np.int8],
+    mate: NDArray[np.int32],
+    esteem: NDArray[np.float32],
+    protector: NDArray[np.int32],
+    prm: ContactParams,
+    i: int,
+    pk: int,
+) -> float:  # pragma: no cover - compiled
     """Share of blows kept off ``i`` by its protector's promise and its alpha mate's standing."""
     shield = 0.0
-    pr = folk.protector[i]
-    if pr >= 0 and folk.alive[pr] and folk.pack[pr] == pk:
-        shield = prm.protection * folk.esteem[pr]
-    m = folk.mate[i]
-    if m >= 0 and folk.alive[m] and folk.pack[m] == pk and folk.designation[m] == _ALPHA:
-        shield = max(shield, prm.mate_protection * folk.esteem[m])
+    pr = protector[i]
+    if pr >= 0 and alive[pr] and pack[pr] == pk:
+        shield = prm.protection * esteem[pr]
+    m = mate[i]
+    if m >= 0 and alive[m] and pack[m] == pk and designation[m] == _ALPHA:
+        shield = max(shield, prm.mate_protection * esteem[m])
     return shield
 
 
@@ -273,33 +302,56 @@ def daily_contacts(
     (``jealous_of``) and the peer (``jealous_with``). ``order`` lists living pack members grouped
     by pack (``start``/``count`` per pack row).
     """
-    n = len(folk.alive)
+    # Unpacked once: reading an array out of a bundle inside the loop costs reference counting.
+    (
+        alive,
+        replicate,
+        ids,
+        pack,
+        designation,
+        mate,
+        acceptance,
+        esteem,
+        kindness,
+        boldness,
+        anxiety,
+        security,
+        withdrawn,
+        protector,
+        scent,
+    ) = folk
+    stress, support, shunned, shut_out, contacts, contact_sum = moods
+    r_about, r_other, r_true, r_strength, r_event = rumours
+    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event = ties
+    omega_penalty, violence, hostility, leader = norms
+    comply = prm.comply
+    n = len(alive)
     present = np.zeros(n, dtype=np.bool_)
     for i in range(n):
         flags[i] = 0
         partner[i] = -1
-        if not folk.alive[i]:
+        if not alive[i]:
             continue
-        moods.support[i] *= 1.0 - prm.support_fade
-        moods.shunned[i] *= 1.0 - prm.shunned_fade
-        if moods.shut_out[i] and moods.shunned[i] < 0.5 * prm.excluded_at:
-            moods.shut_out[i] = False
-        if rumours.strength[i] > 0.0:
-            rumours.strength[i] *= 1.0 - prm.rumour_fade
-            if rumours.strength[i] < prm.forget_below:
-                rumours.about[i] = -1
-                rumours.other[i] = -1
-                rumours.event[i] = -1
-                rumours.strength[i] = 0.0
-        pk = folk.pack[i]
+        support[i] *= 1.0 - prm.support_fade
+        shunned[i] *= 1.0 - prm.shunned_fade
+        if shut_out[i] and shunned[i] < 0.5 * prm.excluded_at:
+            shut_out[i] = False
+        if r_strength[i] > 0.0:
+            r_strength[i] *= 1.0 - prm.rumour_fade
+            if r_strength[i] < prm.forget_below:
+                r_about[i] = -1
+                r_other[i] = -1
+                r_event[i] = -1
+                r_strength[i] = 0.0
+        pk = pack[i]
         if pk < 0 or count[pk] < 2:
             continue
-        if folk.withdrawn[i]:
+        if withdrawn[i]:
             chance = prm.attend_withdrawn
         else:
-            chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - folk.acceptance[i]))
-        seed = seeds[folk.replicate[i]]
-        if draw_one(seed, day, folk.id[i], purpose, 0) < chance:
+            chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - acceptance[i]))
+        seed = seeds[replicate[i]]
+        if draw_one(seed, day, ids[i], purpose, 0) < chance:
             present[i] = True
         else:
             flags[i] |= SKIPPED
@@ -307,9 +359,9 @@ def daily_contacts(
     for i in range(n):
         if not present[i]:
             continue
-        pk = folk.pack[i]
-        seed = seeds[folk.replicate[i]]
-        wid = folk.id[i]
+        pk = pack[i]
+        seed = seeds[replicate[i]]
+        wid = ids[i]
         k = int(draw_one(seed, day, wid, purpose, 1) * count[pk])
         j = order[start[pk] + k]
         if j == i:
@@ -317,45 +369,45 @@ def daily_contacts(
         partner[i] = j
         if not present[j]:
             continue
-        di, dj = folk.designation[i], folk.designation[j]
-        acc = folk.acceptance[i]
-        s_ji = find_slot(ties.other, j, i)
-        aff_ji = ties.affinity[j, s_ji] if s_ji >= 0 else 0.0
+        di, dj = designation[i], designation[j]
+        acc = acceptance[i]
+        s_ji = find_slot(t_other, j, i)
+        aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
 
         # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
         if prm.cliques and di == dj and di != _UNPRESENTED and acc < 1.0:
             keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
             if draw_one(seed, day, wid, purpose, 2) < keep_out:
                 flags[i] |= EXCLUDED
-                moods.shunned[i] += prm.shunned_fade
-                moods.contact_sum[i] -= prm.exclusion_sting
-                if not moods.shut_out[i] and moods.shunned[i] >= prm.excluded_at:
-                    moods.shut_out[i] = True
+                shunned[i] += prm.shunned_fade
+                contact_sum[i] -= prm.exclusion_sting
+                if not shut_out[i] and shunned[i] >= prm.excluded_at:
+                    shut_out[i] = True
                     flags[i] |= SHUT_OUT
                 continue
-        moods.contacts[i] += 1
+        contacts[i] += 1
 
         # R10: a scent tied to a vivid harm repels.
-        s_ij = find_slot(ties.other, i, j)
+        s_ij = find_slot(t_other, i, j)
         harm = 0.0
-        if s_ij >= 0 and (ties.memory[i, s_ij] == _BLOW or ties.memory[i, s_ij] == _VOICE):
-            harm = ties.weight[i, s_ij]
+        if s_ij >= 0 and (t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE):
+            harm = t_weight[i, s_ij]
         recoiled = False
         if prm.scent and harm > 0.0 and draw_one(seed, day, wid, purpose, 3) < harm:
             recoiled = True
             flags[i] |= RECOILED
-            moods.stress[i] = min(1.0, moods.stress[i] + prm.recoil_stress * harm)
+            stress[i] = min(1.0, stress[i] + prm.recoil_stress * harm)
 
         # R46: an unaccepted wolf may be struck, less so under protection (R52).
         threatened = False
         if prm.violence and acc < 1.0:
             strike = (
                 prm.attack
-                * norms.violence[pk]
+                * violence[pk]
                 * (1.0 - acc)
                 * 2.0
-                * (1.0 - folk.kindness[j])
-                * (1.0 - _protection(folk, prm, i, pk))
+                * (1.0 - kindness[j])
+                * (1.0 - _protection(alive, pack, designation, mate, esteem, protector, prm, i, pk))
                 * (1.0 + max(-aff_ji, 0.0))
             )
             threatened = draw_one(seed, day, wid, purpose, 4) < strike
@@ -363,17 +415,17 @@ def daily_contacts(
                 flags[i] |= THREATENED
 
         # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
-        fear_ij = ties.fear[i, s_ij] if s_ij >= 0 else 0.0
+        fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
         strange = s_ij < 0 and acc < 1.0
         if prm.submission and dj == _ALPHA and (threatened or strange or fear_ij > prm.fear_at):
-            fear = prm.anxiety_weight * folk.anxiety[i] + fear_ij
+            fear = prm.anxiety_weight * anxiety[i] + fear_ij
             if strange:
                 fear += prm.stranger_fear
             if threatened:
                 fear += prm.threat_fear
             if fear > prm.fear_at and draw_one(seed, day, wid, purpose, 5) < fear:
                 flags[i] |= SUBMITTED
-                moods.stress[i] = min(1.0, moods.stress[i] + prm.inner_conflict * folk.boldness[i])
+                stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
                 if threatened and draw_one(seed, day, wid, purpose, 6) < prm.calms:
                     threatened = False
         if threatened:
@@ -381,125 +433,140 @@ def daily_contacts(
 
         # R13: an alpha who outranks it may command it; one who never does earns trust.
         if prm.voice and dj == _ALPHA and not threatened:
-            outranks = norms.leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
-            if outranks and norms.leader[pk] != i:
-                use = prm.voice_use * 2.0 * (1.0 - folk.kindness[j])
+            outranks = leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
+            if outranks and leader[pk] != i:
+                use = prm.voice_use * 2.0 * (1.0 - kindness[j])
                 if draw_one(seed, day, wid, purpose, 7) < use:
                     flags[i] |= VOICE
-                    comply = prm.comply[di] * (
-                        1.0 + prm.rank_weight * (folk.esteem[j] - folk.esteem[i])
-                    )
-                    if draw_one(seed, day, wid, purpose, 8) < comply:
+                    obey = comply[di] * (1.0 + prm.rank_weight * (esteem[j] - esteem[i]))
+                    if draw_one(seed, day, wid, purpose, 8) < obey:
                         flags[i] |= COMPLIED
-                        moods.stress[i] = min(
-                            1.0, moods.stress[i] + prm.inner_conflict * folk.boldness[i]
-                        )
-                elif s_ij >= 0 and ties.memory[i, s_ij] != _VOICE:
-                    ties.trust[i, s_ij] += prm.restraint_trust * (1.0 - ties.trust[i, s_ij])
+                        stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
+                elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
+                    t_trust[i, s_ij] += prm.restraint_trust * (1.0 - t_trust[i, s_ij])
 
         # R26, R27, R45: how warm the contact was, as each side feels it.
-        q = _quality(folk, norms, prm, i, j, pk, draw_one(seed, day, wid, purpose, 9))
-        q_back = _quality(folk, norms, prm, j, i, pk, draw_one(seed, day, wid, purpose, 10))
+        q = _quality(
+            kindness[j],
+            esteem[i],
+            acceptance[i],
+            di == _OMEGA,
+            hostility[pk],
+            omega_penalty[pk],
+            scent[i],
+            scent[j],
+            draw_one(seed, day, wid, purpose, 9),
+            prm,
+        )
+        q_back = _quality(
+            kindness[i],
+            esteem[j],
+            acceptance[j],
+            dj == _OMEGA,
+            hostility[pk],
+            omega_penalty[pk],
+            scent[j],
+            scent[i],
+            draw_one(seed, day, wid, purpose, 10),
+            prm,
+        )
         if recoiled:
             q = min(q, -harm)
         if threatened:
             q = -1.0
-        felt = (
-            q * (prm.security_floor + (1.0 - prm.security_floor) * folk.security[i]) if q > 0 else q
-        )
+        felt = q * (prm.security_floor + (1.0 - prm.security_floor) * security[i]) if q > 0 else q
         felt_back = q_back
         if q_back > 0:
-            felt_back = q_back * (
-                prm.security_floor + (1.0 - prm.security_floor) * folk.security[j]
-            )
-        _learn(ties, i, j, felt, prm)
-        _learn(ties, j, i, felt_back, prm)
-        moods.support[i] += prm.support_fade * felt
-        moods.support[j] += prm.support_fade * felt_back
-        moods.contact_sum[i] += q
+            felt_back = q_back * (prm.security_floor + (1.0 - prm.security_floor) * security[j])
+        _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, felt, prm)
+        _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i, felt_back, prm)
+        support[i] += prm.support_fade * felt
+        support[j] += prm.support_fade * felt_back
+        contact_sum[i] += q
 
         # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
-        if prm.scent and not recoiled and not threatened and moods.stress[i] > prm.stressed_at:
-            s_ij = find_slot(ties.other, i, j)
-            like = ties.affinity[i, s_ij]
-            mates = folk.mate[i] == j
+        if prm.scent and not recoiled and not threatened and stress[i] > prm.stressed_at:
+            s_ij = find_slot(t_other, i, j)
+            like = t_aff[i, s_ij]
+            mates = mate[i] == j
             if mates or like > prm.like_at:
-                s_ji = find_slot(ties.other, j, i)
-                close = mates or ties.affinity[j, s_ji] > prm.like_at
+                s_ji = find_slot(t_other, j, i)
+                close = mates or t_aff[j, s_ji] > prm.like_at
                 if close and draw_one(seed, day, wid, purpose, 11) < prm.scenting:
                     flags[i] |= SCENTED
-                    moods.stress[i] = max(0.0, moods.stress[i] - prm.scenting_soothe)
-                    moods.stress[j] = max(0.0, moods.stress[j] - prm.scenting_soothe)
+                    stress[i] = max(0.0, stress[i] - prm.scenting_soothe)
+                    stress[j] = max(0.0, stress[j] - prm.scenting_soothe)
                     for a, sa in ((i, s_ij), (j, s_ji)):
-                        ties.affinity[a, sa] = min(1.0, ties.affinity[a, sa] + prm.scenting_bond)
-                        ties.trust[a, sa] = min(1.0, ties.trust[a, sa] + prm.scenting_bond)
+                        t_aff[a, sa] = min(1.0, t_aff[a, sa] + prm.scenting_bond)
+                        t_trust[a, sa] = min(1.0, t_trust[a, sa] + prm.scenting_bond)
                 else:
                     flags[i] |= SOOTHED
-                    moods.stress[i] = max(0.0, moods.stress[i] - prm.soothe * max(like, 0.5))
+                    stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
 
         # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
-        m = folk.mate[j]
+        m = mate[j]
         if (
             q > 0.0
-            and folk.mate[i] < 0
+            and mate[i] < 0
             and di != _UNPRESENTED
             and m >= 0
             and m != i
-            and folk.alive[m]
-            and folk.pack[m] == pk
-            and folk.designation[m] == di
+            and alive[m]
+            and pack[m] == pk
+            and designation[m] == di
         ):
             if prm.jealousy and present[m] and draw_one(seed, day, wid, purpose, 12) < prm.see:
-                s_mj = find_slot(ties.other, m, j)
-                trust = ties.trust[m, s_mj] if s_mj >= 0 else 0.0
-                fuel = 1.0 + (prm.rumour_weight if rumours.about[m] == j else 0.0)
-                chance = prm.jealousy_base * (1.0 - folk.security[m]) * fuel * (1.5 - trust)
+                s_mj = find_slot(t_other, m, j)
+                trust = t_trust[m, s_mj] if s_mj >= 0 else 0.0
+                fuel = 1.0 + (prm.rumour_weight if r_about[m] == j else 0.0)
+                chance = prm.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
                 if draw_one(seed, day, wid, purpose, 13) < chance:
                     flags[m] |= JEALOUS
                     jealous_of[m] = j
                     jealous_with[m] = i
             elif prm.gossip and draw_one(seed, day, wid, purpose, 14) < prm.sighting:
                 w = order[start[pk] + int(draw_one(seed, day, wid, purpose, 15) * count[pk])]
-                if w != i and w != j and w != m and rumours.about[w] < 0:
-                    rumours.about[w] = j
-                    rumours.other[w] = i
-                    rumours.true[w] = True
-                    rumours.strength[w] = 1.0
-                    rumours.event[w] = -1
+                if w != i and w != j and w != m and r_about[w] < 0:
+                    r_about[w] = j
+                    r_other[w] = i
+                    r_true[w] = True
+                    r_strength[w] = 1.0
+                    r_event[w] = -1
                     flags[w] |= RUMOUR_STARTED
 
         if not prm.gossip:
             continue
         # R41: an unkind wolf may make up a rumour about one it dislikes.
-        s_ij = find_slot(ties.other, i, j)
+        s_ij = find_slot(t_other, i, j)
         if (
-            rumours.about[i] < 0
-            and ties.affinity[i, s_ij] < prm.dislike_at
-            and draw_one(seed, day, wid, purpose, 16) < prm.invent * 2.0 * (1.0 - folk.kindness[i])
+            r_about[i] < 0
+            and t_aff[i, s_ij] < prm.dislike_at
+            and draw_one(seed, day, wid, purpose, 16) < prm.invent * 2.0 * (1.0 - kindness[i])
         ):
-            rumours.about[i] = j
-            rumours.other[i] = -1
-            rumours.true[i] = False
-            rumours.strength[i] = 1.0
-            rumours.event[i] = -1
+            r_about[i] = j
+            r_other[i] = -1
+            r_true[i] = False
+            r_strength[i] = 1.0
+            r_event[i] = -1
             flags[i] |= RUMOUR_STARTED
         # R41: a rumour passes along a friendly tie and lowers the listener's opinion.
-        t = rumours.about[i]
+        t = r_about[i]
         if (
-            rumours.event[i] >= 0
+            r_event[i] >= 0
             and t != j
-            and rumours.event[j] != rumours.event[i]
-            and rumours.strength[j] < rumours.strength[i] * prm.keep
-            and draw_one(seed, day, wid, purpose, 17)
-            < prm.spread * max(ties.affinity[i, s_ij], 0.0)
+            and r_event[j] != r_event[i]
+            and r_strength[j] < r_strength[i] * prm.keep
+            and draw_one(seed, day, wid, purpose, 17) < prm.spread * max(t_aff[i, s_ij], 0.0)
         ):
-            rumours.about[j] = t
-            rumours.other[j] = rumours.other[i]
-            rumours.true[j] = rumours.true[i]
-            rumours.strength[j] = rumours.strength[i] * prm.keep
-            rumours.event[j] = rumours.event[i]
+            r_about[j] = t
+            r_other[j] = r_other[i]
+            r_true[j] = r_true[i]
+            r_strength[j] = r_strength[i] * prm.keep
+            r_event[j] = r_event[i]
             flags[i] |= GOSSIPED
-            if folk.alive[t]:
-                s_jt = claim_slot(ties, j, t)
-                ties.affinity[j, s_jt] = max(-1.0, ties.affinity[j, s_jt] - prm.opinion_harm)
-                ties.trust[j, s_jt] = max(0.0, ties.trust[j, s_jt] - 0.5 * prm.opinion_harm)
+            if alive[t]:
+                s_jt = claim_slot_in(
+                    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, t
+                )
+                t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - prm.opinion_harm)
+                t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * prm.opinion_harm)

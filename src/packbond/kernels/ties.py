@@ -13,7 +13,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["TieColumns", "claim_slot", "find_slot", "remember_pairs"]
+__all__ = ["TieColumns", "claim_slot", "claim_slot_in", "find_slot", "remember_pairs"]
 
 
 class TieColumns(NamedTuple):
@@ -37,30 +37,51 @@ def find_slot(other: NDArray[np.int32], i: int, j: int) -> int:  # pragma: no co
     return -1
 
 
-@njit(cache=True)
-def claim_slot(ties: TieColumns, i: int, j: int) -> int:  # pragma: no cover - compiled
-    """The slot of ``i``'s tie to ``j``, made in an empty slot or over the weakest tie."""
-    s = find_slot(ties.other, i, j)
+@njit(cache=True, inline="always")
+def claim_slot_in(
+    other: NDArray[np.int32],
+    affinity: NDArray[np.float32],
+    trust: NDArray[np.float32],
+    fear: NDArray[np.float32],
+    memory: NDArray[np.int8],
+    weight: NDArray[np.float32],
+    event: NDArray[np.int64],
+    i: int,
+    j: int,
+) -> int:  # pragma: no cover - compiled
+    """The slot of ``i``'s tie to ``j``, made in an empty slot or over the weakest tie.
+
+    Takes the columns one by one so that a hot loop holding them in locals pays no reference
+    counting per call (passing the bundle would, for every array in it).
+    """
+    s = find_slot(other, i, j)
     if s >= 0:
         return s
     weakest = 0
     low = np.inf
-    for t in range(ties.other.shape[1]):
-        if ties.other[i, t] < 0:
+    for t in range(other.shape[1]):
+        if other[i, t] < 0:
             weakest = t
             break
-        strength = abs(ties.affinity[i, t]) + ties.trust[i, t] + ties.fear[i, t] + ties.weight[i, t]
+        strength = abs(affinity[i, t]) + trust[i, t] + fear[i, t] + weight[i, t]
         if strength < low:
             low = strength
             weakest = t
-    ties.other[i, weakest] = j
-    ties.affinity[i, weakest] = 0.0
-    ties.trust[i, weakest] = 0.0
-    ties.fear[i, weakest] = 0.0
-    ties.memory[i, weakest] = 0
-    ties.weight[i, weakest] = 0.0
-    ties.event[i, weakest] = -1
+    other[i, weakest] = j
+    affinity[i, weakest] = 0.0
+    trust[i, weakest] = 0.0
+    fear[i, weakest] = 0.0
+    memory[i, weakest] = 0
+    weight[i, weakest] = 0.0
+    event[i, weakest] = -1
     return weakest
+
+
+@njit(cache=True)
+def claim_slot(ties: TieColumns, i: int, j: int) -> int:  # pragma: no cover - compiled
+    """:func:`claim_slot_in` over the bundled columns."""
+    other, affinity, trust, fear, memory, weight, event = ties
+    return claim_slot_in(other, affinity, trust, fear, memory, weight, event, i, j)
 
 
 @njit(cache=True)
@@ -80,15 +101,16 @@ def remember_pairs(
     Pairs are taken in order, so a wolf remembering two things about another keeps both moves
     and the later memory.
     """
+    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event = ties
     for n in range(len(src)):
         i, j = src[n], dst[n]
         if i < 0 or j < 0 or i == j:
             continue
-        s = claim_slot(ties, i, j)
-        ties.affinity[i, s] = min(1.0, max(-1.0, ties.affinity[i, s] + d_affinity[n]))
-        ties.trust[i, s] = min(1.0, max(0.0, ties.trust[i, s] + d_trust[n]))
-        ties.fear[i, s] = min(1.0, max(0.0, ties.fear[i, s] + d_fear[n]))
+        s = claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
+        t_aff[i, s] = min(1.0, max(-1.0, t_aff[i, s] + d_affinity[n]))
+        t_trust[i, s] = min(1.0, max(0.0, t_trust[i, s] + d_trust[n]))
+        t_fear[i, s] = min(1.0, max(0.0, t_fear[i, s] + d_fear[n]))
         if memory[n] > 0:
-            ties.memory[i, s] = memory[n]
-            ties.weight[i, s] = weight[n]
-            ties.event[i, s] = event[n]
+            t_mem[i, s] = memory[n]
+            t_weight[i, s] = weight[n]
+            t_event[i, s] = event[n]
