@@ -59,6 +59,9 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "omegas",
     "unpresented",
     "mean_wellbeing",
+    "mean_acceptance",
+    "withdrawn",
+    "contacts_this_week",
     "food",
 )
 
@@ -134,6 +137,9 @@ class Engine:
         population = count()
         des = w.view("designation")
         wellbeing = np.bincount(slot, weights=weights * w.view("wellbeing"), minlength=size)
+        acceptance = np.bincount(slot, weights=weights * w.view("acceptance"), minlength=size)
+        # Routine contacts are metrics, not events: the week's tally so far, summed per pack.
+        contacts = np.bincount(slot, weights=weights * w.view("contacts"), minlength=size)
         keep = np.r_[p.view("alive"), population[n:] > 0]
         pack_ids = np.r_[p.view("id"), np.full(self.world.replicates, -1, dtype=np.int32)]
         reps = np.r_[p.view("replicate"), np.arange(self.world.replicates, dtype=np.int16)]
@@ -148,6 +154,9 @@ class Engine:
             "omegas": count(des == 3),
             "unpresented": count(des == 0),
             "mean_wellbeing": (wellbeing / np.maximum(population, 1)).astype(np.float32),
+            "mean_acceptance": (acceptance / np.maximum(population, 1)).astype(np.float32),
+            "withdrawn": count(w.view("withdrawn")),
+            "contacts_this_week": contacts.astype(np.int32),
             "food": food,
         }
         return {k: v[keep] for k, v in cols.items()}

@@ -381,3 +381,13 @@ def test_memories_fade_unless_renewed() -> None:
     assert vivid == pytest.approx(expected, rel=0.01)
     run_only(world, ["wellbeing"], 7 * 52)
     assert (w.tie_memory[rows] == Memory.RESCUE).sum() == 0
+
+
+def test_routine_contacts_are_metrics_not_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from packbond import simulate
+
+    run = simulate("seed", seed=1, years=0.25, out=tmp_path / "run")
+    metrics = run.metrics
+    assert metrics["contacts_this_week"].max() > 0
+    assert metrics["mean_acceptance"].between(0, 1).all()
+    assert "contact" not in set(run.events["kind"])

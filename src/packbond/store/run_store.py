@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS events (
   target INTEGER, other INTEGER, pack INTEGER, value DOUBLE, detail VARCHAR, cause BIGINT);
 CREATE TABLE IF NOT EXISTS metrics (
   replicate SMALLINT, day INTEGER, pack INTEGER, population INTEGER, alphas INTEGER,
-  betas INTEGER, omegas INTEGER, unpresented INTEGER, mean_wellbeing REAL, food REAL);
+  betas INTEGER, omegas INTEGER, unpresented INTEGER, mean_wellbeing REAL, mean_acceptance REAL,
+  withdrawn INTEGER, contacts_this_week INTEGER, food REAL);
 CREATE TABLE IF NOT EXISTS manifest (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS event_kinds (kind VARCHAR, roles VARCHAR, detail VARCHAR,
   value VARCHAR, template VARCHAR);
