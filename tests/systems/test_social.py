@@ -391,3 +391,22 @@ def test_routine_contacts_are_metrics_not_events(tmp_path) -> None:  # type: ign
     assert metrics["contacts_this_week"].max() > 0
     assert metrics["mean_acceptance"].between(0, 1).all()
     assert "contact" not in set(run.events["kind"])
+
+
+def test_an_unknown_scent_note_is_an_error_naming_it() -> None:
+    from packbond.errors import ScenarioError
+    from packbond.scenario import parse_scenario
+
+    from ..conftest import MINIMAL
+
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(MINIMAL + 'scent = ["gingr"]\n', "bad.toml")
+    assert "cast[0].scent" in str(err.value) and "'gingr'" in str(err.value)
+
+
+def test_a_cast_members_scent_is_kept() -> None:
+    from ..conftest import MINIMAL
+
+    world = world_of(MINIMAL + 'scent = ["ginger", "toasty", "floral"]\n')
+    notes = vocabulary().notes
+    assert world.wolves.scent[0] == sum(1 << notes.index(n) for n in ("ginger", "toasty", "floral"))
