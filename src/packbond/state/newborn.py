@@ -58,9 +58,11 @@ def add_wolves(
     u = rng.uniform(seeds, day, ids, "present_age")
     days = world.calendar.days_per_year
     w.present_age[sl] = np.rint((p.age_years_min + u * (p.age_years_max - p.age_years_min)) * days)
-    for trait in TRAITS:
+    for trait in TRAITS[:-1]:
         z = rng.normal(seeds, day, ids, f"trait.{trait}")
         getattr(w, trait)[sl] = np.clip(0.5 + _TRAIT_SPREAD * z, 0.0, 1.0)
+    # Wellbeing is a state, not a trait: a wolf starts from a neutral life's set point (R44).
+    w.wellbeing[sl] = rules.wellbeing.set_point
     given = list(names) if names is not None else [""] * n
     missing = [i for i, name in enumerate(given) if not name]
     if missing:
