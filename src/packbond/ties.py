@@ -31,17 +31,22 @@ def columns(world: World) -> kernels.TieColumns:
 
 
 def lookup(
-    world: World, src: NDArray[np.integer], dst: NDArray[np.integer], column: str
+    world: World,
+    src: NDArray[np.integer],
+    dst: NDArray[np.integer],
+    column: str,
+    missing: float = 0.0,
 ) -> NDArray[np.float64]:
-    """The ``column`` ("affinity", "trust", "fear", "weight", ...) of each src's tie to dst; 0 if
-    there is none."""
+    """The ``column`` ("affinity", "trust", "fear", "weight", "event", ...) of each src's tie to
+    dst; ``missing`` where it has none. (A wolf holds at most one tie to another.)"""
     w = world.wolves
     src, dst = np.asarray(src), np.asarray(dst)
     if len(src) == 0:
         return np.zeros(0)
     hit = w.tie_other[src] == dst[:, None]
     values = getattr(w, f"tie_{column}")[src]
-    return np.where(hit, values, 0).sum(axis=1).astype(np.float64)
+    found = np.where(hit, values, 0).sum(axis=1).astype(np.float64)
+    return np.where(hit.any(axis=1), found, missing)
 
 
 def remember(

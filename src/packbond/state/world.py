@@ -69,6 +69,17 @@ class World:
         alive = self.wolves.view("alive")
         return group_sum(self.wolves.view("pack")[alive], None, self.packs.size)
 
+    def beside(self, rows: NDArray[np.integer], others: NDArray[np.integer]) -> NDArray[np.bool_]:
+        """Whether each of ``others`` (a row, or -1) is a living wolf in the pack of ``rows``.
+
+        Shapes broadcast: pass ``rows[:, None]`` to test a row of slots per wolf. A wolf without
+        a pack has no one beside it.
+        """
+        w = self.wolves
+        safe = np.maximum(others, 0)
+        home = w.pack[rows]
+        return (np.asarray(others) >= 0) & w.alive[safe] & (w.pack[safe] == home) & (home >= 0)
+
     def members_of(self, pack_mask: NDArray[np.bool_]) -> NDArray[np.intp]:
         """Rows of living wolves whose pack row is set in ``pack_mask``."""
         pack = self.wolves.view("pack")

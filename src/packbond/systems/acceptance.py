@@ -46,7 +46,7 @@ def step(world: World, ctx: Context) -> None:
     else:
         among, warmth = np.ones(len(rows)), np.zeros(len(rows))
     mate = w.mate[rows]
-    beside = (mate >= 0) & (w.pack[np.maximum(mate, 0)] == pk)
+    beside = world.beside(rows, mate)
     envy = r.envy_weight * beside * np.maximum(w.esteem[np.maximum(mate, 0)] - w.esteem[rows], 0)
     acc = w.acceptance[rows].astype(np.float64)
     # Each wolf's own pace: a pure function of its id (drawn once, the same every week).

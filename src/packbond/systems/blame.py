@@ -31,7 +31,7 @@ def step(world: World, ctx: Context) -> None:
     w.harmed_event[victims] = -1
     if not r.enabled:
         return
-    judged = w.alive[culprit] & (w.pack[culprit] == w.pack[victims]) & (w.pack[victims] >= 0)
+    judged = world.beside(victims, culprit)
     victims, culprit, deed = victims[judged], culprit[judged], deed[judged]
     if len(victims) == 0:
         return

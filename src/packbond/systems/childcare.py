@@ -56,9 +56,7 @@ def _keep_pups_away(world: World, ctx: Context, rows: NDArray[np.int64]) -> None
     parent = np.full(len(young), -1, dtype=np.int64)
     for column in ("father", "mother"):
         ref = getattr(w, column)[young]
-        there = (ref >= 0) & (w.pack[np.maximum(ref, 0)] == w.pack[young])
-        there &= w.alive[np.maximum(ref, 0)]
-        parent = np.where(there, ref, parent)
+        parent = np.where(world.beside(young, ref), ref, parent)
     young, parent = young[parent >= 0], parent[parent >= 0]
     parent_of = np.full(world.packs.size, -1, dtype=np.int64)
     parent_of[w.pack[young][::-1]] = parent[::-1]

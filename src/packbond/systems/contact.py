@@ -42,11 +42,12 @@ from .. import body, rng, ties
 from ..context import Context
 from ..kernels import contact as k
 from ..rules import Rules
-from ..state import Memory, World
+from ..state import WOUND_SITES, Memory, World
 
 __all__ = ["step"]
 
-_NECK = 4
+_BELOW_NECK = WOUND_SITES.index("neck")
+"""A blow lands anywhere but the neck: sites before it in ``WOUND_SITES``."""
 _PURPOSE = rng.purpose_key("contact")
 
 
@@ -121,65 +122,50 @@ def _members_by_pack(
 
 
 def _params(rules: Rules) -> k.ContactParams:
+    """The kernel's flat parameters, by name, from the rules (a switched-off rule reads 0/off)."""
     c, g, j, v = rules.contact, rules.gossip, rules.jealousy, rules.violence
     s, vo, sc, wb = rules.submission, rules.voice, rules.scent, rules.wellbeing
     return k.ContactParams(
-        c.attend,
-        c.attend_acceptance,
-        c.attend_withdrawn,
-        c.warmth,
-        c.kindness_weight,
-        c.esteem_weight,
-        c.hostility_weight,
-        c.omega_weight,
-        c.scent_weight if sc.enabled else 0.0,
-        c.noise,
-        c.learning,
-        c.trust_learning,
-        c.support_fade,
-        c.cliques,
-        c.clique_exclusion,
-        c.exclusion_sting,
-        c.shunned_fade,
-        c.excluded_at,
-        wb.security_floor if wb.enabled else 1.0,
-        g.enabled,
-        g.invent,
-        g.dislike_at,
-        g.sighting,
-        g.spread,
-        g.keep,
-        g.opinion_harm,
-        g.fade,
-        g.forget_below,
-        j.enabled,
-        j.see,
-        j.base,
-        j.rumour_weight,
-        v.enabled,
-        v.attack,
-        v.mate_protection,
-        v.protection,
-        s.enabled,
-        s.anxiety_weight,
-        s.stranger_fear,
-        s.threat_fear,
-        s.fear_at,
-        s.calms,
-        wb.inner_conflict if wb.enabled else 0.0,
-        vo.enabled,
-        vo.use,
-        np.array(vo.comply.as_tuple()),
-        vo.rank_weight,
-        vo.restraint_trust,
-        sc.enabled,
-        sc.stressed_at,
-        sc.like_at,
-        sc.soothe,
-        sc.recoil_stress,
-        sc.scenting,
-        sc.scenting_soothe,
-        sc.scenting_bond,
+        **c.model_dump(exclude={"enabled", "acceptance_weight", "memory_fade", "scent_weight"}),
+        scent_weight=c.scent_weight if sc.enabled else 0.0,
+        security_floor=wb.security_floor if wb.enabled else 1.0,
+        gossip=g.enabled,
+        invent=g.invent,
+        dislike_at=g.dislike_at,
+        sighting=g.sighting,
+        spread=g.spread,
+        keep=g.keep,
+        opinion_harm=g.opinion_harm,
+        rumour_fade=g.fade,
+        forget_below=g.forget_below,
+        jealousy=j.enabled,
+        see=j.see,
+        jealousy_base=j.base,
+        rumour_weight=j.rumour_weight,
+        violence=v.enabled,
+        attack=v.attack,
+        mate_protection=v.mate_protection,
+        protection=v.protection,
+        submission=s.enabled,
+        anxiety_weight=s.anxiety_weight,
+        stranger_fear=s.stranger_fear,
+        threat_fear=s.threat_fear,
+        fear_at=s.fear_at,
+        calms=s.calms,
+        inner_conflict=wb.inner_conflict if wb.enabled else 0.0,
+        voice=vo.enabled,
+        voice_use=vo.use,
+        comply=np.array(vo.comply.as_tuple()),
+        rank_weight=vo.rank_weight,
+        restraint_trust=vo.restraint_trust,
+        scent=sc.enabled,
+        stressed_at=sc.stressed_at,
+        like_at=sc.like_at,
+        soothe=sc.soothe,
+        recoil_stress=sc.recoil_stress,
+        scenting=sc.scenting,
+        scenting_soothe=sc.scenting_soothe,
+        scenting_bond=sc.scenting_bond,
     )
 
 
@@ -198,8 +184,7 @@ def _recoiled(
     if len(rows) == 0:
         return
     w = world.wolves
-    hit = w.tie_other[rows] == source[:, None]
-    cause = np.where(hit, w.tie_event[rows], -1).max(axis=1)
+    cause = ties.lookup(world, rows, source, "event", missing=-1).astype(np.int64)
     ctx.emit("scent_recoiled", rows, target=source, pack=w.pack[rows], cause=cause)
 
 
@@ -229,7 +214,7 @@ def _attacked(
     guarded = _guarded(world, rows)
     ids = ctx.emit("attacked", attacker, target=rows, pack=pk, detail=guarded.astype(np.int64))
     severity = v.severity * (0.5 + ctx.draw("blow_severity", rows))
-    site = (ctx.draw("blow_site", rows) * _NECK).astype(np.int64)
+    site = (ctx.draw("blow_site", rows) * _BELOW_NECK).astype(np.int64)
     body.wound(world, ctx, rows, severity, site, ids)
     ties.remember(
         world, rows, attacker, affinity=-0.3, trust=-0.3, fear=0.4, memory=Memory.BLOW, event=ids
@@ -257,10 +242,7 @@ def _attacked(
 
 def _guarded(world: World, rows: NDArray[np.int64]) -> NDArray[np.bool_]:
     """Which wolves have a living protector in their pack (R52)."""
-    w = world.wolves
-    pr = w.protector[rows]
-    safe = np.maximum(pr, 0)
-    return (pr >= 0) & w.alive[safe] & (w.pack[safe] == w.pack[rows])
+    return world.beside(rows, world.wolves.protector[rows])
 
 
 def _broken_promise(

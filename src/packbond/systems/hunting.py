@@ -198,8 +198,8 @@ def _assist(
     victim_of, helper = victim_of[other], helper[other]
     if len(helper) == 0:
         return
-    slots = w.tie_other[helper] == victims[victim_of][:, None]
-    affinity = np.where(slots, w.tie_affinity[helper], 0.0).sum(axis=1)
+    # Back to the column's float32, exactly the sum it was before ties.lookup existed.
+    affinity = ties.lookup(world, helper, victims[victim_of], "affinity").astype(np.float32)
     willing = (
         np.clip(0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5), 0.0, 1.0)
         * r.assist_chance

@@ -65,8 +65,7 @@ def _give(world: World, ctx: Context, stressed: NDArray[np.int64]) -> None:
     """The mate, or the best-liked packmate who likes the wolf back, may give a garment."""
     w, r = world.wolves, world.rules.scent
     others = w.tie_other[stressed]
-    safe = np.maximum(others, 0)
-    there = (others >= 0) & w.alive[safe] & (w.pack[safe] == w.pack[stressed][:, None])
+    there = world.beside(stressed[:, None], others)
     liking = np.where(there, w.tie_affinity[stressed], -np.inf)
     mate = w.mate[stressed]
     liking = np.where((others == mate[:, None]) & there, np.inf, liking)

@@ -38,7 +38,7 @@ def step(world: World, ctx: Context) -> None:
         return
     rows = np.flatnonzero(w.view("alive"))
     mate = w.mate[rows]
-    with_mate = (mate >= 0) & (w.pack[np.maximum(mate, 0)] == w.pack[rows]) & (w.pack[rows] >= 0)
+    with_mate = world.beside(rows, mate)
     bond = np.zeros(len(rows))
     if with_mate.any():
         pair = rows[with_mate], mate[with_mate]
