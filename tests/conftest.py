@@ -6,9 +6,11 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from packbond.engine import Engine
+from packbond.events import registry
 from packbond.scenario import build_world, parse_scenario
 from packbond.state import World
 
@@ -86,3 +88,18 @@ def set_rules(world: World, section: str, **values: object) -> None:
     """Change rules of one section of a built world (rules are frozen, so a copy replaces them)."""
     part = getattr(world.rules, section).model_copy(update=values)
     world.rules = world.rules.model_copy(update={section: part})
+
+
+def events_of(log: dict[str, np.ndarray], kind: str) -> dict[str, np.ndarray]:
+    """The columns of a drained event log, kept to the events of one kind."""
+    keep = log["kind"] == registry()[kind].code
+    return {col: values[keep] for col, values in log.items()}
+
+
+def rows_of(world: World, replicate: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Wolf rows of (replicate, id) pairs."""
+    w = world.wolves
+    key = w.replicate[: w.size].astype(np.int64) * 10**7 + w.id[: w.size]
+    order = np.argsort(key)
+    want = np.asarray(replicate, dtype=np.int64) * 10**7 + np.asarray(ids, dtype=np.int64)
+    return order[np.searchsorted(key[order], want)]

@@ -111,7 +111,7 @@ class Run:
     def event_hash(self, replicate: int | None = None) -> str:
         """SHA-256 of the event log (of one replicate, without its replicate column, if given)."""
         where = "" if replicate is None else f"WHERE replicate = {int(replicate)}"
-        cols = "event_id, day, kind, actor, target, other, pack, value, detail, cause"
+        cols = "event_id, day, kind, actor, target, other, pack, rival, value, detail, cause"
         if replicate is None:
             cols = "replicate, " + cols
         table = self._store.query(f"SELECT {cols} FROM events {where} ORDER BY replicate, event_id")
@@ -207,13 +207,13 @@ def simulate(
 
     def checkpoint() -> None:
         metrics = engine.drain_metrics()
+        manifest["days_done"] = world.day
         store.checkpoint(
             events_table(engine.log.drain()),
             metrics_table(metrics) if metrics else None,
             _snapshots(world),
+            manifest,
         )
-        manifest["days_done"] = world.day
-        store.write_manifest(manifest)
 
     checkpoint()
     try:

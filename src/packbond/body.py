@@ -102,7 +102,7 @@ def die(
     w = world.wolves
     code = registry().code("death_cause", cause) if isinstance(cause, str) else cause
     age = (ctx.day - w.birth_day[rows]) / world.calendar.days_per_year
-    ctx.emit(
+    w.death_event[rows] = ctx.emit(
         "died", rows, pack=w.pack[rows], detail=code, value=np.round(age, 1), cause=cause_event
     )
     ctx.kill(rows)

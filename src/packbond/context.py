@@ -49,11 +49,13 @@ class Context:
         target: NDArray[np.integer] | None = None,
         other: NDArray[np.integer] | None = None,
         pack: NDArray[np.integer] | None = None,
+        rival: NDArray[np.integer] | None = None,
         value: ArrayLike | None = None,
         detail: ArrayLike | None = None,
         cause: ArrayLike | None = None,
     ) -> NDArray[np.int64]:
-        """Emit events; role holders and packs are given as rows and stored as ids."""
+        """Emit events; role holders and packs (``rival``: the other pack of an event between
+        packs) are given as rows and stored as ids."""
         w, p = self.world.wolves, self.world.packs
         rep = w.replicate[rows] if replicate is None and rows is not None else replicate
         return self.log.emit(
@@ -64,6 +66,7 @@ class Context:
             target=None if target is None else _ids(w.id, target),
             other=None if other is None else _ids(w.id, other),
             pack=None if pack is None else _ids(p.id, pack),
+            rival=None if rival is None else _ids(p.id, rival),
             value=value,
             detail=detail,
             cause=cause,

@@ -116,7 +116,10 @@ class Engine:
         w.death_day[rows] = day
         widowed = w.mate[rows]
         widowed = widowed[widowed >= 0]
-        w.mate[widowed[np.isin(w.mate[widowed], rows)]] = -1
+        widowed = widowed[np.isin(w.mate[widowed], rows)]
+        w.mate[widowed] = -1
+        w.single_since[widowed] = day
+        w.bond[widowed] = 0.0
         w.mate[rows] = -1
         led = np.isin(p.leader[: p.size], rows)
         p.leader[: p.size][led] = -1

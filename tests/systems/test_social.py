@@ -11,7 +11,7 @@ from packbond.events import registry
 from packbond.scent import vocabulary
 from packbond.state import Designation, Memory, Role, World
 
-from ..conftest import generated, run_only, set_rules, world_of
+from ..conftest import events_of, generated, rows_of, run_only, set_rules, world_of
 
 KIND = {name: k.code for name, k in registry().kinds.items()}
 SOCIAL = ["presenting", "contact", "blame", "scent", "childcare", "acceptance", "wellbeing"]
@@ -34,20 +34,6 @@ def _newcomers(world: World, acceptance: float = 0.2) -> np.ndarray:
     w.acceptance[rows] = acceptance
     w.joined_day[rows] = 0
     return rows
-
-
-def _events(engine_log: dict[str, np.ndarray], kind: str) -> dict[str, np.ndarray]:
-    keep = engine_log["kind"] == KIND[kind]
-    return {col: values[keep] for col, values in engine_log.items()}
-
-
-def _rows_of(world: World, replicate: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Wolf rows of (replicate, id) pairs (rows are appended by replicate, then id)."""
-    w = world.wolves
-    key = w.replicate[: w.size].astype(np.int64) * 10**7 + w.id[: w.size]
-    order = np.argsort(key)
-    want = np.asarray(replicate, dtype=np.int64) * 10**7 + np.asarray(ids, dtype=np.int64)
-    return order[np.searchsorted(key[order], want)]
 
 
 def test_an_omega_ends_the_year_lower_where_omegas_are_despised() -> None:
@@ -98,7 +84,7 @@ def test_a_wolf_struck_recoils_from_the_striker_and_a_mates_scent_soothes() -> N
     mated = np.flatnonzero(w.view("alive") & (w.view("mate") >= 0) & (w.view("pack") >= 0))
     w.stress[mated] = 0.9
     log = run_only(world, ["contact", "scent"], 120).log.drain()
-    recoils = _events(log, "scent_recoiled")
+    recoils = events_of(log, "scent_recoiled")
     assert len(recoils["actor"]) > 20
     deeds = np.isin(log["kind"], [KIND["attacked"], KIND["alpha_voice"]])
     by_deed = {
@@ -116,10 +102,10 @@ def test_a_wolf_struck_recoils_from_the_striker_and_a_mates_scent_soothes() -> N
     ):
         doer, done_to = by_deed[(int(r), int(cause))]
         assert (int(actor), int(target)) == (done_to, doer)
-    comfort = _events(log, "scented")
+    comfort = events_of(log, "scented")
     assert len(comfort["actor"]) > 20
-    rows = _rows_of(world, comfort["replicate"], comfort["actor"])
-    partners = _rows_of(world, comfort["replicate"], comfort["target"])
+    rows = rows_of(world, comfort["replicate"], comfort["actor"])
+    partners = rows_of(world, comfort["replicate"], comfort["target"])
     # Mates are a small share of anyone's packmates, but a large share of who scents whom.
     assert (w.mate[rows] == partners).mean() > 0.3
     assert w.stress[mated].mean() < 0.5
@@ -154,7 +140,7 @@ def test_mates_stress_falls_faster_with_scent_than_without() -> None:
         ("wellbeing", ["withdrew", "darkness", "recovered", "torn"]),
     ],
 )
-def test_a_switch_removes_its_events(section: str, kinds: list[str]) -> None:
+def test_a_switch_removes_itsevents_of(section: str, kinds: list[str]) -> None:
     """Each mechanic's switch takes its events away (and the rest runs on)."""
     counts = {}
     for on in (True, False):
@@ -196,8 +182,8 @@ def test_protection_lowers_blows_and_a_blow_despite_it_hurts_more() -> None:
     w.protector[shielded] = p.leader[w.pack[shielded]]
     w.esteem[p.leader[w.pack[shielded]]] = 1.0
     log = run_only(world, ["contact"], 182).log.drain()
-    hits = _events(log, "attacked")
-    struck = _rows_of(world, hits["replicate"], hits["target"])
+    hits = events_of(log, "attacked")
+    struck = rows_of(world, hits["replicate"], hits["target"])
     per_shielded = np.isin(struck, shielded).sum() / len(shielded)
     per_open = np.isin(struck, rows[1::2]).sum() / len(rows[1::2])
     assert per_shielded < 0.5 * per_open
@@ -215,9 +201,9 @@ def test_a_kind_pack_alpha_takes_a_struck_newcomer_under_protection() -> None:
     w, p = world.wolves, world.packs
     w.kindness[p.view("leader")] = 1.0
     log = run_only(world, ["contact"], 182).log.drain()
-    promised = _events(log, "protected")
+    promised = events_of(log, "protected")
     assert len(promised["actor"]) > 10
-    wards = _rows_of(world, promised["replicate"], promised["target"])
+    wards = rows_of(world, promised["replicate"], promised["target"])
     assert np.isin(wards, rows).all()
     assert (w.protector[wards] == p.leader[w.pack[wards]]).all()
 
@@ -242,14 +228,14 @@ def test_rumours_travel_along_ties_lower_opinions_and_can_be_false() -> None:
     w = world.wolves
     w.kindness[: w.size] = 0.1
     log = run_only(world, ["contact"], 120).log.drain()
-    started, passed = _events(log, "rumour"), _events(log, "rumour_passed")
+    started, passed = events_of(log, "rumour"), events_of(log, "rumour_passed")
     assert (started["value"] == 0).any() and (started["value"] == 1).any()
     assert len(passed["actor"]) > 20
     origin = set(zip(started["replicate"].tolist(), started["event_id"].tolist(), strict=True))
     told = zip(passed["replicate"].tolist(), passed["cause"].tolist(), strict=True)
     assert all(pair in origin for pair in told)
-    listener = _rows_of(world, passed["replicate"], passed["target"])
-    subject = _rows_of(world, passed["replicate"], passed["other"])
+    listener = rows_of(world, passed["replicate"], passed["target"])
+    subject = rows_of(world, passed["replicate"], passed["other"])
     heard = ties.lookup(world, listener, subject, "affinity")
     others = np.roll(listener, 7)
     assert heard.mean() < ties.lookup(world, others, subject, "affinity").mean()
@@ -261,11 +247,11 @@ def test_jealousy_is_about_a_mate_and_an_unmated_peer() -> None:
     w = world.wolves
     w.security[: w.size] = 0.0
     log = run_only(world, ["contact"], 182).log.drain()
-    fits = _events(log, "jealous")
+    fits = events_of(log, "jealous")
     assert len(fits["actor"]) > 10
-    who = _rows_of(world, fits["replicate"], fits["actor"])
-    mate = _rows_of(world, fits["replicate"], fits["target"])
-    peer = _rows_of(world, fits["replicate"], fits["other"])
+    who = rows_of(world, fits["replicate"], fits["actor"])
+    mate = rows_of(world, fits["replicate"], fits["target"])
+    peer = rows_of(world, fits["replicate"], fits["other"])
     assert (w.mate[who] == mate).all()
     assert (w.designation[peer] == w.designation[who]).all()
     assert (w.mate[peer] < 0).all()
@@ -298,12 +284,12 @@ def test_parents_keep_their_pups_away_from_unaccepted_wolves() -> None:
     young = np.flatnonzero(w.view("alive") & (w.view("designation") == Designation.UNPRESENTED))
     assert len(young) > 50
     log = run_only(world, ["childcare"], 8 * 7).log.drain()
-    barred = _events(log, "kept_pup_away")
+    barred = events_of(log, "kept_pup_away")
     assert len(barred["actor"]) > 20
-    kept = _rows_of(world, barred["replicate"], barred["target"])
+    kept = rows_of(world, barred["replicate"], barred["target"])
     assert np.isin(kept, rows).all()
     assert not (w.roles[kept] & Role.CARER).any()
-    parent = _rows_of(world, barred["replicate"], barred["actor"])
+    parent = rows_of(world, barred["replicate"], barred["actor"])
     assert (w.pack[parent] == w.pack[kept]).all()
 
 
@@ -330,10 +316,10 @@ def test_low_wellbeing_withdraws_darkens_and_a_withdrawn_mate_is_torn() -> None:
     mated = rows[w.mate[rows] >= 0]
     ties.remember(world, mated, w.mate[mated], affinity=0.8)
     log = run_only(world, ["wellbeing"], 7 * 6).log.drain()
-    withdrew = _events(log, "withdrew")
+    withdrew = events_of(log, "withdrew")
     assert len(withdrew["actor"]) >= 0.9 * len(rows)
-    assert len(_events(log, "darkness")["actor"]) > 0.5 * len(rows)
-    torn = _events(log, "torn")
+    assert len(events_of(log, "darkness")["actor"]) > 0.5 * len(rows)
+    torn = events_of(log, "torn")
     assert 0 < len(torn["actor"]) <= len(mated)
     withdrawals = set(
         zip(withdrew["replicate"].tolist(), withdrew["event_id"].tolist(), strict=True)
@@ -350,7 +336,7 @@ def test_a_supported_withdrawn_wolf_recovers() -> None:
     w.wellbeing[rows[::4]] = 0.2
     w.withdrawn[rows[::4]] = True
     log = run_only(world, ["contact", "wellbeing"], 364).log.drain()
-    assert len(_events(log, "recovered")["actor"]) > 0.5 * len(rows[::4])
+    assert len(events_of(log, "recovered")["actor"]) > 0.5 * len(rows[::4])
 
 
 def test_scent_notes_lean_by_designation() -> None:
@@ -383,7 +369,7 @@ def test_memories_fade_unless_renewed() -> None:
     assert (w.tie_memory[rows] == Memory.RESCUE).sum() == 0
 
 
-def test_routine_contacts_are_metrics_not_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_routine_contacts_are_metrics_notevents_of(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from packbond import simulate
 
     run = simulate("seed", seed=1, years=0.25, out=tmp_path / "run")

@@ -1,8 +1,9 @@
 """The columnar event log: events are validated whole per batch, then kept as array chunks.
 
 Each event has an id (per replicate, in emission order, so a replicate numbers its events exactly
-as a solo run would), a day, a kind, up to three role holders (wolf ids), a pack id, a value, a
-detail code and the id of the event that caused it. -1 means "none" in every id column.
+as a solo run would), a day, a kind, up to three role holders (wolf ids), a pack id, the other
+pack of an event between packs (``rival``), a value, a detail code and the id of the event that
+caused it. -1 means "none" in every id column.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ EVENT_COLUMNS: dict[str, Any] = {
     "target": np.int32,
     "other": np.int32,
     "pack": np.int32,
+    "rival": np.int32,
     "value": np.float64,
     "detail": np.int16,
     "cause": np.int64,
@@ -51,6 +53,7 @@ class EventLog:
         target: ArrayLike | None = None,
         other: ArrayLike | None = None,
         pack: ArrayLike | None = None,
+        rival: ArrayLike | None = None,
         value: ArrayLike | None = None,
         detail: ArrayLike | None = None,
         cause: ArrayLike | None = None,
@@ -82,6 +85,7 @@ class EventLog:
             "target": target,
             "other": other,
             "pack": pack,
+            "rival": rival,
             "value": value,
             "detail": detail,
             "cause": cause,
@@ -97,7 +101,7 @@ class EventLog:
                 raise ValueError(f"event {kind!r} has a detail code outside {spec.detail!r}")
         self._chunks.append(chunk)
         self.total += n
-        return ids
+        return ids.copy()  # the log keeps its own: a caller may not rewrite history
 
     def drain(self) -> dict[str, np.ndarray]:
         """All events emitted since the last drain, as columns, and forget them."""

@@ -79,6 +79,7 @@ _ALPHA = Designation.ALPHA
 _OMEGA = Designation.OMEGA
 _BLOW = Memory.BLOW
 _VOICE = Memory.VOICE
+_FORCED = Memory.FORCED
 
 
 class Folk(NamedTuple):
@@ -390,7 +391,9 @@ def daily_contacts(
         # R10: a scent tied to a vivid harm repels.
         s_ij = find_slot(t_other, i, j)
         harm = 0.0
-        if s_ij >= 0 and (t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE):
+        if s_ij >= 0 and (
+            t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE or t_mem[i, s_ij] == _FORCED
+        ):
             harm = t_weight[i, s_ij]
         recoiled = False
         if prm.scent and harm > 0.0 and draw_one(seed, day, wid, purpose, 3) < harm:

@@ -68,8 +68,8 @@ def render(event: Any, namer: Namer) -> str:
             if attr is None:
                 return who
             return _PRONOUNS.get(sex, {"they": "they", "them": "them", "their": "their"})[attr]
-        if name == "pack":
-            return namer.pack(rep, event.pack)
+        if name in ("pack", "rival"):
+            return namer.pack(rep, getattr(event, name))
         if name == "detail":
             text = str(event.detail)
             text = _article(text) if fmt == "an" else text

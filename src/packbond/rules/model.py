@@ -12,6 +12,15 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from ..validation import Fraction, Range, Strict, WholeRange
+from .bonds import (
+    ArrangedRules,
+    BondRules,
+    CeremonyRules,
+    CourtshipRules,
+    LeavingRules,
+    RankRules,
+)
+from .conflict import ConflictRules, WarRules
 from .social import (
     BlameRules,
     ContactRules,
@@ -479,3 +488,11 @@ class Rules(Strict):
     voice: VoiceRules = Field(default_factory=VoiceRules)
     scent: ScentRules = Field(default_factory=ScentRules)
     wellbeing: WellbeingRules = Field(default_factory=WellbeingRules)
+    rank: RankRules = Field(default_factory=RankRules)
+    courtship: CourtshipRules = Field(default_factory=CourtshipRules)
+    arranged: ArrangedRules = Field(default_factory=ArrangedRules)
+    ceremony: CeremonyRules = Field(default_factory=CeremonyRules)
+    bond: BondRules = Field(default_factory=BondRules)
+    leaving: LeavingRules = Field(default_factory=LeavingRules)
+    conflict: ConflictRules = Field(default_factory=ConflictRules)
+    war: WarRules = Field(default_factory=WarRules)

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import rng
+from .. import mating, rng, ties
 from ..arrays import first_of_groups, rank_within
 from ..calendar import SEASONS, Calendar
 from ..scent import draw_scents, scent_bits
-from ..state import DESIGNATIONS, World
+from ..state import DESIGNATIONS, Designation, Memory, World
 from ..state.newborn import PERSONALITY, TRAITS, add_packs, add_wolves
 from ..state.regions import Regions
 from .generate import SETUP_DAY, Draft, generate_population
@@ -59,6 +59,7 @@ def _add_replicate(world: World, sc: Scenario, replicate: int, seed: int) -> Non
     _set_leaders(world, sc, pack_rows, cast_index, draft, rows)
     _add_ties(world, sc, draft, rows, cast_index)
     _add_grievances(world, sc, pack_rows)
+    _add_bonds(world, sc, rows, cast_index, seed)
     if sc.population is not None:
         generated = pack_rows[len(sc.packs) :]
         members = np.bincount(world.wolves.pack[rows], minlength=world.packs.size)
@@ -306,3 +307,37 @@ def _add_grievances(world: World, sc: Scenario, pack_rows: NDArray[np.int64]) ->
             world.packs.rival[a, slot] = b
             world.packs.grievance[a, slot] = f.amount
             used[int(a)] = slot + 1
+
+
+def _add_bonds(
+    world: World, sc: Scenario, rows: NDArray[np.int64], cast: dict[str, int], seed: int
+) -> None:
+    """Mates at day 0 bear marks and share a bond (a fact may give its strength); pairs promised
+    to a ceremony wait for their day; a presented wolf without a mate has been single for part
+    of the rank grace period (R22), so rank rules do not all bite on the same day."""
+    w = world.wolves
+    strength = np.full(w.size, 0.5)
+    for f in sc.facts:
+        if f.kind == "mated":
+            strength[[cast[f.a], cast[f.b]]] = f.bond
+        elif f.kind == "betrothed":
+            a, b = cast[f.a], cast[f.b]
+            w.betrothed[a], w.betrothed[b] = b, a
+            w.ceremony_day[[a, b]] = f.in_days
+            w.arranged[[a, b]] = f.arranged
+            if f.arranged:
+                ties.remember(
+                    world,
+                    np.array([b if w.designation[a] == Designation.ALPHA else a]),
+                    np.array([a if w.designation[a] == Designation.ALPHA else b]),
+                    memory=Memory.FORCED,
+                )
+    mate = w.mate[rows]
+    pairs = rows[(mate >= 0) & (rows < mate)]
+    if len(pairs):
+        biter, bearer = mating.biter_first(world, pairs, w.mate[pairs])
+        mating.bond(world, biter, bearer, SETUP_DAY, strength[biter])
+    single = rows[(mate < 0) & (w.designation[rows] != Designation.UNPRESENTED)]
+    grace = world.rules.rank.grace_days
+    u = rng.uniform(seed, SETUP_DAY, w.id[single], "single_since")
+    w.single_since[single] = -np.floor(u * grace).astype(np.int32)

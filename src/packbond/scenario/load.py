@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from ..errors import Problem, ScenarioError, UnknownScenarioError
 from ..rules import Rules, load_rules
 from ..validation import problems_from_validation
-from .schema import Scenario
+from .schema import BetrothedFact, MatedFact, Scenario
 
 __all__ = ["LoadedScenario", "builtin_names", "builtin_text", "load_scenario", "parse_scenario"]
 
@@ -180,8 +180,9 @@ def cross_check(s: Scenario) -> list[Problem]:
         if r.source == r.to:
             problems.append(Problem(f"relations[{i}].to", f"must name another wolf (got {r.to!r})"))
     mated: Counter[str] = Counter()
+    promised: Counter[str] = Counter()
     for i, f in enumerate(s.facts):
-        if f.kind == "mated":
+        if isinstance(f, MatedFact | BetrothedFact):
             ok_a = known(f"facts[{i}].a", f.a, cast, "cast member")
             ok_b = known(f"facts[{i}].b", f.b, cast, "cast member")
             for key, name, ok in (("a", f.a, ok_a), ("b", f.b, ok_b)):
@@ -189,16 +190,22 @@ def cross_check(s: Scenario) -> list[Problem]:
                     problems.append(
                         Problem(
                             f"facts[{i}].{key}",
-                            f"must be a presented wolf to be mated (got {name!r}, not presented)",
+                            f"must be a presented wolf to be {f.kind} "
+                            f"(got {name!r}, not presented)",
                         )
                     )
-            mated.update([f.a, f.b])
+            (mated if f.kind == "mated" else promised).update([f.a, f.b])
         else:
             known(f"facts[{i}].from", f.source, packs, "pack")
             known(f"facts[{i}].to", f.to, packs, "pack")
     for name, count in mated.items():
         if count > 1:
             problems.append(Problem("facts", f"mates {name!r} more than once"))
+    for name, count in promised.items():
+        if count > 1 or name in mated:
+            problems.append(
+                Problem("facts", f"promises {name!r} to a ceremony while mated or promised")
+            )
     if s.population and s.population.regions:
         for i, name in enumerate(s.population.regions):
             known(f"population.regions[{i}]", name, regions, "region")

@@ -16,6 +16,7 @@ from ..scent import scent_bits
 from ..validation import Fraction, Range, Strict, WholeRange
 
 __all__ = [
+    "BetrothedFact",
     "CastMember",
     "GrievanceFact",
     "MatedFact",
@@ -142,6 +143,21 @@ class MatedFact(Strict):
     kind: Literal["mated"]
     a: str = Field(description="Cast name of one mate.")
     b: str = Field(description="Cast name of the other mate.")
+    bond: Fraction = Field(0.6, description="Strength of their bond (R19), 0 .. 1.")
+
+
+class BetrothedFact(Strict):
+    """Two cast members are promised to each other; their ceremony is ``in_days`` away (R15)."""
+
+    kind: Literal["betrothed"]
+    a: str = Field(description="Cast name of one of the pair.")
+    b: str = Field(description="Cast name of the other.")
+    in_days: Annotated[int, WholeRange(0, 365)] = Field(
+        description="Days from the start to the ceremony."
+    )
+    arranged: bool = Field(
+        False, description="Arranged by kin without consent (R14): a weaker bond, a hated scent."
+    )
 
 
 class GrievanceFact(Strict):
@@ -153,7 +169,7 @@ class GrievanceFact(Strict):
     amount: Fraction = Field(description="0 none .. 1 past the point of war.")
 
 
-Fact = Annotated[MatedFact | GrievanceFact, Field(discriminator="kind")]
+Fact = Annotated[MatedFact | BetrothedFact | GrievanceFact, Field(discriminator="kind")]
 
 
 class PopulationSpec(Strict):

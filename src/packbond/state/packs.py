@@ -56,3 +56,10 @@ class Packs(Table):
     grievance: Annotated[
         F32, Col(np.float32, 0.0, "grievance against the rival, 0 .. 1 (R48)", per_slot=True)
     ]
+    grievance_event: Annotated[
+        NDArray[np.int64],
+        Col(np.int64, -1, "event id that last added to the grievance", per_slot=True),
+    ]
+    war_on: Annotated[I32, Col(np.int32, -1, "row of the pack it is at war with, -1 none")]
+    war_day: Annotated[I32, Col(np.int32, -1, "day its invasion is set for")]
+    war_event: Annotated[NDArray[np.int64], Col(np.int64, -1, "event id of its war declaration")]

@@ -65,6 +65,7 @@ class Memory:
     VOICE = 4
     PROTECTION = 5
     BROKEN_PROMISE = 6
+    FORCED = 7
 
 
 MEMORIES: tuple[str, ...] = (
@@ -75,6 +76,7 @@ MEMORIES: tuple[str, ...] = (
     "voice",
     "protection",
     "broken promise",
+    "forced mating",
 )
 
 
@@ -237,3 +239,58 @@ class Wolves(Table):
         I32, Col(np.int32, -1, "row of the wolf whose trouble cost it a wound today (R42)")
     ]
     harmed_event: Annotated[I64, Col(np.int64, -1, "event id of the deed that cost the wound")]
+    death_event: Annotated[I64, Col(np.int64, -1, "event id of its death, -1 while alive")]
+    standing: Annotated[
+        F32, Col(np.float32, 0.0, "standing in its pack (R25): designation, skill, esteem, mate")
+    ]
+    rank: Annotated[
+        NDArray[np.int16], Col(np.int16, 0, "place on its pack's ladder, 1 = pack alpha, 0 none")
+    ]
+    high_rank: Annotated[NDArray[np.bool_], Col(np.bool_, False, "holds high rank (R25)")]
+    demoted: Annotated[
+        NDArray[np.bool_],
+        Col(np.bool_, False, "lost its rank for lack of a mate and has not regained it (R22)"),
+    ]
+    single_since: Annotated[
+        I32, Col(np.int32, -1, "day since which a presented wolf has had no mate, -1 if mated")
+    ]
+    bond: Annotated[
+        F32, Col(np.float32, 0.0, "strength of the bond with its mate (R18, R19), 0 .. 1")
+    ]
+    attention: Annotated[
+        F32, Col(np.float32, 1.0, "attention it pays its mate (R20), 0 .. 1; learned")
+    ]
+    marked_by: Annotated[I32, Col(np.int32, -1, "row of the wolf whose bite mark it bears")]
+    mated_day: Annotated[I32, Col(np.int32, -1, "day of its mating ceremony, -1 none")]
+    betrothed: Annotated[I32, Col(np.int32, -1, "row it is promised to in a coming ceremony")]
+    ceremony_day: Annotated[I32, Col(np.int32, -1, "day of that ceremony, -1 none")]
+    betrothal_event: Annotated[
+        I64, Col(np.int64, -1, "event id of the accepted offer or arrangement")
+    ]
+    arranged: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "the coming mating was arranged, without consent")
+    ]
+    wish_to_leave: Annotated[F32, Col(np.float32, 0.0, "wish to leave its pack (R40), 0 .. 1")]
+    away_from: Annotated[I32, Col(np.int32, -1, "row of the pack it ran away from, -1 none")]
+    away_since: Annotated[I32, Col(np.int32, -1, "day it ran away, -1 none")]
+    ran_event: Annotated[I64, Col(np.int64, -1, "event id of its running away")]
+    runs: Annotated[NDArray[np.int8], Col(np.int8, 0, "times it has run away from a mate")]
+    promise_by: Annotated[
+        I32, Col(np.int32, -1, "row of the mate who promised to let it go in a season (R36)")
+    ]
+    promise_event: Annotated[I64, Col(np.int64, -1, "event id of that promise")]
+    travelling: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "on the road after leaving its pack (R38)")
+    ]
+    travel_until: Annotated[I32, Col(np.int32, -1, "day it looks for a new home")]
+    travel_with: Annotated[I32, Col(np.int32, -1, "row of the mate it left with, -1 alone")]
+    left_event: Annotated[I64, Col(np.int64, -1, "event id of its leaving")]
+    restricted_until: Annotated[
+        I32, Col(np.int32, -1, "day until which a pledged survivor may not leave (R51)")
+    ]
+    felt_wound: Annotated[
+        I64, Col(np.int64, -1, "event id of the mate's wound it last felt through the bond")
+    ]
+    felt_dark: Annotated[
+        NDArray[np.bool_], Col(np.bool_, False, "it has felt its mate's darkness through the bond")
+    ]

@@ -25,7 +25,8 @@ MANIFEST_NAME = "manifest.json"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
   event_id BIGINT, replicate SMALLINT, day INTEGER, kind VARCHAR, actor INTEGER,
-  target INTEGER, other INTEGER, pack INTEGER, value DOUBLE, detail VARCHAR, cause BIGINT);
+  target INTEGER, other INTEGER, pack INTEGER, rival INTEGER, value DOUBLE, detail VARCHAR,
+  cause BIGINT);
 CREATE TABLE IF NOT EXISTS metrics (
   replicate SMALLINT, day INTEGER, pack INTEGER, population INTEGER, alphas INTEGER,
   betas INTEGER, omegas INTEGER, unpresented INTEGER, mean_wellbeing REAL, mean_acceptance REAL,
@@ -77,12 +78,18 @@ class RunStore:
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """Record the manifest in the database and, atomically, as ``manifest.json``."""
         self.con.execute("BEGIN TRANSACTION")
+        self._put_manifest(manifest)
+        self.con.execute("COMMIT")
+        self._write_manifest_file(manifest)
+
+    def _put_manifest(self, manifest: dict[str, Any]) -> None:
         self.con.execute("DELETE FROM manifest")
         self.con.executemany(
             "INSERT INTO manifest VALUES (?, ?)",
             [(k, json.dumps(v)) for k, v in manifest.items()],
         )
-        self.con.execute("COMMIT")
+
+    def _write_manifest_file(self, manifest: dict[str, Any]) -> None:
         if self.path is not None:
             tmp = self.path / (MANIFEST_NAME + ".tmp")
             tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True), "utf-8")
@@ -94,16 +101,22 @@ class RunStore:
         self.con.executemany("INSERT INTO event_kinds VALUES (?, ?, ?, ?, ?)", rows)
 
     def checkpoint(
-        self, events: pa.Table, metrics: pa.Table | None, snapshots: dict[str, pa.Table]
+        self,
+        events: pa.Table,
+        metrics: pa.Table | None,
+        snapshots: dict[str, pa.Table],
+        manifest: dict[str, Any],
     ) -> None:
-        """Append events and metrics and replace the state snapshots, in one transaction."""
+        """Append events and metrics, replace the state snapshots and record the manifest (its
+        days done), in one transaction: a run killed at any moment has a manifest that matches
+        its tables."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             con.register("_events", events)
             con.execute(
                 "INSERT INTO events SELECT event_id, replicate, day, CAST(kind AS VARCHAR),"
-                " actor, target, other, pack, value, CAST(detail AS VARCHAR), cause"
+                " actor, target, other, pack, rival, value, CAST(detail AS VARCHAR), cause"
                 " FROM _events"
             )
             con.unregister("_events")
@@ -115,10 +128,12 @@ class RunStore:
                 con.register("_snap", table)
                 con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _snap")
                 con.unregister("_snap")
+            self._put_manifest(manifest)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        self._write_manifest_file(manifest)
 
     def finish(self) -> None:
         """Fold the write-ahead log into the database file."""

@@ -54,7 +54,7 @@ def events_table(cols: dict[str, np.ndarray]) -> pa.Table:
             out[name] = detail
         elif name == "value":
             out[name] = pa.array(cols["value"], mask=np.isnan(cols["value"]))
-        elif name in ("actor", "target", "other", "pack", "cause"):
+        elif name in ("actor", "target", "other", "pack", "rival", "cause"):
             out[name] = _ids(cols[name])
         else:
             out[name] = pa.array(cols[name])

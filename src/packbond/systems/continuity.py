@@ -1,14 +1,14 @@
 """Pack continuity: a leaderless pack gets a new pack alpha; an empty pack is dissolved.
 
-When a pack alpha dies or leaves, the pack's strongest presented member (alphas first, then by
-esteem, hunting skill and age) takes the lead (R23; later, ranks refine this). With the
+When a pack alpha dies or leaves, the presented member of highest standing (see
+:mod:`packbond.standing`; the older first among equals) takes the lead (R23). With the
 ecological breeder layer on, an unmated pack alpha pairs with an unrelated adult of the other
 sex in the pack, as real wolf packs replace a lost breeder. A pack with no living members left
 is dissolved.
 
-Reads: alive, pack, designation, esteem, hunting_skill, birth_day, mate, mother, father, sex;
+Reads: alive, pack, designation, standing's columns, birth_day, mate, mother, father, sex;
 packs' leader. Writes: leader, mate, alive (packs), dissolved_day.
-Emits: ``became_leader``, ``paired``, ``pack_dissolved``. Rules: ``breeders``.
+Emits: ``became_pack_alpha``, ``paired``, ``pack_dissolved``. Rules: ``breeders``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 
 from ..arrays import first_of_groups
 from ..context import Context
+from ..standing import standing
 from ..state import Designation, World
 from ..state.newborn import set_mates
 
@@ -50,17 +51,12 @@ def _replace_leaders(world: World, ctx: Context) -> None:
     cand = cand[w.designation[cand] != Designation.UNPRESENTED]
     if len(cand) == 0:
         return
-    strength = (
-        2.0 * (w.designation[cand] == Designation.ALPHA)
-        + w.esteem[cand]
-        + w.hunting_skill[cand]
-        - w.birth_day[cand] / 1e6
-    )
-    order = np.lexsort((-strength, w.pack[cand]))
+    score = standing(world, cand, ctx.day)
+    order = np.lexsort((w.birth_day[cand], -score, w.pack[cand]))
     cand = cand[order]
     first = cand[first_of_groups(w.pack[cand])]
     p.leader[w.pack[first]] = first
-    ctx.emit("became_leader", first, pack=w.pack[first])
+    ctx.emit("became_pack_alpha", first, target=np.full(len(first), -1), pack=w.pack[first])
 
 
 def _pair_breeders(world: World, ctx: Context) -> None:

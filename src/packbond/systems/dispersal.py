@@ -18,10 +18,10 @@ Writes: pack, dispersing, mate, familiarity, alive, gone_day; new packs. Emits: 
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import NDArray
 
 from ..arrays import rank_within
 from ..context import Context
+from ..places import free_territories
 from ..state import World
 from ..state.newborn import add_packs, set_mates
 
@@ -123,7 +123,7 @@ def _found(world: World, ctx: Context) -> None:
     fi, mi = (np.array(x, dtype=np.int64) for x in zip(*pairs, strict=True))
     a, b = females[fi], males[mi]
     region = (ctx.draw("found_region", a) * len(world.regions.names)).astype(np.int16)
-    room = _free_territories(world, w.replicate[a], region)
+    room = free_territories(world, w.replicate[a], region)
     a, b, region = a[room], b[room], region[room]
     if len(a) == 0:
         return
@@ -137,20 +137,6 @@ def _found(world: World, ctx: Context) -> None:
     set_mates(world, a, b)
     ctx.emit("settled", a, target=b, pack=packs, detail=1)
     ctx.emit("paired", b, target=a, pack=packs)
-
-
-def _free_territories(
-    world: World, replicate: NDArray[np.int16], region: NDArray[np.int16]
-) -> NDArray[np.bool_]:
-    """Which of these would-be founders find a free territory (first come, first served)."""
-    p = world.packs
-    n_regions = len(world.regions.names)
-    live = p.view("alive")
-    key = p.view("replicate").astype(np.int64) * n_regions + p.view("region")
-    used = np.bincount(key[live], minlength=world.replicates * n_regions)
-    want = replicate.astype(np.int64) * n_regions + region
-    place = used[want] + rank_within(want)
-    return place < world.regions.territories[region]
 
 
 def _emigrate(world: World, ctx: Context) -> None:

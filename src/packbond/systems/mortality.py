@@ -14,7 +14,7 @@ exactly day by day), with one subtraction per wolf a day. Hazards change slowly,
 recomputed on the first day of each week (and for wolves never seen before); the cause of a
 death is drawn, only for the dying, in proportion to the hazards that make it up.
 
-Reads: alive, birth_day, designation, pack, dispersing, roles. Writes: death_clock,
+Reads: alive, birth_day, designation, pack, dispersing, travelling, roles. Writes: death_clock,
 daily_hazard. Queues: deaths. Emits: ``died``. Rules: ``lifespan``, ``mortality``,
 ``reproduction.carers_per_young``.
 """
@@ -68,7 +68,7 @@ def step(world: World, ctx: Context) -> None:
         ctx,
         dead,
         np.where(
-            w.dispersing[dead],
+            w.dispersing[dead] | w.travelling[dead],
             reg.code("death_cause", "the hardships of the road"),
             reg.code("death_cause", "illness"),
         ),
@@ -104,7 +104,8 @@ def _stage(
         pack = w.pack[rows]
         benefit = m.young_care_benefit * np.where(pack >= 0, care[np.maximum(pack, 0)], 0.0)
     yearly = np.where(young, m.young_annual * (1.0 - benefit), m.adult_annual)
-    yearly = np.where(w.dispersing[rows], np.maximum(yearly, m.disperser_annual), yearly)
+    on_road = w.dispersing[rows] | w.travelling[rows]
+    yearly = np.where(on_road, np.maximum(yearly, m.disperser_annual), yearly)
     return _daily(yearly, world.calendar.days_per_year)
 
 

@@ -5,7 +5,8 @@ Aging is implicit (age = day - birth_day). A wolf presents on the day its age re
 first heat, which makes it eligible for mating (R2); other designations are eligible at once.
 Presenting brings its scent (R8): notes drawn from the shipped vocabulary, leaning by designation.
 
-Reads: alive, birth_day, present_age, designation, sex. Writes: designation, eligible, scent.
+Reads: alive, birth_day, present_age, designation, sex. Writes: designation, eligible, scent,
+single_since.
 Emits: ``presented`` (detail designation, value age in years), ``first_heat`` (caused by it).
 Rules: ``designation``, ``presenting``, ``scent.notes_per_wolf``.
 """
@@ -36,6 +37,7 @@ def step(world: World, ctx: Context) -> None:
     )
     drawn = 1 + rng.weighted_choice(ctx.draw("designation", rows), odds[w.sex[rows]])
     w.designation[rows] = drawn
+    w.single_since[rows] = ctx.day
     notes = [ctx.draw("scent", rows, k) for k in range(rules.scent.notes_per_wolf)]
     w.scent[rows] = draw_scents(np.stack(notes, axis=1), drawn)
     years = age[rows] / world.calendar.days_per_year

@@ -2,8 +2,9 @@
 
 Each week a wolf's wellbeing moves part of the way toward a set point made of its life: the
 support it felt in contact, being kept out, its mate's trust and liking when the mate is in the
-pack, hunger, wounds and stress; blows, blame, being barred from the pups, jealousy and broken
-promises this week take their toll directly. Below ``withdraw_below`` it ``withdrew``: it stays
+pack (as far as the mate pays attention, R20), hunger, wounds and stress; blows, blame, being
+barred from the pups, jealousy, broken promises and a mate's pain felt through the bond this
+week take their toll directly. Below ``withdraw_below`` it ``withdrew``: it stays
 away from the pack (fewer contacts, so less support and slower acceptance), skips outings and
 eats less, which feeds back. Below ``dark_below`` for ``dark_weeks`` weeks it sinks into
 ``darkness``, where it barely eats and so risks starving. Above ``recover_above`` it
@@ -11,7 +12,7 @@ eats less, which feeds back. Below ``dark_below`` for ``dark_weeks`` weeks it si
 stress (R3). Security mends slowly under support (R45); blows take it away (see contact).
 Vivid memories of deeds fade week by week unless renewed.
 
-Reads: alive, support, shunned, hurt, hunger, wound, stress, mate, ties.
+Reads: alive, support, shunned, hurt, hunger, wound, stress, mate, attention, ties.
 Writes: wellbeing, withdrawn, dark, low_weeks, security, stress, hurt, tie_weight.
 Emits: ``withdrew``, ``darkness``, ``recovered``, ``torn``. Rules: ``wellbeing``, ``contact``.
 """
@@ -39,16 +40,18 @@ def step(world: World, ctx: Context) -> None:
     rows = np.flatnonzero(w.view("alive"))
     mate = w.mate[rows]
     with_mate = world.beside(rows, mate)
-    bond = np.zeros(len(rows))
+    mate_support = np.zeros(len(rows))
     if with_mate.any():
         pair = rows[with_mate], mate[with_mate]
         liking = np.maximum(ties.lookup(world, *pair, "affinity"), 0.0)
-        bond[with_mate] = liking * ties.lookup(world, *pair, "trust")
+        # R20: an inattentive mate gives less of the support the tie could give.
+        attention = w.attention[mate[with_mate]]
+        mate_support[with_mate] = liking * ties.lookup(world, *pair, "trust") * attention
     set_point = (
         r.set_point
         + r.support_weight * w.support[rows]
         - r.exclusion_weight * w.shunned[rows]
-        + r.mate_weight * bond
+        + r.mate_weight * mate_support
         - r.hunger_weight * w.hunger[rows]
         - r.wound_weight * w.wound[rows]
         - r.stress_weight * w.stress[rows]

@@ -1,0 +1,53 @@
+"""Fighting strength of packs (R48, R50): shared by raids (conflict) and invasions (war).
+
+A fighter's strength is its skill and vigour (less open wounds), more for alphas; a side's is the
+sum over its able presented members plus its pack alpha's lead. Who wins is drawn from the
+ratio of strengths raised to the rules' sharpness.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .arrays import group_sum
+from .state import Designation, World
+
+__all__ = ["fighters", "pack_strength", "win_chance"]
+
+_DESIGNATION_WEIGHT = np.array([0.0, 1.2, 1.0, 0.7])
+
+
+def fighters(world: World) -> NDArray[np.bool_]:
+    """Mask over wolf rows: living presented members of a pack, not disabled by a wound."""
+    w = world.wolves
+    return (
+        w.view("alive")
+        & (w.view("pack") >= 0)
+        & (w.view("designation") != Designation.UNPRESENTED)
+        & (w.view("wound") < world.rules.wounds.disabled_above)
+    )
+
+
+def pack_strength(world: World, able: NDArray[np.bool_]) -> NDArray[np.float64]:
+    """Strength of every pack row from its able fighters and its pack alpha."""
+    w, p = world.wolves, world.packs
+    rows = np.flatnonzero(able)
+    each = (
+        (0.5 + w.hunting_skill[rows])
+        * (1.0 - w.wound[rows])
+        * _DESIGNATION_WEIGHT[w.designation[rows]]
+    )
+    total = group_sum(w.pack[rows], each, p.size)
+    leader = p.view("leader")
+    led = leader >= 0
+    total[led] += world.rules.war.leader_strength * w.hunting_skill[leader[led]]
+    return total
+
+
+def win_chance(
+    attack: NDArray[np.float64], defend: NDArray[np.float64], sharpness: float
+) -> NDArray[np.float64]:
+    """Chance the attackers win, from the two sides' strengths."""
+    a, d = np.power(attack, sharpness), np.power(defend, sharpness)
+    return np.where(a + d > 0, a / np.maximum(a + d, 1e-12), 0.5)

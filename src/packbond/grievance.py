@@ -1,0 +1,51 @@
+"""The grievance ledger between packs (R48, R49): each pack holds grievances against a few others.
+
+Shared by conflict (raids, incidents) and war (defeats leave a grudge). A pack holds at most
+``GRIEVANCE_SLOTS`` grievances; a new one takes a free slot or replaces the weakest.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .arrays import rank_within
+from .state import World
+
+__all__ = ["add", "held"]
+
+
+def held(
+    world: World, holder: NDArray[np.integer], against: NDArray[np.integer]
+) -> NDArray[np.float64]:
+    """The grievance each holder holds against each other pack (0 if none)."""
+    p = world.packs
+    hit = p.rival[holder] == np.asarray(against)[:, None]
+    return np.where(hit, p.grievance[holder], 0.0).sum(axis=1)
+
+
+def add(
+    world: World,
+    holder: NDArray[np.integer],
+    against: NDArray[np.integer],
+    amount: NDArray[np.floating] | float,
+    event: NDArray[np.integer],
+) -> None:
+    """Add to each holder's grievance against a pack (capped at 1), remembering the event."""
+    p = world.packs
+    holder = np.asarray(holder, dtype=np.int64)
+    against = np.asarray(against, dtype=np.int64)
+    amount = np.broadcast_to(np.asarray(amount, dtype=np.float64), holder.shape)
+    event = np.broadcast_to(np.asarray(event, dtype=np.int64), holder.shape)
+    # A holder named twice in one batch is handled in rounds, so no two writes share a slot.
+    rounds = rank_within(holder)
+    for r in range(int(rounds.max(initial=-1)) + 1):
+        sel = rounds == r
+        h, a = holder[sel], against[sel]
+        match = p.rival[h] == a[:, None]
+        slot = np.where(match.any(axis=1), match.argmax(axis=1), p.grievance[h].argmin(axis=1))
+        fresh = ~match.any(axis=1)
+        p.grievance[h[fresh], slot[fresh]] = 0.0
+        p.rival[h, slot] = a
+        p.grievance[h, slot] = np.minimum(1.0, p.grievance[h, slot] + amount[sel])
+        p.grievance_event[h, slot] = event[sel]

@@ -1,0 +1,302 @@
+"""The bonds part of the rules model: rank, courtship, arranged matings, ceremonies, the bond,
+leaving and promises (R14-R20, R22-R25, R35-R38). Each switch turns its mechanic, its events and
+its effect off together.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from ..validation import Fraction, Range, Strict, WholeRange
+
+__all__ = [
+    "ArrangedRules",
+    "BondRules",
+    "CeremonyRules",
+    "CourtshipRules",
+    "LeavingRules",
+    "PairPull",
+    "RankRules",
+]
+
+Weight = Annotated[float, Range(0.0, 20.0)]
+
+
+class RankRules(Strict):
+    """The rank ladder inside a pack (R22, R23, R25) and challenges for the lead."""
+
+    enabled: bool = Field(True, description="Packs keep a rank ladder, refreshed weekly.")
+    alpha_weight: Weight = Field(1.0, description="Standing an alpha's designation brings.")
+    beta_weight: Weight = Field(0.5, description="Standing a beta's designation brings.")
+    omega_weight: Weight = Field(
+        0.5, description="Standing an omega's designation brings, less the pack's omega penalty."
+    )
+    skill_weight: Weight = Field(0.5, description="Standing brought by hunting skill.")
+    esteem_weight: Weight = Field(0.8, description="Standing brought by the pack's esteem.")
+    strength_weight: Weight = Field(
+        0.5, description="Standing brought by strength (boldness, less open wounds)."
+    )
+    mate_weight: Weight = Field(0.2, description="Standing a living mate in the pack brings.")
+    leader_mate_weight: Weight = Field(
+        3.0, description="Standing of the pack alpha's mate, second only to the pack alpha (R23)."
+    )
+    high_share: Fraction = Field(
+        0.4, description="Share of a pack's presented members that hold high rank."
+    )
+    grace_days: Annotated[int, WholeRange(0, 3650)] = Field(
+        180,
+        description="Days an alpha may lack a mate before a rank that requires one is lost (R22).",
+    )
+    unmated_penalty: Weight = Field(
+        2.0, description="Standing lost by an alpha past the grace period without a mate."
+    )
+    challenge_chance: Fraction = Field(
+        0.02,
+        description="Weekly chance that an ambitious, bold wolf who outranks the pack alpha "
+        "challenges for the lead.",
+    )
+    challenge_margin: Weight = Field(
+        0.3, description="How far a challenger's standing must exceed the pack alpha's."
+    )
+    fight_spread: Annotated[float, Range(0.01, 10.0)] = Field(
+        0.3, description="How much luck decides a fight between close rivals (logistic scale)."
+    )
+    fight_wound: Fraction = Field(0.25, description="Mean severity of the loser's wound.")
+
+
+class PairPull(Strict):
+    """How strongly a pairing of designations draws wolves to each other, 0 .. 1."""
+
+    alpha_omega: Fraction = Field(1.0, description="An alpha and an omega.")
+    alpha_beta: Fraction = Field(0.5, description="An alpha and a beta.")
+    beta_beta: Fraction = Field(0.6, description="Two betas.")
+    beta_omega: Fraction = Field(0.5, description="A beta and an omega.")
+    alpha_alpha: Fraction = Field(0.05, description="Two alphas.")
+    omega_omega: Fraction = Field(0.2, description="Two omegas.")
+
+    def matrix(self) -> list[list[float]]:
+        """Pull by designation code pair (unpresented, alpha, beta, omega); the young take 0."""
+        a, b, o = 1, 2, 3
+        m = [[0.0] * 4 for _ in range(4)]
+        for (x, y), v in {
+            (a, o): self.alpha_omega,
+            (a, b): self.alpha_beta,
+            (b, b): self.beta_beta,
+            (b, o): self.beta_omega,
+            (a, a): self.alpha_alpha,
+            (o, o): self.omega_omega,
+        }.items():
+            m[x][y] = m[y][x] = v
+        return m
+
+
+class CourtshipRules(Strict):
+    """Mating offers and their answers (R16, R17, R22, R38)."""
+
+    enabled: bool = Field(True, description="Unmated wolves make mating offers.")
+    offer_chance: Fraction = Field(
+        0.03,
+        description="Weekly chance that an unmated adult with nothing pressing makes an offer.",
+    )
+    lonely_weight: Weight = Field(
+        1.0, description="How much low wellbeing adds to the chance of an offer."
+    )
+    rank_need: Fraction = Field(
+        0.25,
+        description="Weekly chance added for an alpha whose rank requires a mate, at the end of "
+        "the grace period (R22).",
+    )
+    candidates: Annotated[int, WholeRange(1, 32)] = Field(
+        6, description="Packmates a suitor looks over before choosing whom to ask."
+    )
+    pull: PairPull = Field(default_factory=PairPull, description="Pull between designations.")
+    affinity_weight: Weight = Field(1.0, description="Attraction from liking.")
+    scent_weight: Weight = Field(0.6, description="Attraction from scent likeness (R8).")
+    esteem_weight: Weight = Field(
+        0.6, description="Attraction to a valued wolf, scaled by the suitor's ambition."
+    )
+    accept_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
+        -0.8, description="Log-odds of accepting an offer from a stranger with nothing to offer."
+    )
+    accept_affinity: Weight = Field(2.0, description="Log-odds added by liking the suitor.")
+    accept_trust: Weight = Field(1.5, description="Log-odds added by trusting the suitor.")
+    accept_fear: Weight = Field(2.5, description="Log-odds lost by fearing the suitor.")
+    accept_scent: Weight = Field(1.0, description="Log-odds added by a liked scent.")
+    accept_safety: Weight = Field(
+        1.2, description="Log-odds added by a high-ranked suitor's protection (R46)."
+    )
+    accept_hope: Weight = Field(
+        2.0,
+        description="Log-odds added by hope of acceptance: an outsider asked by a valued wolf "
+        "(R16).",
+    )
+    accept_lonely: Weight = Field(0.8, description="Log-odds added by loneliness.")
+    marked_factor: Fraction = Field(
+        0.1,
+        description="Share of its wish to mate a marked wolf keeps after leaving its mate (R38).",
+    )
+    coercive_below: Fraction = Field(
+        0.35, description="Kindness below which a suitor presses a refused offer (R17)."
+    )
+    pressed_trust: Fraction = Field(
+        0.15, description="Trust the pressed wolf loses in a coercive suitor."
+    )
+    pressed_fear: Fraction = Field(0.15, description="Fear it gains of a coercive suitor.")
+
+
+class ArrangedRules(Strict):
+    """Parents contract a newly presented child to a high-ranked alpha (R14, a pack norm)."""
+
+    enabled: bool = Field(
+        True, description="Where the pack's norm allows, parents arrange matings."
+    )
+    chance: Fraction = Field(
+        0.5, description="Chance, scaled by the parent's ambition, in the week after presenting."
+    )
+    delay_days: Annotated[int, WholeRange(1, 365)] = Field(
+        21, description="Days from the contract to the ceremony."
+    )
+    wellbeing_cost: Fraction = Field(
+        0.15, description="Wellbeing the child loses to a mating without its consent."
+    )
+    affinity_cost: Fraction = Field(
+        0.5, description="Liking for the contracted alpha lost: his scent is hated from then on."
+    )
+
+
+class CeremonyRules(Strict):
+    """Ceremonies that complete a mating with the bite (R15, R18)."""
+
+    delay_min_days: Annotated[int, WholeRange(0, 365)] = Field(
+        7, description="Fewest days from an accepted offer to its ceremony."
+    )
+    delay_max_days: Annotated[int, WholeRange(0, 365)] = Field(
+        28, description="Most days from an accepted offer to its ceremony."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.delay_max_days < self.delay_min_days:
+            raise ValueError("delay_max_days must not be below delay_min_days")
+        return self
+
+
+class BondRules(Strict):
+    """The bond the bite makes: feelings and pain carried both ways (R18-R20, R17)."""
+
+    enabled: bool = Field(True, description="Mates share feelings and pain through the bond.")
+    start: Fraction = Field(0.4, description="Strength of a new bond after a willing mating.")
+    start_arranged: Fraction = Field(0.15, description="Strength of a new bond without consent.")
+    contagion: Fraction = Field(
+        0.02,
+        description="Daily share of the gap in wellbeing that crosses a bond of full strength.",
+    )
+    pain_above: Fraction = Field(
+        0.3, description="Wound severity from which a mate feels the other's pain."
+    )
+    pain_share: Fraction = Field(
+        0.03, description="Wellbeing lost per day per unit of the mate's wound, at full strength."
+    )
+    pain_stress: Fraction = Field(
+        0.05, description="Stress added per day per unit of the mate's wound, at full strength."
+    )
+    growth: Fraction = Field(
+        0.03, description="Weekly strength gained by attentive mates who share good moments."
+    )
+    good_above: Fraction = Field(
+        0.45, description="Wellbeing both mates need for a week to count as a good moment."
+    )
+    apart_fade: Fraction = Field(0.005, description="Weekly strength lost while apart.")
+    floor: Fraction = Field(0.1, description="Strength a bite mark never falls below.")
+    inattention: Fraction = Field(
+        0.6, description="Attention an ambitious wolf withholds from a new mate, by ambition (R20)."
+    )
+    learn: Fraction = Field(
+        0.6, description="Share of its missing attention a wolf learns when its mate runs away."
+    )
+    consent_trust: Fraction = Field(
+        0.02,
+        description="Weekly trust and security a wolf gains with a consentful mate, lost with a "
+        "coercive one (R17).",
+    )
+
+
+class LeavingRules(Strict):
+    """Wanting to leave, running away, searching, promises, notice and new homes (R24, R35-R38)."""
+
+    enabled: bool = Field(True, description="Unhappy wolves leave, run away or ask to leave.")
+    wish_pull: Fraction = Field(
+        0.15, description="Weekly share of the way the wish to leave moves toward its cause."
+    )
+    wish_acceptance: Weight = Field(0.5, description="Wish to leave from low acceptance.")
+    wish_wellbeing: Weight = Field(0.6, description="Wish to leave from low wellbeing.")
+    wish_shunned: Weight = Field(0.3, description="Wish to leave from being kept out.")
+    wish_mate: Weight = Field(
+        0.3, description="Wish to stay from liking and trusting a mate in the pack."
+    )
+    leave_at: Fraction = Field(0.45, description="Wish above which a wolf acts on it.")
+    leave_chance: Fraction = Field(
+        0.15, description="Weekly chance an unmated wolf past the wish asks leave and goes."
+    )
+    run_chance: Fraction = Field(
+        0.12,
+        description="Weekly chance a mated wolf past the wish runs away without a word, by "
+        "anxiety and insecurity (R35).",
+    )
+    plea_chance: Fraction = Field(
+        0.1,
+        description="Weekly chance a mated wolf past the wish, who ran before, asks its mate to "
+        "leave with it.",
+    )
+    alone_chance: Fraction = Field(
+        0.3, description="Chance a wolf whose mate would not come leaves alone all the same."
+    )
+    search_chance: Fraction = Field(
+        0.8, description="Weekly chance a fully bonded, attentive mate searches for a runaway."
+    )
+    find_chance: Fraction = Field(
+        0.6, description="Chance a search finds the runaway, raised by hunting skill (tracking)."
+    )
+    return_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
+        0.0, description="Log-odds that a found runaway comes back, before bond and trust."
+    )
+    return_bond: Weight = Field(2.0, description="Log-odds of coming back added by the bond.")
+    return_trust: Weight = Field(1.5, description="Log-odds added by trust in the mate.")
+    return_wish: Weight = Field(2.0, description="Log-odds lost by the wish to leave.")
+    return_boost: Fraction = Field(
+        0.1, description="Wellbeing a returning runaway gains from being wanted back."
+    )
+    away_weeks: Annotated[int, WholeRange(1, 520)] = Field(
+        6, description="Weeks before a runaway nobody brings back makes a life elsewhere."
+    )
+    promise_season: Literal["spring", "summer", "autumn", "winter"] = Field(
+        "spring", description="The season a promise to let a runaway go is tied to (R36)."
+    )
+    keep_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
+        -0.5, description="Log-odds that a promise is kept, before kindness and bond."
+    )
+    keep_kindness: Weight = Field(3.0, description="Log-odds of keeping it added by kindness.")
+    keep_bond: Weight = Field(1.5, description="Log-odds added by the bond.")
+    broken_trust: Fraction = Field(0.4, description="Trust lost by the wolf whose promise broke.")
+    broken_cost: Fraction = Field(0.15, description="Wellbeing it loses to the broken promise.")
+    kept_trust: Fraction = Field(0.2, description="Trust gained when the promise is kept.")
+    mate_priority: Weight = Field(
+        3.0, description="Log-odds of leaving with a departing mate per unit of bond (R37)."
+    )
+    rank_value: Weight = Field(
+        2.0,
+        description="Log-odds of staying per unit of ambition, for a wolf of high rank (R37).",
+    )
+    together_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
+        -1.0, description="Log-odds of leaving with a mate, before bond and rank."
+    )
+    travel_days: Annotated[int, WholeRange(1, 365)] = Field(
+        14, description="Days on the road before leavers settle somewhere."
+    )
+    found_chance: Fraction = Field(
+        0.5,
+        description="Chance leavers found a household of their own rather than join a pack "
+        "where nobody knows them (R38).",
+    )

@@ -1,0 +1,260 @@
+"""Courtship, weekly: arranged matings (R14), then mating offers and their answers (R16, R17).
+
+Arranged: where a pack's norm allows it, a parent of an omega who presented this week may
+contract it, without its consent, to the unmated alpha of highest standing in the pack: the
+child's wellbeing suffers and his scent is hated from then on (``arranged``).
+
+Offers: an unmated adult makes an offer with a weekly chance raised by loneliness and, for an
+alpha whose rank requires a mate (R22), by how far the grace period has run. It looks over a few
+packmates and asks the one it is most drawn to: liking, scent likeness, the pull between
+designations, and (for the ambitious) the other's esteem; the offer names the strongest motive
+(``mating_offer``). The one asked weighs liking, trust, fear, the scent, the safety a high-ranked
+suitor brings, the hope that mating a valued wolf will win the pack's acceptance, and loneliness
+(``offer_accepted`` with its strongest reason, or ``offer_refused``). A coercive suitor presses a
+refusal, at the cost of the other's trust (R17). A marked wolf who left its mate rarely mates
+again (R38). An accepted offer or arrangement sets a ceremony (see the ceremony system).
+
+Reads: alive, pack, designation, eligible, mate, betrothed, wellbeing, acceptance, esteem,
+ambition, kindness, scent, ties, kin, single_since, high_rank, demoted, marked_by; packs' norms.
+Writes: betrothed, ceremony_day, betrothal_event, arranged, hurt, ties.
+Emits: ``arranged``, ``mating_offer``, ``offer_accepted``, ``offer_refused``.
+Rules: ``courtship``, ``arranged``, ``ceremony``, ``rank.grace_days``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .. import ties
+from ..arrays import first_of_groups
+from ..context import Context
+from ..scent import likeness
+from ..state import Designation, Memory, World
+
+__all__ = ["step"]
+
+_WEEK = 7
+
+
+def step(world: World, ctx: Context) -> None:
+    """This week's arrangements, then offers and answers."""
+    if world.rules.arranged.enabled:
+        _arrange(world, ctx)
+    if world.rules.courtship.enabled:
+        _court(world, ctx)
+
+
+def _free(world: World) -> NDArray[np.bool_]:
+    """Living, presented wolves in a pack, eligible, with no mate and no coming ceremony."""
+    w = world.wolves
+    return (
+        w.view("alive")
+        & (w.view("pack") >= 0)
+        & (w.view("designation") != Designation.UNPRESENTED)
+        & w.view("eligible")
+        & (w.view("mate") < 0)
+        & (w.view("betrothed") < 0)
+    )
+
+
+def _kin(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArray[np.bool_]:
+    """Parent and child, or siblings (sharing a known parent)."""
+    w = world.wolves
+    ma, fa, mb, fb = w.mother[a], w.father[a], w.mother[b], w.father[b]
+    return (
+        (ma == b)
+        | (fa == b)
+        | (mb == a)
+        | (fb == a)
+        | ((ma >= 0) & (ma == mb))
+        | ((fa >= 0) & (fa == fb))
+    )
+
+
+def _betroth(
+    world: World,
+    a: NDArray[np.integer],
+    b: NDArray[np.integer],
+    day: NDArray[np.integer],
+    cause: NDArray[np.integer],
+    arranged: bool,
+) -> None:
+    w = world.wolves
+    w.betrothed[a], w.betrothed[b] = b, a
+    for x in (a, b):
+        w.ceremony_day[x] = day
+        w.betrothal_event[x] = cause
+        w.arranged[x] = arranged
+
+
+def _arrange(world: World, ctx: Context) -> None:
+    w, p, r = world.wolves, world.packs, world.rules.arranged
+    free = _free(world)
+    presented_on = w.view("birth_day") + w.view("present_age")
+    new = free & (w.view("designation") == Designation.OMEGA) & (ctx.day - presented_on < _WEEK)
+    new &= p.arranged_matings_allowed[np.maximum(w.view("pack"), 0)]
+    child = np.flatnonzero(new)
+    if len(child) == 0:
+        return
+    parent = np.where(world.beside(child, w.mother[child]), w.mother[child], w.father[child])
+    ok = world.beside(child, parent)
+    child, parent = child[ok], parent[ok]
+    go = ctx.draw("arrange", child) < np.minimum(1.0, r.chance * 2.0 * w.ambition[parent])
+    child, parent = child[go], parent[go]
+    if len(child) == 0:
+        return
+    alphas = np.flatnonzero(free & (w.view("designation") == Designation.ALPHA))
+    order = np.lexsort((-w.standing[alphas], w.pack[alphas]))
+    alphas = alphas[order]
+    best = alphas[first_of_groups(w.pack[alphas])]
+    best_of = np.full(p.size, -1, dtype=np.int64)
+    best_of[w.pack[best]] = best
+    alpha = best_of[w.pack[child]]
+    ok = (alpha >= 0) & (alpha != parent)
+    ok[ok] &= ~_kin(world, child[ok], alpha[ok])
+    child, parent, alpha = child[ok], parent[ok], alpha[ok]
+    _, once = np.unique(alpha, return_index=True)  # one contract per alpha a week
+    child, parent, alpha = child[once], parent[once], alpha[once]
+    if len(child) == 0:
+        return
+    ids = ctx.emit("arranged", parent, target=child, other=alpha, pack=w.pack[child])
+    _betroth(world, child, alpha, np.full(len(child), ctx.day + r.delay_days), ids, arranged=True)
+    w.hurt[child] += r.wellbeing_cost
+    ties.remember(world, child, alpha, affinity=-r.affinity_cost, memory=Memory.FORCED, event=ids)
+
+
+def _court(world: World, ctx: Context) -> None:
+    w, rules = world.wolves, world.rules
+    r = rules.courtship
+    free = _free(world)
+    suitors = np.flatnonzero(free)
+    if len(suitors) == 0:
+        return
+    need = _rank_need(world, ctx, suitors)
+    left_mate = (w.marked_by[suitors] >= 0) & w.alive[np.maximum(w.marked_by[suitors], 0)]
+    chance = r.offer_chance * (1.0 + r.lonely_weight * (1.0 - w.wellbeing[suitors]))
+    chance = (chance + r.rank_need * need) * np.where(left_mate, r.marked_factor, 1.0)
+    go = ctx.draw("offer", suitors) < chance
+    suitors, need = suitors[go], need[go]
+    if len(suitors) == 0:
+        return
+    target, pull, scent = _choose(world, ctx, suitors, np.flatnonzero(free))
+    ok = target >= 0
+    suitors, need, target, pull, scent = suitors[ok], need[ok], target[ok], pull[ok], scent[ok]
+    # One offer per wolf asked; a wolf busy courting is not asked this week.
+    free_to_answer = np.flatnonzero(~np.isin(target, suitors))
+    _, once = np.unique(target[free_to_answer], return_index=True)
+    idx = free_to_answer[once]
+    suitors, target = suitors[idx], target[idx]
+    need, pull, scent = need[idx], pull[idx], scent[idx]
+    if len(suitors) == 0:
+        return
+    hope = (1.0 - w.acceptance[suitors]) * w.esteem[target]
+    motive = np.argmax(np.stack([pull, r.scent_weight * scent, 2.0 * need, hope]), axis=0)
+    offers = ctx.emit("mating_offer", suitors, target=target, pack=w.pack[suitors], detail=motive)
+    _answer(world, ctx, target, suitors, scent, offers)
+
+
+def _rank_need(world: World, ctx: Context, rows: NDArray[np.integer]) -> NDArray[np.float64]:
+    """How pressing a mate is for rank (R22): 0, or rising with the grace period used up."""
+    w, p = world.wolves, world.packs
+    requires = p.rank_requires_mate[w.pack[rows]] & (w.designation[rows] == Designation.ALPHA)
+    ranked = w.high_rank[rows] | w.demoted[rows]
+    used = (ctx.day - w.single_since[rows]) / max(world.rules.rank.grace_days, 1)
+    return np.where(requires & ranked, np.clip(used, 0.25, 1.0), 0.0)
+
+
+def _choose(
+    world: World, ctx: Context, suitors: NDArray[np.integer], pool: NDArray[np.integer]
+) -> tuple[NDArray[np.integer], NDArray[np.float64], NDArray[np.float64]]:
+    """Each suitor's choice among a few packmates drawn from the pool, with its attraction
+    (liking and designation pull) and scent likeness; -1 if none fits."""
+    w, p, r = world.wolves, world.packs, world.rules.courtship
+    pool = pool[np.argsort(w.pack[pool], kind="stable")]
+    start = np.searchsorted(w.pack[pool], np.arange(p.size))
+    count = np.bincount(w.pack[pool], minlength=p.size)
+    pk = w.pack[suitors]
+    k = r.candidates
+    u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(k)], axis=1)
+    pick = start[pk][:, None] + np.minimum(
+        (u * count[pk][:, None]).astype(np.int64), count[pk][:, None] - 1
+    )
+    has = count[pk] > 0
+    cand = np.where(has[:, None], pool[np.clip(pick, 0, max(len(pool) - 1, 0))], -1)
+    s = np.repeat(suitors, k)
+    c = cand.reshape(-1)
+    safe = np.maximum(c, 0)
+    pulls = np.array(r.pull.matrix())[w.designation[s], w.designation[safe]]
+    scent = likeness(w.scent[s], w.scent[safe]) if world.rules.scent.enabled else np.zeros(len(s))
+    marked_left = (w.marked_by[safe] >= 0) & w.alive[np.maximum(w.marked_by[safe], 0)]
+    score = (
+        r.affinity_weight * ties.lookup(world, s, safe, "affinity")
+        + pulls
+        + r.scent_weight * scent
+        + r.esteem_weight * w.ambition[s] * w.esteem[safe]
+    ) * np.where(marked_left, r.marked_factor, 1.0)
+    valid = (c >= 0) & (c != s) & (pulls > 0) & ~_kin(world, s, safe)
+    score = np.where(valid, score, -np.inf).reshape(len(suitors), k)
+    best = np.argmax(score, axis=1)
+    at = np.arange(len(suitors))
+    chosen = np.where(np.isfinite(score[at, best]), cand[at, best], -1)
+    attraction = score[at, best] - r.scent_weight * scent.reshape(len(suitors), k)[at, best]
+    return (
+        chosen.astype(np.int64),
+        np.where(chosen >= 0, attraction, 0.0),
+        np.where(chosen >= 0, scent.reshape(len(suitors), k)[at, best], 0.0),
+    )
+
+
+def _answer(
+    world: World,
+    ctx: Context,
+    wolf: NDArray[np.integer],
+    suitor: NDArray[np.integer],
+    scent: NDArray[np.float64],
+    offers: NDArray[np.integer],
+) -> None:
+    """The one asked weighs the offer; acceptance sets a ceremony, a coercive refusal is pressed."""
+    w, rules = world.wolves, world.rules
+    r, c = rules.courtship, rules.ceremony
+    liking = ties.lookup(world, wolf, suitor, "affinity")
+    trust = ties.lookup(world, wolf, suitor, "trust")
+    fear = ties.lookup(world, wolf, suitor, "fear")
+    safety = r.accept_safety * (w.high_rank[suitor] | world.beside(wolf, w.protector[wolf]))
+    hope = r.accept_hope * (1.0 - w.acceptance[wolf]) * w.esteem[suitor]
+    lonely = r.accept_lonely * (1.0 - w.wellbeing[wolf])
+    reasons = np.stack([r.accept_affinity * liking, r.accept_trust * trust, safety, hope, lonely])
+    logit = r.accept_bias + reasons.sum(axis=0) - r.accept_fear * fear + r.accept_scent * scent
+    marked_left = (w.marked_by[wolf] >= 0) & w.alive[np.maximum(w.marked_by[wolf], 0)]
+    chance = np.where(marked_left, r.marked_factor, 1.0) / (1.0 + np.exp(-logit))
+    yes = ctx.draw("accept_offer", wolf) < chance
+    if yes.any():
+        a, b = wolf[yes], suitor[yes]
+        ids = ctx.emit(
+            "offer_accepted",
+            a,
+            target=b,
+            pack=w.pack[a],
+            detail=np.argmax(reasons[:, yes], axis=0),
+            cause=offers[yes],
+        )
+        delay = c.delay_min_days + (
+            ctx.draw("ceremony_delay", a) * (c.delay_max_days - c.delay_min_days + 1)
+        ).astype(np.int64)
+        _betroth(world, a, b, ctx.day + np.minimum(delay, c.delay_max_days), ids, arranged=False)
+    no = ~yes
+    if no.any():
+        a, b = wolf[no], suitor[no]
+        ctx.emit("offer_refused", a, target=b, pack=w.pack[a], cause=offers[no])
+        pressed = w.kindness[b] < r.coercive_below
+        if pressed.any():
+            ties.remember(
+                world,
+                a[pressed],
+                b[pressed],
+                trust=-r.pressed_trust,
+                fear=r.pressed_fear,
+                affinity=-r.pressed_trust,
+            )
+            w.stress[a[pressed]] = np.minimum(1.0, w.stress[a[pressed]] + r.pressed_fear)
