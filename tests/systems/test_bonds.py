@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from packbond import ties
+from packbond import simulate, ties
 from packbond.state import Designation, Memory, World
 
 from ..conftest import events_of, generated, rows_of, run_only, set_rules, world_of
@@ -327,3 +327,20 @@ def test_a_feared_suitor_is_refused_more_and_a_coercive_one_presses_at_a_cost() 
             fear = ties.lookup(world, refusers, suitor, "fear")
             assert fear[cruel].mean() > fear[~cruel].mean() + 0.1
     assert share[True] < share[False] - 0.1
+
+
+def test_a_long_valley_run_settles_into_neither_endless_peace_nor_endless_war() -> None:
+    """Over 200 years of the valley, raids, wars, matings and departures happen in every
+    decade (one replicate: the run takes a few minutes)."""
+    run = simulate("valley", seed=3, years=200, metrics_every=364)
+    ev = run.events
+    decade = ev["day"] // (10 * run.calendar.days_per_year)
+    wanted = {
+        "raids": ["raid"],
+        "wars": ["war_declared"],
+        "matings": ["mated"],
+        "departures": ["left_pack", "left_together", "ran_away"],
+    }
+    for what, kinds in wanted.items():
+        per_decade = np.bincount(decade[ev["kind"].isin(kinds)], minlength=20)[:20]
+        assert (per_decade > 0).all(), f"{what} per decade: {per_decade}"

@@ -236,19 +236,27 @@ class LeavingRules(Strict):
     wish_mate: Weight = Field(
         0.3, description="Wish to stay from liking and trusting a mate in the pack."
     )
+    wish_crowded: Weight = Field(
+        0.8,
+        description="Wish to leave of an ambitious alpha with no lead of its own in a crowded "
+        "pack, to found one elsewhere (R38).",
+    )
+    crowded_at: Annotated[int, WholeRange(2, 100_000)] = Field(
+        16, description="Members from which a pack is crowded, doubling at twice as many."
+    )
     leave_at: Fraction = Field(0.45, description="Wish above which a wolf acts on it.")
     leave_chance: Fraction = Field(
         0.15, description="Weekly chance an unmated wolf past the wish asks leave and goes."
     )
     run_chance: Fraction = Field(
         0.12,
-        description="Weekly chance a mated wolf past the wish runs away without a word, by "
-        "anxiety and insecurity (R35).",
+        description="Weekly chance an insecure mated wolf past the wish runs away without a "
+        "word, by anxiety and insecurity (R35).",
     )
     plea_chance: Fraction = Field(
         0.1,
-        description="Weekly chance a mated wolf past the wish, who ran before, asks its mate to "
-        "leave with it.",
+        description="Weekly chance a mated wolf past the wish, secure or who ran before, asks "
+        "its mate to leave with it.",
     )
     alone_chance: Fraction = Field(
         0.3, description="Chance a wolf whose mate would not come leaves alone all the same."
@@ -294,6 +302,9 @@ class LeavingRules(Strict):
     )
     travel_days: Annotated[int, WholeRange(1, 365)] = Field(
         14, description="Days on the road before leavers settle somewhere."
+    )
+    settle_days: Annotated[int, WholeRange(0, 3650)] = Field(
+        180, description="Days a wolf gives a new home before it may leave again."
     )
     found_chance: Fraction = Field(
         0.5,

@@ -46,7 +46,7 @@ class ConflictRules(Strict):
         0.6, description="Grievance an incident adds, scaled by the victim's esteem (R49)."
     )
     fade: Fraction = Field(0.01, description="Weekly share of a grievance that fades.")
-    war_at: Fraction = Field(0.75, description="Grievance past which a pack declares war.")
+    war_at: Fraction = Field(0.7, description="Grievance past which a pack declares war.")
 
 
 class WarRules(Strict):

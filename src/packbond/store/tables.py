@@ -102,6 +102,9 @@ def wolves_table(world: World) -> pa.Table:
             **{c: pa.array(getattr(w, c)[:n]) for c in _SOCIAL},
             "protector": _ids(_row_ids(world, w.protector[:n])),
             "scent": _scents(w.scent[:n]),
+            **{c: pa.array(getattr(w, c)[:n]) for c in _BONDS},
+            "marked_by": _ids(_row_ids(world, w.marked_by[:n])),
+            "betrothed": _ids(_row_ids(world, w.betrothed[:n])),
         }
     )
 
@@ -114,6 +117,9 @@ def _scents(bits: np.ndarray) -> pa.Array:
 
 _SOCIAL = ("acceptance", "stress", "withdrawn", "dark", "shut_out", "kept_from_pups")
 """Social state kept in the wolves table as it stands at the end (R40-R45)."""
+
+_BONDS = ("rank", "high_rank", "standing", "bond", "attention", "wish_to_leave", "travelling")
+"""Rank, bond and leaving state kept in the wolves table (R18-R25, R35-R38)."""
 
 
 def packs_table(world: World) -> pa.Table:
@@ -136,6 +142,7 @@ def packs_table(world: World) -> pa.Table:
             **{c: pa.array(getattr(p, c)[:n]) for c in NORMS},
             "hospital": pa.array(p.hospital[:n]),
             "food": pa.array(p.food[:n]),
+            "at_war_with": _ids(_row_ids(world, p.war_on[:n], "packs")),
         }
     )
 

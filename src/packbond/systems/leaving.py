@@ -2,18 +2,20 @@
 promises tied to a season, pleas, mates who leave together, and new homes.
 
 A wolf's wish to leave moves toward what its life in the pack gives it: low acceptance, low
-wellbeing and being kept out raise it, a liked and trusted mate in the pack lowers it. Past
-``leave_at`` (and free to go: pledged survivors are not, for a while, R51):
+wellbeing and being kept out raise it, as does a crowded pack for an ambitious alpha with no lead
+of its own; a liked and trusted mate in the pack lowers it. Past
+``leave_at`` (and free to go: pledged survivors are not, for a while, R51, and a wolf gives a
+new home ``settle_days`` before it leaves again):
 
 - an unmated wolf tells the pack alpha (``notified_leader``) and leaves (``left_pack``);
-- a mated wolf who never ran runs away without a word (``ran_away``), by anxiety and
-  insecurity; its mate learns to pay attention (R20) and may search (``searched``), by bond and
+- an insecure mated wolf who never ran runs away without a word (``ran_away``), by anxiety
+  and insecurity; its mate learns to pay attention (R20) and may search (``searched``), by bond and
   attention, finding it by tracking skill; a runaway found comes back by bond and trust against
   its wish (``returned``) and is promised that if the season of ``promise_season`` comes and it
   still wants to go, it will not be stopped (``promise_made``). A runaway nobody brings back makes
   a life elsewhere;
-- a mated wolf who ran before and holds no promise asks its mate to leave with it
-  (``asked_to_leave``).
+- a mated wolf who is secure, or ran before, and holds no promise asks its mate to leave with
+  it (``asked_to_leave``).
 
 When the promised season begins, a promisee who still wants to go is let go by a kind, bonded
 mate (``promise_kept``: trust rises) or held back (``promise_broken``: trust falls hard, a
@@ -79,10 +81,16 @@ def _wish(world: World) -> None:
         held[near] = np.maximum(ties.lookup(world, a, b, "affinity"), 0.0) * ties.lookup(
             world, a, b, "trust"
         )
+    size = world.pack_sizes()[w.pack[rows]]
+    crowded = np.clip(size / r.crowded_at - 1.0, 0.0, 1.0)
+    no_lead = (w.designation[rows] == Designation.ALPHA) & (
+        world.packs.leader[w.pack[rows]] != rows
+    )
     target = (
         r.wish_acceptance * (1.0 - w.acceptance[rows])
         + r.wish_wellbeing * (1.0 - w.wellbeing[rows])
         + r.wish_shunned * w.shunned[rows]
+        + r.wish_crowded * w.ambition[rows] * crowded * no_lead
         - r.wish_mate * held
     )
     wish = w.wish_to_leave[rows].astype(np.float64)
@@ -204,8 +212,8 @@ def _decide(world: World, ctx: Context) -> None:
         mating.part(world, alone[w.mate[alone] >= 0], ctx.day)
         depart(world, alone, ctx.day, left)
     mated = rows[with_mate & (w.promise_by[rows] < 0)]
-    never_ran = w.runs[mated] == 0
-    runs = mated[never_ran]
+    flees = (w.runs[mated] == 0) & (w.security[mated] < 0.5)
+    runs = mated[flees]
     flight = r.run_chance * (w.anxiety[runs] + 1.0 - w.security[runs])
     runs = runs[ctx.draw("run_away", runs) < flight]
     if len(runs):
@@ -219,7 +227,7 @@ def _decide(world: World, ctx: Context) -> None:
         w.rank[runs] = 0
         w.high_rank[runs] = False
         w.attention[m] += (world.rules.bond.learn * (1.0 - w.attention[m])).astype(np.float32)
-    asks = mated[~never_ran]
+    asks = mated[~flees]
     asks = asks[ctx.draw("plea", asks) < r.plea_chance]
     if len(asks):
         m = w.mate[asks]
@@ -370,3 +378,4 @@ def _arrive(
     w.stigma[rows] = 0.0
     w.joined_day[rows] = day if stranger else -1
     w.familiarity[rows] = 0.0
+    w.restricted_until[rows] = day + world.rules.leaving.settle_days
