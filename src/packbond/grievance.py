@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from .arrays import rank_within
 from .state import World
 
-__all__ = ["add", "held"]
+__all__ = ["add", "held", "strongest"]
 
 
 def held(
@@ -22,6 +22,18 @@ def held(
     p = world.packs
     hit = p.rival[holder] == np.asarray(against)[:, None]
     return np.where(hit, p.grievance[holder], 0.0).sum(axis=1)
+
+
+def strongest(
+    world: World, packs: NDArray[np.integer]
+) -> tuple[NDArray[np.int32], NDArray[np.float64], NDArray[np.int64]]:
+    """Each pack's strongest grievance: the rival it is held against (-1 if none), how strong
+    it is (0 if none) and its slot."""
+    p = world.packs
+    g = np.where(p.rival[packs] >= 0, p.grievance[packs], 0.0)
+    slot = g.argmax(axis=1)
+    at = np.arange(len(packs))
+    return p.rival[packs][at, slot], g[at, slot], slot
 
 
 def add(

@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 from .arrays import rank_within
 from .state import World
 
-__all__ = ["free_territories", "strangers_pack"]
+__all__ = ["free_territories", "random_pack", "strangers_pack"]
 
 
 def free_territories(
@@ -28,20 +28,33 @@ def free_territories(
     return place < world.regions.territories[region]
 
 
-def strangers_pack(
-    world: World, rows: NDArray[np.integer], draw: NDArray[np.float64]
-) -> NDArray[np.integer]:
-    """For each wolf, a living pack of its replicate drawn at random, or -1 if the pack drawn
-    holds a wolf it knows (one it has a tie to) or there is none."""
-    w, p = world.wolves, world.packs
-    packs = np.flatnonzero(p.view("alive"))
+def random_pack(
+    world: World,
+    replicate: NDArray[np.integer],
+    draw: NDArray[np.floating],
+    among: NDArray[np.bool_],
+) -> NDArray[np.int64]:
+    """For each draw, a pack row of that replicate picked at random from those set in ``among``
+    (a mask over pack rows), or -1 if the replicate has none."""
+    p = world.packs
+    packs = np.flatnonzero(among)
     packs = packs[np.argsort(p.replicate[packs], kind="stable")]
     reps = p.replicate[packs]
-    lo = np.searchsorted(reps, w.replicate[rows], side="left")
-    hi = np.searchsorted(reps, w.replicate[rows], side="right")
-    has = hi > lo
-    pick = np.minimum(lo + (draw * (hi - lo)).astype(np.int64), np.maximum(hi - 1, 0))
-    dest = np.where(has, packs[np.minimum(pick, max(len(packs) - 1, 0))] if len(packs) else -1, -1)
+    lo = np.searchsorted(reps, replicate, side="left")
+    hi = np.searchsorted(reps, replicate, side="right")
+    if len(packs) == 0:
+        return np.full(len(lo), -1, dtype=np.int64)
+    pick = np.minimum(lo + (np.asarray(draw) * (hi - lo)).astype(np.int64), len(packs) - 1)
+    return np.where(hi > lo, packs[pick], -1).astype(np.int64)
+
+
+def strangers_pack(
+    world: World, rows: NDArray[np.integer], draw: NDArray[np.float64]
+) -> NDArray[np.int64]:
+    """For each wolf, a living pack of its replicate drawn at random, or -1 if the pack drawn
+    holds a wolf it knows (one it has a tie to) or there is none."""
+    w = world.wolves
+    dest = random_pack(world, w.replicate[rows], draw, world.packs.view("alive"))
     known = w.tie_other[rows]
     safe = np.maximum(known, 0)
     knows = ((known >= 0) & w.alive[safe] & (w.pack[safe] == dest[:, None])).any(axis=1)

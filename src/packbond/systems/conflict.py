@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from .. import body, grievance
 from ..context import Context
 from ..fighting import fighters, pack_strength, win_chance
+from ..places import random_pack
 from ..state import WOUND_SITES, World
 
 __all__ = ["step"]
@@ -69,7 +70,8 @@ def _raids(world: World, ctx: Context) -> None:
     a, b = raiders[go], target[go]
     if len(a) == 0:
         return
-    strength = pack_strength(world, fighters(world))
+    able = fighters(world)
+    strength = pack_strength(world, able)
     won = ctx.draw_packs("raid_fight", a) < win_chance(
         strength[a], strength[b], world.rules.war.sharpness
     )
@@ -87,7 +89,7 @@ def _raids(world: World, ctx: Context) -> None:
         detail=won.astype(np.int64),
     )
     grievance.add(world, b, a, r.raid_grievance, ids)
-    _wounds(world, ctx, a, b, won, ids)
+    _wounds(world, ctx, a, b, won, ids, able)
     _incidents(world, ctx, a, b, ids)
 
 
@@ -96,18 +98,11 @@ def _target(
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Each pack's raid target: the living pack it holds most against, else a random one."""
     p = world.packs
-    g = np.where(p.rival[packs] >= 0, p.grievance[packs], 0.0)
-    best = g.argmax(axis=1)
-    at = np.arange(len(packs))
-    held = g[at, best]
-    target = np.where(held > 0, p.rival[packs][at, best], -1)
-    alive = np.flatnonzero(p.view("alive"))
-    alive = alive[np.argsort(p.replicate[alive], kind="stable")]
-    reps = p.replicate[alive]
-    lo = np.searchsorted(reps, p.replicate[packs], side="left")
-    hi = np.searchsorted(reps, p.replicate[packs], side="right")
-    pick = lo + (ctx.draw_packs("raid_target", packs) * (hi - lo)).astype(np.int64)
-    drawn = alive[np.minimum(pick, len(alive) - 1)]
+    rival, held, _ = grievance.strongest(world, packs)
+    target = np.where(held > 0, rival, -1)
+    drawn = random_pack(
+        world, p.replicate[packs], ctx.draw_packs("raid_target", packs), p.view("alive")
+    )
     return np.where(target >= 0, target, drawn).astype(np.int64), held
 
 
@@ -118,12 +113,13 @@ def _wounds(
     b: NDArray[np.int64],
     won: NDArray[np.bool_],
     ids: NDArray[np.int64],
+    able: NDArray[np.bool_],
 ) -> None:
     """A raid may leave a wounded member on the side that lost it."""
     r = world.rules.conflict
     hurt = ctx.draw_packs("raid_hurt", a) < r.raid_injury
     side = np.where(won, b, a)[hurt]
-    who = world.pick_members(side, ctx.draw_packs("raid_who", a[hurt]), fighters(world))
+    who = world.pick_members(side, ctx.draw_packs("raid_who", a[hurt]), able)
     ok = who >= 0
     who, cause = who[ok], ids[hurt][ok]
     if len(who):
@@ -158,11 +154,8 @@ def _declare(world: World, ctx: Context) -> None:
     packs = np.flatnonzero(p.view("alive") & (p.view("leader") >= 0) & (p.view("war_on") < 0))
     if len(packs) == 0:
         return
-    g = np.where(p.rival[packs] >= 0, p.grievance[packs], 0.0)
-    best = g.argmax(axis=1)
-    at = np.arange(len(packs))
-    rival = p.rival[packs][at, best]
-    due = (g[at, best] > r.war_at) & (rival >= 0) & p.alive[np.maximum(rival, 0)]
+    rival, held, best = grievance.strongest(world, packs)
+    due = (held > r.war_at) & (rival >= 0) & p.alive[np.maximum(rival, 0)]
     packs, rival, best = packs[due], rival[due], best[due]
     if len(packs) == 0:
         return

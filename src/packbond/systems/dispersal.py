@@ -21,7 +21,7 @@ import numpy as np
 
 from ..arrays import rank_within
 from ..context import Context
-from ..places import free_territories
+from ..places import free_territories, random_pack
 from ..state import World
 from ..state.newborn import add_packs, set_mates
 
@@ -76,15 +76,10 @@ def _join(world: World, ctx: Context) -> None:
     )
     if len(open_packs) == 0:
         return
-    order = np.argsort(p.replicate[open_packs], kind="stable")
-    open_packs = open_packs[order]
-    reps = p.replicate[open_packs]
-    lo = np.searchsorted(reps, w.replicate[movers], side="left")
-    hi = np.searchsorted(reps, w.replicate[movers], side="right")
-    has = hi > lo
-    movers, lo, hi = movers[has], lo[has], hi[has]
-    pick = lo + (ctx.draw("join_pack", movers) * (hi - lo)).astype(np.int64)
-    dest = open_packs[np.minimum(pick, hi - 1)]
+    is_open = np.zeros(p.size, dtype=bool)
+    is_open[open_packs] = True
+    dest = random_pack(world, w.replicate[movers], ctx.draw("join_pack", movers), is_open)
+    movers, dest = movers[dest >= 0], dest[dest >= 0]
     first = np.unique(dest, return_index=True)[1]  # one adoptee per pack per day
     movers, dest = movers[first], dest[first]
     w.pack[movers] = dest
