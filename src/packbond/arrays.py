@@ -8,6 +8,7 @@ from numpy.typing import NDArray
 __all__ = [
     "first_of_groups",
     "group_sum",
+    "logistic",
     "positions_in_groups",
     "positions_in_runs",
     "rank_within",
@@ -71,3 +72,8 @@ def positions_in_runs(counts: NDArray[np.integer]) -> NDArray[np.int64]:
     """0, 1, .., count-1 for each count in turn (the place of each element within its run)."""
     c = np.asarray(counts, dtype=np.int64)
     return np.arange(c.sum()) - np.repeat(np.cumsum(c) - c, c)
+
+
+def logistic(x: NDArray[np.floating] | float) -> NDArray[np.float64]:
+    """The logistic function: a chance from log-odds."""
+    return np.asarray(1.0 / (1.0 + np.exp(-np.asarray(x, dtype=np.float64))))

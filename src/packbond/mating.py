@@ -41,9 +41,7 @@ def bond(
     w.marked_by[bearer] = biter
     w.mated_day[both] = day
     w.single_since[both] = -1
-    w.betrothed[both] = -1
-    w.ceremony_day[both] = -1
-    w.arranged[both] = False
+    call_off(world, both)
     w.felt_wound[both] = -1
     w.felt_dark[both] = False
     if r.enabled:

@@ -91,13 +91,15 @@ class World:
         self, packs: NDArray[np.integer], u: NDArray[np.floating], among: NDArray[np.bool_]
     ) -> NDArray[np.int64]:
         """For each pack row, a living member drawn with ``u`` from those set in ``among`` (a
-        mask over wolf rows), or -1 if it has none."""
+        mask over wolf rows), or -1 if it has none. ``u`` may carry extra trailing axes (several
+        draws per pack row); the result has the shape of ``u``."""
         w = self.wolves
         pool = np.flatnonzero(among[: w.size] & w.view("alive") & (w.view("pack") >= 0))
         pool = pool[np.argsort(w.pack[pool], kind="stable")]
         start = np.searchsorted(w.pack[pool], np.arange(self.packs.size))
         count = np.bincount(w.pack[pool], minlength=self.packs.size)
         packs = np.asarray(packs, dtype=np.int64)
+        packs = packs.reshape(packs.shape + (1,) * (np.ndim(u) - packs.ndim))
         n = count[packs]
         at = start[packs] + np.minimum((np.asarray(u) * n).astype(np.int64), np.maximum(n - 1, 0))
         return np.where(n > 0, pool[np.minimum(at, max(len(pool) - 1, 0))] if len(pool) else -1, -1)

@@ -27,7 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import ties
-from ..arrays import first_of_groups
+from ..arrays import first_of_groups, logistic
 from ..context import Context
 from ..scent import likeness
 from ..state import Designation, Memory, World
@@ -56,6 +56,12 @@ def _free(world: World) -> NDArray[np.bool_]:
         & (w.view("mate") < 0)
         & (w.view("betrothed") < 0)
     )
+
+
+def _left_a_mate(world: World, rows: NDArray[np.integer]) -> NDArray[np.bool_]:
+    """Unmated wolves who bear the mark of a mate still living: they left (R38)."""
+    w = world.wolves
+    return (w.marked_by[rows] >= 0) & w.alive[np.maximum(w.marked_by[rows], 0)]
 
 
 def _kin(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArray[np.bool_]:
@@ -132,14 +138,14 @@ def _court(world: World, ctx: Context) -> None:
     if len(suitors) == 0:
         return
     need = _rank_need(world, ctx, suitors)
-    left_mate = (w.marked_by[suitors] >= 0) & w.alive[np.maximum(w.marked_by[suitors], 0)]
+    left_mate = _left_a_mate(world, suitors)
     chance = r.offer_chance * (1.0 + r.lonely_weight * (1.0 - w.wellbeing[suitors]))
     chance = (chance + r.rank_need * need) * np.where(left_mate, r.marked_factor, 1.0)
     go = ctx.draw("offer", suitors) < chance
     suitors, need = suitors[go], need[go]
     if len(suitors) == 0:
         return
-    target, pull, scent = _choose(world, ctx, suitors, np.flatnonzero(free))
+    target, pull, scent = _choose(world, ctx, suitors, free)
     ok = target >= 0
     suitors, need, target, pull, scent = suitors[ok], need[ok], target[ok], pull[ok], scent[ok]
     # One offer per wolf asked; a wolf busy courting is not asked this week.
@@ -166,28 +172,20 @@ def _rank_need(world: World, ctx: Context, rows: NDArray[np.integer]) -> NDArray
 
 
 def _choose(
-    world: World, ctx: Context, suitors: NDArray[np.integer], pool: NDArray[np.integer]
+    world: World, ctx: Context, suitors: NDArray[np.integer], free: NDArray[np.bool_]
 ) -> tuple[NDArray[np.integer], NDArray[np.float64], NDArray[np.float64]]:
-    """Each suitor's choice among a few packmates drawn from the pool, with its attraction
+    """Each suitor's choice among a few packmates drawn from the free, with its attraction
     (liking and designation pull) and scent likeness; -1 if none fits."""
-    w, p, r = world.wolves, world.packs, world.rules.courtship
-    pool = pool[np.argsort(w.pack[pool], kind="stable")]
-    start = np.searchsorted(w.pack[pool], np.arange(p.size))
-    count = np.bincount(w.pack[pool], minlength=p.size)
-    pk = w.pack[suitors]
+    w, r = world.wolves, world.rules.courtship
     k = r.candidates
     u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(k)], axis=1)
-    pick = start[pk][:, None] + np.minimum(
-        (u * count[pk][:, None]).astype(np.int64), count[pk][:, None] - 1
-    )
-    has = count[pk] > 0
-    cand = np.where(has[:, None], pool[np.clip(pick, 0, max(len(pool) - 1, 0))], -1)
+    cand = world.pick_members(w.pack[suitors], u, free)
     s = np.repeat(suitors, k)
     c = cand.reshape(-1)
     safe = np.maximum(c, 0)
     pulls = np.array(r.pull.matrix())[w.designation[s], w.designation[safe]]
     scent = likeness(w.scent[s], w.scent[safe]) if world.rules.scent.enabled else np.zeros(len(s))
-    marked_left = (w.marked_by[safe] >= 0) & w.alive[np.maximum(w.marked_by[safe], 0)]
+    marked_left = _left_a_mate(world, safe)
     score = (
         r.affinity_weight * ties.lookup(world, s, safe, "affinity")
         + pulls
@@ -226,8 +224,8 @@ def _answer(
     lonely = r.accept_lonely * (1.0 - w.wellbeing[wolf])
     reasons = np.stack([r.accept_affinity * liking, r.accept_trust * trust, safety, hope, lonely])
     logit = r.accept_bias + reasons.sum(axis=0) - r.accept_fear * fear + r.accept_scent * scent
-    marked_left = (w.marked_by[wolf] >= 0) & w.alive[np.maximum(w.marked_by[wolf], 0)]
-    chance = np.where(marked_left, r.marked_factor, 1.0) / (1.0 + np.exp(-logit))
+    marked_left = _left_a_mate(world, wolf)
+    chance = np.where(marked_left, r.marked_factor, 1.0) * logistic(logit)
     yes = ctx.draw("accept_offer", wolf) < chance
     if yes.any():
         a, b = wolf[yes], suitor[yes]

@@ -41,6 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import mating, ties
+from ..arrays import logistic
 from ..calendar import SEASONS
 from ..context import Context
 from ..departure import depart
@@ -62,10 +63,6 @@ def step(world: World, ctx: Context) -> None:
         _runaways(world, ctx)
         _decide(world, ctx)
     _settle(world, ctx)
-
-
-def _sigmoid(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    return 1.0 / (1.0 + np.exp(-x))
 
 
 def _wish(world: World) -> None:
@@ -115,7 +112,7 @@ def _promises(world: World, ctx: Context) -> None:
     rows, by, cause = rows[live], by[live], cause[live]
     if len(rows) == 0:
         return
-    keep = _sigmoid(r.keep_bias + r.keep_kindness * w.kindness[by] + r.keep_bond * w.bond[by])
+    keep = logistic(r.keep_bias + r.keep_kindness * w.kindness[by] + r.keep_bond * w.bond[by])
     kept = ctx.draw("keep_promise", rows) < keep
     if (~kept).any():
         a, b = rows[~kept], by[~kept]
@@ -159,7 +156,7 @@ def _runaways(world: World, ctx: Context) -> None:
             + r.return_trust * ties.lookup(world, a, m, "trust")
             - r.return_wish * w.wish_to_leave[a]
         )
-        back = found & (ctx.draw("come_back", a) < _sigmoid(logit))
+        back = found & (ctx.draw("come_back", a) < logistic(logit))
         if back.any():
             b, bm = a[back], m[back]
             w.pack[b] = w.away_from[b]
@@ -271,7 +268,7 @@ def _together_or_alone(
         + r.mate_priority * w.bond[stayer]
         - r.rank_value * w.ambition[stayer] * w.high_rank[stayer]
     )
-    go = ctx.draw("leave_together", stayer) < _sigmoid(logit)
+    go = ctx.draw("leave_together", stayer) < logistic(logit)
     if go.any():
         a, b, c = stayer[go], leaver[go], cause[go]
         _notify(world, ctx, a, c)
@@ -324,7 +321,7 @@ def _settle(world: World, ctx: Context) -> None:
     found[found] &= free_territories(world, w.replicate[rows[found]], region[found])
     if found.any():
         a, b = rows[found], partner[found]
-        head = np.where((b >= 0) & _outranks(world, b, a), b, a)
+        head, _ = mating.biter_first(world, a, np.where(b >= 0, b, a))
         other = np.where(head == a, b, a)
         packs = add_packs(world, ctx.day, w.replicate[a], region[found].astype(np.int16))
         world.packs.leader[packs] = head
@@ -348,13 +345,6 @@ def _settle(world: World, ctx: Context) -> None:
         if len(a):
             _arrive(world, a, b, dest, ctx.day, stranger=True)
             ctx.emit("joined_pack", a, target=b, pack=dest, cause=w.left_event[a])
-
-
-def _outranks(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArray[np.bool_]:
-    """Whether ``a`` leads rather than ``b`` in a new home: alpha before beta before omega."""
-    order = np.array([9, 0, 1, 2])
-    des = world.wolves.designation
-    return order[des[a]] < order[des[b]]
 
 
 def _arrive(

@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body
-from ..arrays import first_of_groups, positions_in_groups
+from ..arrays import first_of_groups, logistic, positions_in_groups
 from ..context import Context
 from ..standing import past_grace, standing
 from ..state import WOUND_SITES, Designation, World
@@ -116,9 +116,7 @@ def _challenge(
     rows, score, leader, their, pack = rows[go], score[go], leader[go], their[go], pack[go]
     if len(rows) == 0:
         return
-    wins = ctx.draw("challenge_fight", rows) < 1.0 / (
-        1.0 + np.exp(-(score - their) / r.fight_spread)
-    )
+    wins = ctx.draw("challenge_fight", rows) < logistic((score - their) / r.fight_spread)
     ids = ctx.emit("challenged", rows, target=leader, pack=pack, detail=wins.astype(np.int64))
     loser = np.where(wins, leader, rows)
     severity = r.fight_wound * (0.5 + ctx.draw("challenge_wound", loser))

@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body, grievance, mating, ties
+from ..arrays import first_of_groups, logistic
 from ..context import Context
 from ..departure import depart
 from ..fighting import fighters, pack_strength, win_chance
@@ -154,7 +155,7 @@ def _kill_leaders(
     cand = attacking & ~dying[rows] & killed[fight]
     order = np.lexsort((-power[cand], fight[cand]))
     c_rows, c_fight = rows[cand][order], fight[cand][order]
-    first = np.r_[True, c_fight[1:] != c_fight[:-1]] if len(c_fight) else np.zeros(0, bool)
+    first = first_of_groups(c_fight)
     killer[c_fight[first]] = c_rows[first]
     killed = killed & (killer >= 0)
     if not killed.any():
@@ -207,7 +208,7 @@ def _dissolve(
     old = w.pack[rows]
     presented = w.designation[rows] != Designation.UNPRESENTED
     logit = r.pledge_bias - r.pledge_boldness * w.boldness[rows]
-    pledge = ~presented | (ctx.draw("pledge", rows) < 1.0 / (1.0 + np.exp(-logit)))
+    pledge = ~presented | (ctx.draw("pledge", rows) < logistic(logit))
     # Mates decide together: the pair follows the lower row's choice.
     choice = np.zeros(w.size, dtype=np.int8)
     choice[rows] = np.where(pledge, 1, 2)
@@ -267,7 +268,7 @@ def _protect(
         return
     order = np.lexsort((w.esteem[rows] + w.standing[rows], home))
     rows, home, killer, cause = rows[order], home[order], killer[order], cause[order]
-    first = np.r_[True, home[1:] != home[:-1]]
+    first = first_of_groups(home)
     rows, killer, cause = rows[first], killer[first], cause[first]
     ok = (killer >= 0) & w.alive[np.maximum(killer, 0)]
     ok[ok] &= ctx.draw("conqueror_protects", rows[ok]) < r.protect_chance * w.kindness[killer[ok]]
