@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["ROLE_COLUMNS", "EventKind", "Registry", "registry"]
+__all__ = ["ROLE_COLUMNS", "TIERS", "EventKind", "Registry", "registry"]
 
 ROLE_COLUMNS: tuple[str, ...] = ("actor", "target", "other")
 """Event-log columns that hold role holders, in the order roles are declared."""
@@ -30,6 +30,23 @@ class EventKind:
     """Name of the enum that labels the ``detail`` code, if the kind uses it."""
     value: str | None = None
     """What the ``value`` column means, if the kind uses it."""
+    variants: tuple[str, ...] = ()
+    """Other phrasings of ``template``; a chronicle picks one per event by a keyed draw."""
+    because: str | None = None
+    """This event told as the cause of another ("the hunt had gone badly"), if worth telling."""
+    tell_cause: bool = True
+    """Whether a chronicle tells this event's cause (not for obvious ones: a wound that heals)."""
+    tier: str = "notable"
+    """``routine`` (tallied in a world chronicle), ``notable`` or ``major`` (a turning point)."""
+    stakes: float = 0.0
+    """What is at stake in this kind of event (deaths, rank, bonds), for ranking stories."""
+    folded: str | None = None
+    """How several of these with the same cast read as one sentence (``{times}``, ``{tally}``)."""
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """The template and its variants."""
+        return (self.template, *self.variants)
 
     def role_column(self, role: str) -> str:
         """The event-log column that holds a role."""
@@ -63,6 +80,16 @@ class Registry:
         return self.enums[enum].index(label)
 
 
+TIERS: tuple[str, ...] = ("routine", "notable", "major")
+"""How much an event kind matters to a story, lowest first."""
+
+
+def _tier(kind: str, tier: str) -> str:
+    if tier not in TIERS:
+        raise ValueError(f"event kind {kind!r} has tier {tier!r}; expected one of {TIERS}")
+    return tier
+
+
 @cache
 def registry() -> Registry:
     """The registry shipped with packbond."""
@@ -82,5 +109,11 @@ def registry() -> Registry:
             template=spec["template"],
             detail=spec.get("detail"),
             value=spec.get("value"),
+            variants=tuple(spec.get("variants", ())),
+            because=spec.get("because"),
+            tell_cause=bool(spec.get("tell_cause", True)),
+            tier=_tier(name, spec.get("tier", "notable")),
+            stakes=float(spec.get("stakes", 0.0)),
+            folded=spec.get("folded"),
         )
     return Registry(kinds=kinds, enums=enums)

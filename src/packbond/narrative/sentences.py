@@ -1,25 +1,58 @@
 """Sentences from events: an event kind's template filled with names, pronouns and values.
 
 Reads only the run's tables (events, wolves, packs), never the engine, so anything told here is
-in the log.
+in the log. Which of a kind's phrasings an event gets is a keyed draw on (the replicate's seed,
+the event id), so a run always reads the same and neighbouring events rarely read alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ..events import registry
+from .. import rng
+from ..events import EventKind, registry
 
-__all__ = ["Namer", "render"]
+__all__ = [
+    "FIELD",
+    "PRONOUNS",
+    "Namer",
+    "capitalised",
+    "count_words",
+    "fill",
+    "phrasing_index",
+    "render",
+    "template_fields",
+]
 
-_PRONOUNS = {
-    "M": {"they": "he", "them": "him", "their": "his"},
-    "F": {"they": "she", "them": "her", "their": "her"},
+PRONOUNS: dict[str, dict[str, str]] = {
+    "M": {"they": "he", "them": "him", "their": "his", "theirs": "his", "self": "himself"},
+    "F": {"they": "she", "them": "her", "their": "her", "theirs": "hers", "self": "herself"},
+    "": {"they": "they", "them": "them", "their": "their", "theirs": "theirs", "self": "themself"},
 }
-_FIELD = re.compile(r"\{([a-z_]+)(?:\.([a-z]+))?(?::([a-z]+))?\}")
+FIELD = re.compile(r"\{([a-z_]+)(?:\.([A-Za-z]+))?(?::([a-z]+))?\}")
+"""A template field: ``{role}``, ``{role.they}`` (``They`` capitalised), ``{detail:an}``."""
+
+_WORDS = ("no", "once", "twice", "three times", "four times", "five times", "six times")
+
+
+def count_words(n: int) -> str:
+    """'once', 'twice', 'three times', ..., '12 times'."""
+    return _WORDS[n] if n < len(_WORDS) else f"{n} times"
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter upper-case (names and the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def template_fields(template: str) -> list[tuple[str, str | None, str | None]]:
+    """The (name, attribute, format) of every field of a template."""
+    return [(m.group(1), m.group(2), m.group(3)) for m in FIELD.finditer(template)]
 
 
 class Namer:
@@ -44,40 +77,61 @@ class Namer:
     def pack(self, replicate: int, pack_id: Any) -> str:
         """Name of a pack."""
         if pack_id is None or pd.isna(pack_id):
-            return "no pack"
-        return self._packs.get((replicate, int(pack_id)), f"pack #{int(pack_id)}")
+            return "nameless"
+        return self._packs.get((replicate, int(pack_id)), f"#{int(pack_id)}")
 
 
 def _article(word: str) -> str:
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
-def render(event: Any, namer: Namer) -> str:
-    """One event row (with kind, actor, target, other, pack, value, detail) as a sentence."""
-    kind = registry()[str(event.kind)]
+def phrasing_index(seed: int, event_ids: Any, kinds: Any) -> np.ndarray:
+    """Which phrasing each event gets: a keyed draw, the same on every reading of the run."""
+    reg = registry()
+    counts = np.array([len(reg[str(k)].phrasings) for k in kinds], dtype=np.int64)
+    u = rng.reference_uniform(seed, 0, np.asarray(event_ids, dtype=np.int64), "phrasing")
+    return np.minimum((u * counts).astype(np.int64), counts - 1)
+
+
+def fill(
+    template: str,
+    event: Any,
+    namer: Namer,
+    extra: Mapping[str, str] | None = None,
+) -> str:
+    """A template filled from one event row (kind, actor, target, other, pack, value, detail)."""
+    kind: EventKind = registry()[str(event.kind)]
     rep = int(event.replicate)
     holders = {
         role: getattr(event, col)
         for role, col in zip(kind.roles, ("actor", "target", "other"), strict=False)
     }
+    extra = extra or {}
 
-    def fill(m: re.Match[str]) -> str:
+    def one(m: re.Match[str]) -> str:
         name, attr, fmt = m.group(1), m.group(2), m.group(3)
         if name in holders:
             who, sex = namer.wolf(rep, holders[name])
             if attr is None:
                 return who
-            return _PRONOUNS.get(sex, {"they": "they", "them": "them", "their": "their"})[attr]
+            word = PRONOUNS.get(sex, PRONOUNS[""])[attr.lower()]
+            return capitalised(word) if attr[:1].isupper() else word
         if name in ("pack", "rival"):
             return namer.pack(rep, getattr(event, name))
         if name == "detail":
-            text = str(event.detail)
-            text = _article(text) if fmt == "an" else text
-            return text
+            text = "" if pd.isna(event.detail) else str(event.detail)
+            return _article(text) if fmt == "an" else text
         if name == "value":
-            v = float(event.value)
-            return f"{v:g}"
+            return f"{float(event.value):g}"
+        if name in extra:
+            return extra[name]
         return m.group(0)
 
-    sentence = _FIELD.sub(fill, kind.template)
-    return sentence[:1].upper() + sentence[1:]
+    return FIELD.sub(one, template)
+
+
+def render(event: Any, namer: Namer, phrasing: int = 0) -> str:
+    """One event row as a sentence, in one of its kind's phrasings (the template by default)."""
+    kind = registry()[str(event.kind)]
+    template = kind.phrasings[min(phrasing, len(kind.phrasings) - 1)]
+    return capitalised(fill(template, event, namer))
