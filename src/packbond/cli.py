@@ -28,6 +28,12 @@ from .api import Run, open_run, simulate
 from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError
 from .narrative import Namer, render
+from .narrative.chronicle import chronicle
+from .narrative.formats import to_html, to_markdown
+from .narrative.lives import when
+from .narrative.sifting import Story, load_patterns, sift
+from .narrative.sifting.stats import story_stats
+from .narrative.source import RunText
 from .scenario import builtin_names, builtin_text, load_scenario
 
 __all__ = ["app", "main"]
@@ -290,6 +296,203 @@ def query(
         for row in frame.itertuples(index=False):
             table.add_row(*["" if x is None else str(x) for x in row])
         out.print(table)
+
+
+class TextFormat(StrEnum):
+    """Output formats of ``chronicle``."""
+
+    md = "md"
+    html = "html"
+
+
+@app.command("chronicle")
+@_reports_errors
+def chronicle_command(
+    run_dir: Annotated[Path, typer.Argument(metavar="RUN", help="A run directory.")],
+    wolf: Annotated[
+        str | None, typer.Option(help="Tell this wolf's life (a name or a wolf id).")
+    ] = None,
+    pack: Annotated[str | None, typer.Option(help="Tell this pack's history (a name).")] = None,
+    start: Annotated[int | None, typer.Option("--from", help="First day to tell.", min=0)] = None,
+    end: Annotated[int | None, typer.Option("--to", help="Last day to tell.", min=0)] = None,
+    fmt: Annotated[TextFormat, typer.Option("--format", help="md or html.")] = TextFormat.md,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Follow each sentence with the events it tells.")
+    ] = False,
+    replicate: Annotated[int, typer.Option(help="Which replicate to tell.", min=0)] = 0,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Tell a run as prose: the world by season, a pack's history, or a wolf's biography.
+
+    Example: `packbond chronicle runs/seed-7 --wolf Jimin --sources`
+    """
+    if wolf is not None and pack is not None:
+        raise PackbondError("--wolf and --pack: give one of them, not both")
+    if start is not None and end is not None and end < start:
+        raise PackbondError(f"--to ({end}) is before --from ({start})")
+    with open_run(run_dir) as result:
+        text = RunText(result, replicate)
+        told = chronicle(
+            text,
+            wolf=None if wolf is None else text.wolf_id(wolf),
+            pack=None if pack is None else text.pack_id(pack),
+            start=start,
+            end=end,
+        )
+        page = (to_html if fmt is TextFormat.html else to_markdown)(told, sources=sources)
+    if output is None:
+        sys.stdout.write(page)
+    else:
+        output.write_text(page, encoding="utf-8")
+        err.print(f"wrote {output}", highlight=False)
+
+
+def _story_json(run: Run, story: Story) -> dict[str, Any]:
+    text = RunText(run, story.replicate)
+    return {
+        "pattern": story.pattern,
+        "title": story.title,
+        "replicate": story.replicate,
+        "first_day": story.first_day,
+        "last_day": story.last_day,
+        "when": f"{when(text, story.first_day)} to {when(text, story.last_day)}",
+        "cast": {
+            role: None
+            if wolf is None
+            else {"id": wolf, "name": text.namer.wolf(story.replicate, wolf)[0]}
+            for role, wolf in story.cast.items()
+        },
+        "steps": [{"text": line.text, "events": list(line.sources)} for line in story.lines],
+        "salience": round(story.salience, 4),
+        "why": story.why,
+        "similar": story.similar,
+        "steps_done": story.steps_done,
+        "steps_total": story.steps,
+        "partial": story.partial,
+    }
+
+
+@app.command("sift")
+@_reports_errors
+def sift_command(
+    run_dir: Annotated[
+        Path | None, typer.Argument(metavar="[RUN]", help="A run directory.")
+    ] = None,
+    pattern: Annotated[
+        list[str] | None, typer.Option(help="Only this pattern (repeat for several).")
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many stories to show.", min=1)] = 10,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Stories still under way instead of finished ones.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    list_patterns: Annotated[
+        bool, typer.Option("--list", help="List the patterns, a line each, and stop.")
+    ] = False,
+    patterns_dir: Annotated[
+        Path | None, typer.Option("--patterns", help="A folder of pattern TOML files to add.")
+    ] = None,
+) -> None:
+    """Find the stories in a run: pattern matches ranked by salience, with cast, steps and why.
+
+    Example: `packbond sift runs/seed-7 --top 5`
+    """
+    library = load_patterns(patterns_dir)
+    if list_patterns:
+        for name in sorted(library.patterns):
+            p = library.patterns[name]
+            out.print(f"[bold]{name}[/]  {p.title}: {p.summary}", highlight=False, soft_wrap=True)
+        return
+    if run_dir is None:
+        raise PackbondError("RUN: give a run directory to sift (or --list to see the patterns)")
+    names = [library[name].name for name in pattern] if pattern else None
+    with open_run(run_dir) as result:
+        found = sift(result, library, patterns=names, top=top, partial=partial)
+        if as_json:
+            doc = {
+                "run": str(run_dir),
+                "wolf_years": round(found.wolf_years, 2),
+                "counts": found.counts,
+                "stories": [_story_json(result, s) for s in found.stories],
+            }
+            sys.stdout.write(json.dumps(doc, indent=1) + "\n")
+            return
+        if not found.stories:
+            what = "stories under way" if partial else "stories"
+            out.print(f"No {what} found in {run_dir} ({found.wolf_years:.0f} wolf-years).")
+            return
+        for i, story in enumerate(found.stories, start=1):
+            text = RunText(result, story.replicate)
+            progress = (
+                f", {story.steps_done} of {story.steps} steps so far" if story.partial else ""
+            )
+            out.print(
+                f"[bold]{i}. {story.title}[/] ({story.pattern}, replicate {story.replicate}, "
+                f"{when(text, story.first_day)}{progress}) salience {story.salience:.1f}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            cast = ", ".join(
+                f"{role}: {'-' if wolf is None else text.namer.wolf(story.replicate, wolf)[0]}"
+                for role, wolf in story.cast.items()
+            )
+            out.print(f"   cast: {cast}", highlight=False, markup=False, soft_wrap=True)
+            for line in story.lines:
+                out.print(f"   - {line.text}", highlight=False, markup=False, soft_wrap=True)
+            out.print(
+                f"   why: {'; '.join(story.why)}", highlight=False, markup=False, soft_wrap=True
+            )
+
+
+@app.command("stories-stats")
+@_reports_errors
+def stories_stats(
+    runs: Annotated[list[Path], typer.Argument(metavar="RUN...", help="Run directories.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    patterns_dir: Annotated[
+        Path | None, typer.Option("--patterns", help="A folder of pattern TOML files to add.")
+    ] = None,
+) -> None:
+    """Per pattern, matches per 100 wolf-years; and how varied the stories are (entropy).
+
+    Example: `packbond stories-stats runs/valley-1 runs/valley-2`
+    """
+    library = load_patterns(patterns_dir)
+    opened = [(str(path), open_run(path)) for path in runs]
+    try:
+        stats = story_stats(opened, library)
+    finally:
+        for _, run_ in opened:
+            run_.close()
+    if as_json:
+        sys.stdout.write(json.dumps(stats.as_dict(), indent=1) + "\n")
+        return
+    table = Table(
+        title=f"Stories in {len(runs)} run(s), {stats.wolf_years:,.0f} wolf-years",
+        title_justify="left",
+    )
+    for col in ("pattern", "matches", "per 100 wolf-years", "runs with one"):
+        table.add_column(col, justify="left" if col == "pattern" else "right")
+    for name in stats.patterns:
+        table.add_row(
+            name,
+            str(stats.matches(name)),
+            f"{stats.rate(name):.3f}",
+            f"{sum(1 for one in stats.runs if one.counts[name])}/{len(stats.runs)}",
+        )
+    out.print(table)
+    for one in stats.runs:
+        out.print(
+            f"{one.run}: entropy {one.entropy:.2f} bits, {one.wolf_years:,.0f} wolf-years",
+            highlight=False,
+        )
+    out.print(
+        f"All runs: entropy {stats.entropy:.2f} bits of at most {stats.max_entropy:.2f} "
+        f"({len(stats.patterns)} patterns).",
+        highlight=False,
+    )
 
 
 def main() -> None:

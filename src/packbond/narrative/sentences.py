@@ -122,7 +122,8 @@ def fill(
             text = "" if pd.isna(event.detail) else str(event.detail)
             return _article(text) if fmt == "an" else text
         if name == "value":
-            return f"{float(event.value):g}"
+            v = float(event.value)
+            return f"{v:.0f}" if abs(v) >= 10 else f"{round(v, 1):g}"
         if name in extra:
             return extra[name]
         return m.group(0)

@@ -1,0 +1,245 @@
+"""Patterns compiled to SQL over the run's event table (DuckDB does the joining).
+
+Each step takes the first event (in the order of the log) after the step before that fits it: its
+kind, its role bindings, its detail, value, cause and time window. So a pattern matches at most
+once per way its first step can start, and matching costs a few hash joins per step, however
+large the log. A step's "unless" events are then checked between the step before and this one;
+as a later candidate would span the same events, checking only the first loses nothing.
+
+The match relation has one row per match: replicate, first_id, last_id, first_day, last_day,
+the ids of every event it used (``ids``), and one column per role (``"r:<role>"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...events import registry
+from .patterns import PACK_SLOTS, Pattern, PatternLibrary, RoleRule, Step
+
+__all__ = ["MatchQuery", "compile_pattern", "role_column"]
+
+
+def role_column(role: str) -> str:
+    """The quoted column of a role in a match relation."""
+    return _q(f"r:{role}")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _in(values: str | list[str]) -> str:
+    listed = [values] if isinstance(values, str) else values
+    return "(" + ", ".join(_lit(v) for v in listed) + ")"
+
+
+def _slot_column(kind: str, slot: str) -> str:
+    if slot in PACK_SLOTS:
+        return slot
+    return registry()[kind].role_column(slot)
+
+
+def _role_rule(alias: str, role: str, rule: RoleRule, kind: str) -> list[str]:
+    """Conditions that a role's holder (in ``alias``) meets what the snapshot must say."""
+    conds = []
+    table, key = ("wolves", "wolf_id") if kind == "wolf" else ("packs", "pack_id")
+    checks = []
+    for name in sorted(rule.model_fields_set):
+        value = getattr(rule, name)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            checks.append(f"t.{name} = {'TRUE' if value else 'FALSE'}")
+        else:
+            checks.append(f"CAST(t.{name} AS VARCHAR) IN {_in(value)}")
+    if checks:
+        conds.append(
+            f"EXISTS (SELECT 1 FROM {table} t WHERE t.replicate = {alias}.replicate AND "
+            f"t.{key} = {alias}.{role_column(role)} AND {' AND '.join(checks)})"
+        )
+    return conds
+
+
+@dataclass
+class MatchQuery:
+    """The SQL of one pattern: its common table expressions and the name of its match table."""
+
+    ctes: list[tuple[str, str]] = field(default_factory=list)
+    match: str = ""
+    steps: int = 0
+    stages: list[str] = field(default_factory=list)
+    """The table of matches through each step (for partial matches)."""
+    windows: list[int | None] = field(default_factory=list)
+
+    def sql(self, select: str) -> str:
+        """A statement with every CTE and the given final SELECT."""
+        body = ",\n".join(f"{_q(name)} AS ({sql})" for name, sql in self.ctes)
+        return f"WITH {body}\n{select}"
+
+
+class _Compiler:
+    def __init__(self, library: PatternLibrary) -> None:
+        self.library = library
+        self.query = MatchQuery()
+        self.done: dict[str, str] = {}
+        self.stages: dict[str, list[str]] = {}
+
+    def pattern(self, pattern: Pattern) -> str:
+        if pattern.name in self.done:
+            return self.done[pattern.name]
+        roles = self.library.role_kinds(pattern.name)
+        prefix = f"{pattern.name}/"
+        stage = ""
+        previous_roles: list[str] = []
+        named: dict[str, int] = {}
+        stages = []
+        for i, step in enumerate(pattern.steps, start=1):
+            source = self._source(prefix, i, step)
+            new_roles = [r for r in dict.fromkeys(step.bind.values()) if r not in previous_roles]
+            conds: list[str] = []
+            for role in new_roles:
+                if role in pattern.roles:
+                    conds += _role_rule("s", role, pattern.roles[role], roles[role])
+            if pattern.distinct:
+                wolves_before = [r for r in previous_roles if roles[r] == "wolf"]
+                new_wolves = [r for r in new_roles if roles[r] == "wolf"]
+                for j, role in enumerate(new_wolves):
+                    for other in new_wolves[:j]:
+                        conds.append(f"s.{role_column(role)} <> s.{role_column(other)}")
+                    for other in wolves_before:
+                        conds.append(f"s.{role_column(role)} <> m.{role_column(other)}")
+            carried = ", ".join(f"s.{role_column(r)}" for r in new_roles)
+            carried = f", {carried}" if carried else ""
+            if i == 1:
+                where = " AND ".join(conds) or "TRUE"
+                sql = (
+                    f"SELECT s.replicate, row_number() OVER () AS row_key, "
+                    f"s.first_id AS start_id, s.first_day AS start_day, s.id AS id_1, "
+                    f"s.first_id AS fid_1, s.day AS day_1, s.ids AS ids_1{carried} "
+                    f"FROM {_q(source)} s WHERE {where}"
+                )
+            else:
+                on = ["s.replicate = m.replicate"]
+                on += [
+                    f"s.{role_column(r)} = m.{role_column(r)}"
+                    for r in dict.fromkeys(step.bind.values())
+                    if r in previous_roles
+                ]
+                conds.insert(0, f"s.first_id > m.id_{i - 1}")
+                if step.within is not None:
+                    conds.append(f"s.first_day <= m.day_{i - 1} + {int(step.within)}")
+                if step.cause is not None:
+                    conds.append(f"s.cause = m.id_{named[step.cause]}")
+                sql = (
+                    f"SELECT m.*, s.id AS id_{i}, s.first_id AS fid_{i}, s.day AS day_{i}, "
+                    f"s.ids AS ids_{i}{carried} FROM {_q(stage)} m "
+                    f"JOIN {_q(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)} "
+                    f"QUALIFY row_number() OVER (PARTITION BY m.row_key ORDER BY s.id, s.ids) = 1"
+                )
+            stage = f"{prefix}m{i}"
+            self.query.ctes.append((stage, sql))
+            if step.unless:
+                checked = f"{prefix}u{i}"
+                self.query.ctes.append((checked, self._unless(stage, step, i)))
+                stage = checked
+            stages.append(stage)
+            previous_roles += new_roles
+            if step.name is not None:
+                named[step.name] = i
+        n = len(pattern.steps)
+        ids = ", ".join(f"ids_{i}" for i in range(1, n + 1))
+        role_cols = ", ".join(role_column(r) for r in previous_roles)
+        match = f"{prefix}match"
+        self.query.ctes.append(
+            (
+                match,
+                f"SELECT replicate, start_id AS first_id, id_{n} AS last_id, "
+                f"start_day AS first_day, day_{n} AS last_day, "
+                f"flatten([{ids}]) AS ids, {role_cols} FROM {_q(stage)}",
+            )
+        )
+        self.done[pattern.name] = match
+        self.stages[pattern.name] = stages
+        return match
+
+    def _unless(self, stage: str, step: Step, i: int) -> str:
+        clauses = []
+        for unless in step.unless:
+            conds = [
+                "x.replicate = m.replicate",
+                f"x.kind = {_lit(unless.kind)}",
+                f"x.event_id > m.id_{i - 1}",
+                f"x.event_id < m.fid_{i}",
+            ]
+            conds += [
+                f"x.{_slot_column(unless.kind, slot)} = m.{role_column(role)}"
+                for slot, role in unless.bind.items()
+            ]
+            clauses.append(f"NOT EXISTS (SELECT 1 FROM events x WHERE {' AND '.join(conds)})")
+        return f"SELECT * FROM {_q(stage)} m WHERE {' AND '.join(clauses)}"
+
+    def _source(self, prefix: str, i: int, step: Step) -> str:
+        name = f"{prefix}s{i}"
+        if step.pattern is not None:
+            sub = self.pattern(self.library[step.pattern])
+            roles = ", ".join(
+                f"{role_column(slot)} AS {role_column(role)}" for slot, role in step.bind.items()
+            )
+            roles = f", {roles}" if roles else ""
+            sql = (
+                f"SELECT replicate, last_id AS id, last_day AS day, first_id, first_day, ids, "
+                f"NULL::BIGINT AS cause{roles} FROM {_q(sub)}"
+            )
+            self.query.ctes.append((name, sql))
+            return name
+        assert step.kind is not None
+        kind = registry()[step.kind]
+        conds = [f"e.kind = {_lit(step.kind)}"]
+        if step.detail is not None:
+            conds.append(f"CAST(e.detail AS VARCHAR) IN {_in(step.detail)}")
+        if step.value is not None and step.value.min is not None:
+            conds.append(f"e.value >= {float(step.value.min)!r}")
+        if step.value is not None and step.value.max is not None:
+            conds.append(f"e.value <= {float(step.value.max)!r}")
+        join = ""
+        if step.cause_kind is not None:
+            join = "JOIN events c ON c.replicate = e.replicate AND c.event_id = e.cause"
+            conds.append(f"CAST(c.kind AS VARCHAR) IN {_in(step.cause_kind)}")
+
+        def select(swap: bool) -> str:
+            cols = []
+            for slot, role in step.bind.items():
+                column = _slot_column(step.kind or "", slot)
+                if swap and slot in kind.roles[:2]:
+                    other = kind.roles[1 - kind.roles.index(slot)]
+                    column = kind.role_column(other)
+                cols.append(f"e.{column} AS {role_column(role)}")
+            roles = (", " + ", ".join(cols)) if cols else ""
+            return (
+                f"SELECT e.replicate, e.event_id AS id, e.day, e.event_id AS first_id, "
+                f"e.day AS first_day, [e.event_id] AS ids, e.cause{roles} "
+                f"FROM events e {join} WHERE {' AND '.join(conds)}"
+            )
+
+        sql = select(False)
+        if step.symmetric:
+            sql = f"{sql} UNION ALL {select(True)}"
+        self.query.ctes.append((name, sql))
+        return name
+
+
+def compile_pattern(library: PatternLibrary, name: str) -> MatchQuery:
+    """The SQL that finds every match of a pattern (and its stages, for partial matches)."""
+    compiler = _Compiler(library)
+    pattern = library[name]
+    match = compiler.pattern(pattern)
+    compiler.query.match = match
+    compiler.query.steps = len(pattern.steps)
+    compiler.query.stages = compiler.stages[name]
+    compiler.query.windows = [s.within for s in pattern.steps]
+    return compiler.query

@@ -1,0 +1,326 @@
+"""Story patterns: declarative data (TOML), checked against the event registry when loaded.
+
+A pattern is a sequence of steps. A step is an event kind (or another pattern) whose roles are
+bound to the pattern's roles; a role bound in two steps must be the same wolf (or pack) in both.
+Steps may require a detail, a value range, a cause (another step, or a kind), a time window
+after the step before, and that some event does not happen in between. Roles may be constrained
+by what the run's snapshot says of them (designation, sex, alive).
+
+Why data: a writer adds a story shape by writing a file (``--patterns DIR``), and the same
+declarations drive sifting, statistics and the canon check.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from ...errors import PackbondError, Problem, ScenarioError
+from ...events import registry
+from ...validation import Strict, WholeRange, problems_from_validation
+
+__all__ = [
+    "PACK_SLOTS",
+    "Pattern",
+    "PatternLibrary",
+    "RoleRule",
+    "Step",
+    "Unless",
+    "builtin_patterns",
+    "load_patterns",
+]
+
+PACK_SLOTS: tuple[str, ...] = ("pack", "rival")
+"""Event columns that hold packs; binding one makes a pack role."""
+
+_WOLF_FIELDS = {"designation", "sex", "alive", "high_rank"}
+_PACK_FIELDS = {"alive"}
+
+
+class Bounds(Strict):
+    """A number range; either end may be left open."""
+
+    min: float | None = None
+    max: float | None = None
+
+
+class Unless(Strict):
+    """An event that must not happen between the step before and this one."""
+
+    kind: str
+    bind: dict[str, str] = Field(default_factory=dict)
+    """Kind role (or ``pack``/``rival``) to pattern role; every role must already be bound."""
+
+
+class Step(Strict):
+    """One step of a pattern: an event kind, or another pattern used as a step."""
+
+    kind: str | None = None
+    pattern: str | None = None
+    name: str | None = None
+    """A label other steps can name as their ``cause``."""
+    bind: dict[str, str] = Field(default_factory=dict)
+    """The kind's role (or ``pack``/``rival``, or the sub-pattern's role) to this pattern's role."""
+    symmetric: bool = False
+    """The kind's first two roles may be bound either way round (``mated``: who bit whom)."""
+    detail: str | list[str] | None = None
+    value: Bounds | None = None
+    cause: str | None = None
+    """The step (by name) whose event caused this one."""
+    cause_kind: str | list[str] | None = None
+    """The kind(s) of event that caused this one."""
+    within: Annotated[int, WholeRange(0)] | None = None
+    """At most this many days after the step before (no limit if absent)."""
+    unless: list[Unless] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Step:
+        if (self.kind is None) == (self.pattern is None):
+            raise ValueError("a step needs either 'kind' or 'pattern', not both")
+        return self
+
+
+class RoleRule(Strict):
+    """What the run's snapshot must say of a role's holder."""
+
+    designation: str | list[str] | None = None
+    sex: Literal["M", "F"] | None = None
+    alive: bool | None = None
+    high_rank: bool | None = None
+
+
+class Pattern(Strict):
+    """A story shape."""
+
+    name: str = ""
+    title: str
+    summary: str
+    cast: list[str] = Field(min_length=1)
+    """The principal roles, in the order a story names them; near-identical matches share them."""
+    roles: dict[str, RoleRule] = Field(default_factory=dict)
+    steps: list[Step] = Field(min_length=1)
+    distinct: bool = True
+    """Different wolf roles are different wolves."""
+
+
+@dataclass(frozen=True)
+class PatternLibrary:
+    """Patterns by name, checked together (sub-patterns resolve within the library)."""
+
+    patterns: dict[str, Pattern]
+
+    def __getitem__(self, name: str) -> Pattern:
+        try:
+            return self.patterns[name]
+        except KeyError:
+            known = ", ".join(sorted(self.patterns))
+            raise PackbondError(f"--pattern: no pattern {name!r} (known: {known})") from None
+
+    def role_kinds(self, name: str) -> dict[str, str]:
+        """Each role of a pattern: ``wolf`` or ``pack``."""
+        return _role_kinds(self, self.patterns[name])
+
+
+def _role_kinds(library: PatternLibrary, pattern: Pattern) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for step in pattern.steps:
+        if step.kind is not None:
+            for slot, role in step.bind.items():
+                out.setdefault(role, "pack" if slot in PACK_SLOTS else "wolf")
+        elif step.pattern in library.patterns:
+            sub = _role_kinds(library, library.patterns[step.pattern])
+            for slot, role in step.bind.items():
+                out.setdefault(role, sub.get(slot, "wolf"))
+    return out
+
+
+def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
+    """Problems that need the registry or the other patterns."""
+    reg = registry()
+    problems: list[Problem] = []
+    kinds: dict[str, str] = {}
+    bound: set[str] = set()
+    names: set[str] = set()
+    for i, step in enumerate(pattern.steps):
+        where = f"steps[{i}]"
+        slots: dict[str, str]
+        if step.kind is not None:
+            if step.kind not in reg.kinds:
+                problems.append(
+                    Problem(f"{where}.kind", f"is not an event kind (got {step.kind!r})")
+                )
+                continue
+            kind = reg[step.kind]
+            slots = {r: "wolf" for r in kind.roles} | {p: "pack" for p in PACK_SLOTS}
+            details = reg.detail_labels(kind)
+            wanted = [step.detail] if isinstance(step.detail, str) else step.detail or []
+            for label in wanted:
+                if label not in details:
+                    problems.append(
+                        Problem(
+                            f"{where}.detail",
+                            f"is not a detail of {step.kind} (got {label!r}; "
+                            f"expected one of {list(details)})",
+                        )
+                    )
+            if step.symmetric and len(kind.roles) < 2:
+                problems.append(Problem(f"{where}.symmetric", "needs a kind with two roles"))
+        else:
+            if step.pattern not in library.patterns:
+                problems.append(
+                    Problem(f"{where}.pattern", f"is not a known pattern (got {step.pattern!r})")
+                )
+                continue
+            if step.cause is not None or step.cause_kind is not None or step.detail is not None:
+                problems.append(Problem(where, "a pattern step cannot have cause or detail"))
+            slots = _role_kinds(library, library.patterns[step.pattern])
+        for slot, role in step.bind.items():
+            if slot not in slots:
+                problems.append(
+                    Problem(
+                        f"{where}.bind.{slot}",
+                        f"is not a role of {step.kind or step.pattern} "
+                        f"(expected one of {sorted(slots)})",
+                    )
+                )
+                continue
+            if kinds.setdefault(role, slots[slot]) != slots[slot]:
+                problems.append(
+                    Problem(f"{where}.bind.{slot}", f"binds {role!r} as both a wolf and a pack")
+                )
+        new = set(step.bind.values())
+        if i > 0 and not new & bound:
+            problems.append(Problem(f"{where}.bind", "shares no role with the steps before it"))
+        if step.cause is not None and step.cause not in names:
+            problems.append(
+                Problem(f"{where}.cause", f"names no earlier step (got {step.cause!r})")
+            )
+        for kind_name in (
+            [step.cause_kind] if isinstance(step.cause_kind, str) else step.cause_kind or []
+        ):
+            if kind_name not in reg.kinds:
+                problems.append(
+                    Problem(f"{where}.cause_kind", f"is not an event kind (got {kind_name!r})")
+                )
+        bound |= new
+        for j, unless in enumerate(step.unless):
+            if unless.kind not in reg.kinds:
+                problems.append(
+                    Problem(
+                        f"{where}.unless[{j}].kind", f"is not an event kind (got {unless.kind!r})"
+                    )
+                )
+                continue
+            allowed = set(reg[unless.kind].roles) | set(PACK_SLOTS)
+            for slot, role in unless.bind.items():
+                if slot not in allowed:
+                    problems.append(
+                        Problem(
+                            f"{where}.unless[{j}].bind.{slot}", f"is not a role of {unless.kind}"
+                        )
+                    )
+                elif role not in bound:
+                    problems.append(
+                        Problem(f"{where}.unless[{j}].bind.{slot}", f"{role!r} is not bound yet")
+                    )
+        if step.name is not None:
+            names.add(step.name)
+    for role in pattern.cast:
+        if role not in kinds:
+            problems.append(Problem("cast", f"{role!r} is not bound by any step"))
+    for role, rule in pattern.roles.items():
+        if role not in kinds:
+            problems.append(Problem(f"roles.{role}", "is not bound by any step"))
+        elif kinds[role] == "pack" and set(rule.model_fields_set) - _PACK_FIELDS:
+            problems.append(Problem(f"roles.{role}", "a pack role can only require 'alive'"))
+    return problems
+
+
+def _cycle(library: PatternLibrary, name: str, seen: tuple[str, ...] = ()) -> tuple[str, ...]:
+    if name in seen:
+        return (*seen, name)
+    for step in library.patterns[name].steps:
+        if step.pattern in library.patterns:
+            found = _cycle(library, step.pattern, (*seen, name))
+            if found:
+                return found
+    return ()
+
+
+def _parse(path: str, text: str) -> tuple[Pattern | None, list[Problem]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        return None, [Problem("", f"is not valid TOML: {e}")]
+    try:
+        return Pattern.model_validate(data), []
+    except ValidationError as e:
+        return None, problems_from_validation(e, Pattern)
+
+
+def _library(sources: list[tuple[str, str]]) -> PatternLibrary:
+    parsed: dict[str, Pattern] = {}
+    origin: dict[str, str] = {}
+    for path, text in sources:
+        pattern, problems = _parse(path, text)
+        if problems:
+            raise ScenarioError(path, problems)
+        assert pattern is not None
+        name = pattern.name or Path(path).stem
+        pattern = pattern.model_copy(update={"name": name})
+        if name in parsed:
+            raise ScenarioError(
+                path, [Problem("name", f"{name!r} is also the name of {origin[name]}")]
+            )
+        parsed[name], origin[name] = pattern, path
+    library = PatternLibrary(parsed)
+    for name, pattern in parsed.items():
+        problems = _check(library, pattern)
+        if problems:
+            raise ScenarioError(origin[name], problems)
+        loop = _cycle(library, name)
+        if loop:
+            raise ScenarioError(
+                origin[name], [Problem("steps", f"patterns use each other: {' -> '.join(loop)}")]
+            )
+    return library
+
+
+def _builtin_sources() -> list[tuple[str, str]]:
+    folder = resources.files(__package__).joinpath("library")
+    return sorted(
+        (f"patterns/{f.name}", f.read_text("utf-8"))
+        for f in folder.iterdir()
+        if f.name.endswith(".toml")
+    )
+
+
+def builtin_patterns() -> PatternLibrary:
+    """The patterns shipped with packbond."""
+    return _library(_builtin_sources())
+
+
+def load_patterns(folder: str | Path | None = None) -> PatternLibrary:
+    """The built-in patterns, plus (and overridden by name by) those in ``folder``."""
+    sources = _builtin_sources()
+    if folder is not None:
+        path = Path(folder)
+        if not path.is_dir():
+            raise PackbondError(f"--patterns: {str(path)!r} is not a folder")
+        mine = sorted(path.glob("*.toml"))
+        if not mine:
+            raise PackbondError(f"--patterns: {str(path)!r} holds no .toml pattern files")
+        names = {p.stem for p in mine}
+        own: list[tuple[str, str]] = []
+        for p in mine:
+            try:
+                own.append((str(p), p.read_text("utf-8")))
+            except (OSError, UnicodeDecodeError) as e:
+                raise PackbondError(f"{p}: cannot be read ({e})") from None
+        sources = [s for s in sources if Path(s[0]).stem not in names] + own
+    return _library(sources)

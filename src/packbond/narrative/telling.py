@@ -1,0 +1,131 @@
+"""Telling a run of events as lines of prose: phrasings, causes told as causes, repeats folded.
+
+A line keeps the ids of the events it tells (its sources), so a reader can check every sentence
+against the log.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import rng
+from ..events import registry
+from .sentences import capitalised, count_words, fill, phrasing_index
+from .source import RunText
+
+__all__ = ["Line", "Teller"]
+
+_ROLE_KEY = ("kind", "actor", "target", "other", "pack", "rival")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence of a chronicle and the events it tells."""
+
+    text: str
+    sources: tuple[int, ...]
+    day: int
+    kind: str = ""
+    """The kind of the event the line tells (empty for lines from the snapshot)."""
+
+    @property
+    def turning_point(self) -> bool:
+        """Whether the line tells a major event (a chronicle starts a paragraph there)."""
+        return bool(self.kind) and registry()[self.kind].tier == "major"
+
+
+def _starts_with_field(template: str) -> bool:
+    return template.startswith("{")
+
+
+def _key(event: Any) -> tuple[Any, ...]:
+    """Events with the same key fold into one line: same kind, cast and packs (and detail, when
+    the kind has no folded phrasing that tallies details)."""
+    key = tuple(None if pd.isna(getattr(event, c)) else getattr(event, c) for c in _ROLE_KEY)
+    if registry()[str(event.kind)].folded is None:
+        key += (None if pd.isna(event.detail) else str(event.detail),)
+    return key
+
+
+def _tally(details: list[str]) -> str:
+    counts = Counter(d for d in details if d)
+    parts = [f"{label} {count_words(n)}" for label, n in counts.most_common()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+class Teller:
+    """Tells the events of one replicate."""
+
+    def __init__(self, text: RunText) -> None:
+        self.text = text
+        self._reg = registry()
+
+    def lines(self, events: pd.DataFrame, *, period: str = "that season") -> list[Line]:
+        """The events (of one stretch of time) as lines, repeats with the same cast folded."""
+        if events.empty:
+            return []
+        phrasing = phrasing_index(self.text.seed, events["event_id"], events["kind"])
+        causes = self._causes(events)
+        groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        rows = list(events.itertuples(index=False))
+        for i, ev in enumerate(rows):
+            groups[_key(ev)].append(i)
+        told: list[Line] = []
+        for i, ev in enumerate(rows):
+            group = groups[_key(ev)]
+            if len(group) > 1:
+                if group[0] == i:
+                    told.append(self._folded([rows[j] for j in group], period))
+                continue
+            previous = told[-1].sources[-1] if told else None
+            told.append(self._one(ev, int(phrasing[i]), causes, previous))
+        return told
+
+    def _causes(self, events: pd.DataFrame) -> dict[int, Any]:
+        wanted = events["cause"].dropna().astype(np.int64)
+        here = {int(e.event_id): e for e in events.itertuples(index=False)}
+        missing = [c for c in wanted.unique() if int(c) not in here]
+        fetched = self.text.events_by_id(missing)
+        return {**here, **{int(e.event_id): e for e in fetched.itertuples(index=False)}}
+
+    def _one(self, ev: Any, phrasing: int, causes: dict[int, Any], previous: int | None) -> Line:
+        kind = self._reg[str(ev.kind)]
+        template = kind.phrasings[phrasing]
+        sentence = fill(template, ev, self.text.namer)
+        sources: tuple[int, ...] = (int(ev.event_id),)
+        cause = None if pd.isna(ev.cause) else causes.get(int(ev.cause))
+        cause_kind = None if cause is None else self._reg[str(cause.kind)]
+        if cause is not None and cause_kind is not None and kind.tell_cause and cause_kind.because:
+            rest = sentence if _starts_with_field(template) else sentence[:1].lower() + sentence[1:]
+            sources = (int(cause.event_id), *sources)
+            if previous == int(cause.event_id):
+                sentence = "So " + rest
+            else:
+                because = fill(cause_kind.because, cause, self.text.namer)
+                u = rng.reference_uniform(self.text.seed, 1, int(ev.event_id), "cause placement")
+                if float(u) < 0.6:
+                    sentence = f"Because {because}, {rest}"
+                else:
+                    sentence = f"{capitalised(sentence).rstrip('.')}, because {because}."
+        return Line(capitalised(sentence), sources, int(ev.day), kind.name)
+
+    def _folded(self, events: list[Any], period: str) -> Line:
+        first = events[0]
+        kind = self._reg[str(first.kind)]
+        times = count_words(len(events))
+        details = ["" if pd.isna(e.detail) else str(e.detail) for e in events]
+        extra = {"times": times, "period": period, "tally": _tally(details)}
+        if kind.folded:
+            sentence = fill(kind.folded, first, self.text.namer, extra)
+        else:
+            sentence = fill(kind.template, first, self.text.namer).rstrip(".")
+            sentence = f"{sentence}, {times} {period}."
+        sources = tuple(int(e.event_id) for e in events)
+        return Line(capitalised(sentence), sources, int(first.day), kind.name)
