@@ -91,7 +91,7 @@ def test_bad_flags_exit_2() -> None:
 
 def test_every_command_has_help_with_an_example() -> None:
     """--help works on every command and shows an example."""
-    for command in ("run", "validate", "scenarios", "query"):
+    for command in ("run", "validate", "scenarios", "query", "chronicle", "sift", "stories-stats"):
         result = invoke(command, "--help")
         assert result.exit_code == 0
         assert "Example" in result.output and "packbond" in result.output

@@ -80,7 +80,7 @@ def portrait(text: RunText, wolf: int) -> list[Line]:
         age = (first_day - int(row["birth_day"])) / text.calendar.days_per_year
         lines.append(
             Line(
-                f"When the chronicle begins, {name} is {age:.0f} years old, of the {origin} "
+                f"{name} was {age:.0f} years old when the chronicle began, of the {origin} "
                 f"pack{of_parents}.",
                 (),
                 first_day,

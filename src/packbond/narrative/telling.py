@@ -32,6 +32,8 @@ class Line:
     day: int
     kind: str = ""
     """The kind of the event the line tells (empty for lines from the snapshot)."""
+    count: int = 1
+    """How many events of that kind the line tells (more than one when repeats are folded)."""
 
     @property
     def turning_point(self) -> bool:
@@ -128,4 +130,4 @@ class Teller:
             sentence = fill(kind.template, first, self.text.namer).rstrip(".")
             sentence = f"{sentence}, {times} {period}."
         sources = tuple(int(e.event_id) for e in events)
-        return Line(capitalised(sentence), sources, int(first.day), kind.name)
+        return Line(capitalised(sentence), sources, int(first.day), kind.name, len(events))

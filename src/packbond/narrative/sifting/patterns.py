@@ -233,6 +233,8 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
     for role in pattern.cast:
         if role not in kinds:
             problems.append(Problem("cast", f"{role!r} is not bound by any step"))
+        elif kinds[role] != "wolf":
+            problems.append(Problem("cast", f"{role!r} is a pack; the cast names wolves"))
     for role, rule in pattern.roles.items():
         if role not in kinds:
             problems.append(Problem(f"roles.{role}", "is not bound by any step"))
@@ -279,15 +281,16 @@ def _library(sources: list[tuple[str, str]]) -> PatternLibrary:
             )
         parsed[name], origin[name] = pattern, path
     library = PatternLibrary(parsed)
-    for name, pattern in parsed.items():
-        problems = _check(library, pattern)
-        if problems:
-            raise ScenarioError(origin[name], problems)
+    for name in parsed:
         loop = _cycle(library, name)
         if loop:
             raise ScenarioError(
                 origin[name], [Problem("steps", f"patterns use each other: {' -> '.join(loop)}")]
             )
+    for name, pattern in parsed.items():
+        problems = _check(library, pattern)
+        if problems:
+            raise ScenarioError(origin[name], problems)
     return library
 
 
