@@ -14,9 +14,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-## demo: run the built-in seed scenario for one year and write it to runs/
+## demo: run the built-in seed scenario for one year into runs/seed-7/, with its chronicle and stories
 demo: $(STAMP)
 	$(BIN)/packbond run seed --seed 7 --years 1
+	$(BIN)/packbond chronicle runs/seed-7 -o runs/seed-7/chronicle.md
+	$(BIN)/packbond chronicle runs/seed-7 --format html -o runs/seed-7/chronicle.html
+	$(BIN)/packbond sift runs/seed-7 --top 5
 
 ## test: lint, type-check and run the test suite
 test: $(STAMP) lint typecheck

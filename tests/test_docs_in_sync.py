@@ -25,3 +25,12 @@ def test_scenario_format_mentions_every_field() -> None:
         if isinstance(model, type) and issubclass(model, BaseModel):
             for field, info in model.model_fields.items():
                 assert f"`{info.alias or field}`" in text, f"{name}.{field} is not documented"
+
+
+def test_narrative_doc_lists_every_builtin_pattern() -> None:
+    """docs/narrative.md has a row for every built-in story pattern, with its title."""
+    from packbond.narrative.sifting import builtin_patterns
+
+    text = (DOCS / "narrative.md").read_text("utf-8")
+    for name, pattern in builtin_patterns().patterns.items():
+        assert f"| `{name}` | {pattern.title} |" in text, name

@@ -105,15 +105,16 @@ class Teller:
         cause = None if pd.isna(ev.cause) else causes.get(int(ev.cause))
         cause_kind = None if cause is None else self._reg[str(cause.kind)]
         if cause is not None and cause_kind is not None and kind.tell_cause and cause_kind.because:
-            rest = sentence if _starts_with_field(template) else sentence[:1].lower() + sentence[1:]
+            # "Because ..., X did" and "So X did" only where the sentence opens with a name;
+            # other openings ("Seeing X in trouble, ...") take the cause after them.
             sources = (int(cause.event_id), *sources)
-            if previous == int(cause.event_id):
-                sentence = "So " + rest
+            if previous == int(cause.event_id) and _starts_with_field(template):
+                sentence = "So " + sentence
             else:
                 because = fill(cause_kind.because, cause, self.text.namer)
                 u = rng.reference_uniform(self.text.seed, 1, int(ev.event_id), "cause placement")
-                if float(u) < 0.6:
-                    sentence = f"Because {because}, {rest}"
+                if float(u) < 0.6 and _starts_with_field(template):
+                    sentence = f"Because {because}, {sentence}"
                 else:
                     sentence = f"{capitalised(sentence).rstrip('.')}, because {because}."
         return Line(capitalised(sentence), sources, int(ev.day), kind.name)
