@@ -1,5 +1,27 @@
-"""Narrative: turning a run's event log into text."""
+"""Narrative: a run's event log told as chronicles, biographies and sifted stories.
 
+>>> from packbond import simulate
+>>> run = simulate("seed", seed=7, years=0.25)
+>>> life = chronicle(RunText(run), wolf="Jimin")
+>>> to_markdown(life).splitlines()[0]
+'# The life of Jimin'
+"""
+
+from .chronicle import Chronicle, Section, chronicle
+from .formats import to_html, to_markdown
 from .sentences import Namer, render
+from .source import RunText
+from .telling import Line, Teller
 
-__all__ = ["Namer", "render"]
+__all__ = [
+    "Chronicle",
+    "Line",
+    "Namer",
+    "RunText",
+    "Section",
+    "Teller",
+    "chronicle",
+    "render",
+    "to_html",
+    "to_markdown",
+]

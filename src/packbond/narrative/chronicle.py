@@ -127,13 +127,20 @@ def _with_obituaries(
 def chronicle(
     text: RunText,
     *,
-    wolf: int | None = None,
-    pack: int | None = None,
+    wolf: int | str | None = None,
+    pack: int | str | None = None,
     start: int | None = None,
     end: int | None = None,
 ) -> Chronicle:
-    """The chronicle of the world, of a pack (``pack``) or of a wolf's life (``wolf``)."""
+    """The chronicle of the world, of a pack (``pack``) or of a wolf's life (``wolf``).
+
+    A wolf or pack is given by id or by name.
+    """
     window = _window(start, end)
+    if isinstance(wolf, str):
+        wolf = text.wolf_id(wolf)
+    if isinstance(pack, str):
+        pack = text.pack_id(pack)
     if wolf is not None:
         name = text.namer.wolf(text.replicate, wolf)[0]
         events = text.events(f"{window} AND {int(wolf)} IN (actor, target, other)")
