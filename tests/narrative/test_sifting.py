@@ -258,3 +258,28 @@ def test_story_stats_rates_and_entropy(seed_run) -> None:
     name = max(stats.patterns, key=stats.matches)
     assert stats.rate(name) == pytest.approx(100 * stats.matches(name) / stats.wolf_years)
     assert 0 < stats.entropy <= stats.max_entropy
+
+
+def test_a_step_can_require_a_season(synthetic_run, tmp_path: Path) -> None:
+    write_pattern(
+        tmp_path,
+        "winter_rescue",
+        """
+title = "Winter rescue"
+summary = "A wolf hurt in winter is helped."
+cast = ["wounded", "helper"]
+[[steps]]
+kind = "injured"
+bind = { wolf = "wounded" }
+season = "winter"
+[[steps]]
+kind = "assisted"
+bind = { helper = "helper", wolf = "wounded" }
+within = 3
+""",
+    )
+    library = load_patterns(tmp_path)
+    spring = [(10, "injured", A, None, None, KIM, None, 0.5, "leg"), (11, "assisted", B, A)]
+    winter = [(d + 290, *rest) for d, *rest in spring]  # days 300, 301: the fourth season
+    assert find_matches(synthetic_run(spring), library, "winter_rescue").empty
+    assert len(find_matches(synthetic_run(winter), library, "winter_rescue")) == 1

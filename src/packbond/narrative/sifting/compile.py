@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...calendar import SEASONS, Calendar
 from ...events import registry
 from .patterns import PACK_SLOTS, Pattern, PatternLibrary, RoleRule, Step
 
@@ -83,8 +84,9 @@ class MatchQuery:
 
 
 class _Compiler:
-    def __init__(self, library: PatternLibrary) -> None:
+    def __init__(self, library: PatternLibrary, calendar: Calendar) -> None:
         self.library = library
+        self.calendar = calendar
         self.query = MatchQuery()
         self.done: dict[str, str] = {}
         self.stages: dict[str, list[str]] = {}
@@ -206,6 +208,12 @@ class _Compiler:
             conds.append(f"e.value >= {float(step.value.min)!r}")
         if step.value is not None and step.value.max is not None:
             conds.append(f"e.value <= {float(step.value.max)!r}")
+        if step.season is not None:
+            wanted = [step.season] if isinstance(step.season, str) else step.season
+            cal = self.calendar
+            offset = cal.start_season * cal.days_per_season
+            seasons = ", ".join(str(SEASONS.index(s)) for s in wanted)
+            conds.append(f"((e.day + {offset}) // {cal.days_per_season}) % 4 IN ({seasons})")
         join = ""
         if step.cause_kind is not None:
             join = "JOIN events c ON c.replicate = e.replicate AND c.event_id = e.cause"
@@ -233,9 +241,9 @@ class _Compiler:
         return name
 
 
-def compile_pattern(library: PatternLibrary, name: str) -> MatchQuery:
+def compile_pattern(library: PatternLibrary, name: str, calendar: Calendar) -> MatchQuery:
     """The SQL that finds every match of a pattern (and its stages, for partial matches)."""
-    compiler = _Compiler(library)
+    compiler = _Compiler(library, calendar)
     pattern = library[name]
     match = compiler.pattern(pattern)
     compiler.query.match = match

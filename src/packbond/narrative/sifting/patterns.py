@@ -39,6 +39,8 @@ PACK_SLOTS: tuple[str, ...] = ("pack", "rival")
 """Event columns that hold packs; binding one makes a pack role."""
 
 _WOLF_FIELDS = {"designation", "sex", "alive", "high_rank"}
+
+Season = Literal["spring", "summer", "autumn", "winter"]
 _PACK_FIELDS = {"alive"}
 
 
@@ -76,6 +78,8 @@ class Step(Strict):
     """The kind(s) of event that caused this one."""
     within: Annotated[int, WholeRange(0)] | None = None
     """At most this many days after the step before (no limit if absent)."""
+    season: Season | list[Season] | None = None
+    """The season(s) the event must happen in."""
     unless: list[Unless] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -176,8 +180,11 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
                     Problem(f"{where}.pattern", f"is not a known pattern (got {step.pattern!r})")
                 )
                 continue
-            if step.cause is not None or step.cause_kind is not None or step.detail is not None:
-                problems.append(Problem(where, "a pattern step cannot have cause or detail"))
+            kind_only = (step.cause, step.cause_kind, step.detail, step.value, step.season)
+            if any(x is not None for x in kind_only):
+                problems.append(
+                    Problem(where, "a pattern step cannot have cause, detail, value or season")
+                )
             slots = _role_kinds(library, library.patterns[step.pattern])
         for slot, role in step.bind.items():
             if slot not in slots:

@@ -155,7 +155,7 @@ def find_matches(
 ) -> pd.DataFrame:
     """Every match of a pattern in a run, scored (stakes, deaths, lives); partial ones if asked."""
     pattern = library[name]
-    query = compile_pattern(library, name)
+    query = compile_pattern(library, name, run.calendar)
     roles = _roles(pattern, library)
     steps = len(pattern.steps)
     if partial:
