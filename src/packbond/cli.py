@@ -332,6 +332,8 @@ def chronicle_command(
         raise PackbondError("--wolf and --pack: give one of them, not both")
     if start is not None and end is not None and end < start:
         raise PackbondError(f"--to ({end}) is before --from ({start})")
+    if output is not None and not output.parent.is_dir():
+        raise PackbondError(f"-o: the folder {str(output.parent)!r} does not exist")
     with open_run(run_dir) as result:
         text = RunText(result, replicate)
         told = chronicle(
@@ -345,8 +347,16 @@ def chronicle_command(
     if output is None:
         sys.stdout.write(page)
     else:
-        output.write_text(page, encoding="utf-8")
+        try:
+            output.write_text(page, encoding="utf-8")
+        except OSError as e:
+            raise PackbondError(f"-o: cannot write {str(output)!r}: {e.strerror}") from None
         err.print(f"wrote {output}", highlight=False)
+
+
+def _span(text: RunText, first: int, last: int) -> str:
+    start, end = when(text, first), when(text, last)
+    return start if start == end else f"{start} to {end.removeprefix('in ')}"
 
 
 def _story_json(run: Run, story: Story) -> dict[str, Any]:
@@ -357,7 +367,7 @@ def _story_json(run: Run, story: Story) -> dict[str, Any]:
         "replicate": story.replicate,
         "first_day": story.first_day,
         "last_day": story.last_day,
-        "when": f"{when(text, story.first_day)} to {when(text, story.last_day)}",
+        "when": _span(text, story.first_day, story.last_day),
         "cast": {
             role: None
             if wolf is None
@@ -460,8 +470,10 @@ def stories_stats(
     Example: `packbond stories-stats runs/valley-1 runs/valley-2`
     """
     library = load_patterns(patterns_dir)
-    opened = [(str(path), open_run(path)) for path in runs]
+    opened: list[tuple[str, Run]] = []
     try:
+        for path in runs:
+            opened.append((str(path), open_run(path)))
         stats = story_stats(opened, library)
     finally:
         for _, run_ in opened:

@@ -18,15 +18,16 @@ from ...calendar import SEASONS, Calendar
 from ...events import registry
 from .patterns import PACK_SLOTS, Pattern, PatternLibrary, RoleRule, Step
 
-__all__ = ["MatchQuery", "compile_pattern", "role_column"]
+__all__ = ["MatchQuery", "compile_pattern", "quoted", "role_column"]
 
 
 def role_column(role: str) -> str:
     """The quoted column of a role in a match relation."""
-    return _q(f"r:{role}")
+    return quoted(f"r:{role}")
 
 
-def _q(name: str) -> str:
+def quoted(name: str) -> str:
+    """A name quoted for SQL (pattern names become table names in the query)."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -79,7 +80,7 @@ class MatchQuery:
 
     def sql(self, select: str) -> str:
         """A statement with every CTE and the given final SELECT."""
-        body = ",\n".join(f"{_q(name)} AS ({sql})" for name, sql in self.ctes)
+        body = ",\n".join(f"{quoted(name)} AS ({sql})" for name, sql in self.ctes)
         return f"WITH {body}\n{select}"
 
 
@@ -117,13 +118,21 @@ class _Compiler:
                         conds.append(f"s.{role_column(role)} <> m.{role_column(other)}")
             carried = ", ".join(f"s.{role_column(r)}" for r in new_roles)
             carried = f", {carried}" if carried else ""
+            early = any(r not in previous_roles for u in step.unless for r in u.bind.values())
+            if early:
+                # The unless names a role this step binds: a later candidate (another wolf) may
+                # pass where the first does not, so it is checked before the first is taken.
+                conds += self._unless_conditions(step, i, previous_roles)
             if i == 1:
                 where = " AND ".join(conds) or "TRUE"
+                order = ", ".join(
+                    ["s.replicate", "s.id", *(f"s.{role_column(r)}" for r in new_roles)]
+                )
                 sql = (
-                    f"SELECT s.replicate, row_number() OVER () AS row_key, "
+                    f"SELECT s.replicate, row_number() OVER (ORDER BY {order}) AS row_key, "
                     f"s.first_id AS start_id, s.first_day AS start_day, s.id AS id_1, "
                     f"s.first_id AS fid_1, s.day AS day_1, s.ids AS ids_1{carried} "
-                    f"FROM {_q(source)} s WHERE {where}"
+                    f"FROM {quoted(source)} s WHERE {where}"
                 )
             else:
                 on = ["s.replicate = m.replicate"]
@@ -139,15 +148,18 @@ class _Compiler:
                     conds.append(f"s.cause = m.id_{named[step.cause]}")
                 sql = (
                     f"SELECT m.*, s.id AS id_{i}, s.first_id AS fid_{i}, s.day AS day_{i}, "
-                    f"s.ids AS ids_{i}{carried} FROM {_q(stage)} m "
-                    f"JOIN {_q(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)} "
+                    f"s.ids AS ids_{i}{carried} FROM {quoted(stage)} m "
+                    f"JOIN {quoted(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)} "
                     f"QUALIFY row_number() OVER (PARTITION BY m.row_key ORDER BY s.id, s.ids) = 1"
                 )
             stage = f"{prefix}m{i}"
             self.query.ctes.append((stage, sql))
-            if step.unless:
+            if step.unless and not early:
                 checked = f"{prefix}u{i}"
-                self.query.ctes.append((checked, self._unless(stage, step, i)))
+                clauses = " AND ".join(self._unless_conditions(step, i, previous_roles, after=True))
+                self.query.ctes.append(
+                    (checked, f"SELECT * FROM {quoted(stage)} m WHERE {clauses}")
+                )
                 stage = checked
             stages.append(stage)
             previous_roles += new_roles
@@ -162,28 +174,38 @@ class _Compiler:
                 match,
                 f"SELECT replicate, start_id AS first_id, id_{n} AS last_id, "
                 f"start_day AS first_day, day_{n} AS last_day, "
-                f"flatten([{ids}]) AS ids, {role_cols} FROM {_q(stage)}",
+                f"flatten([{ids}]) AS ids, {role_cols} FROM {quoted(stage)} "
+                # A symmetric step finds a story twice, mirrored: the same events, roles swapped.
+                f"QUALIFY row_number() OVER (PARTITION BY replicate, ids ORDER BY {role_cols}) = 1",
             )
         )
         self.done[pattern.name] = match
         self.stages[pattern.name] = stages
         return match
 
-    def _unless(self, stage: str, step: Step, i: int) -> str:
+    @staticmethod
+    def _unless_conditions(
+        step: Step, i: int, previous_roles: list[str], *, after: bool = False
+    ) -> list[str]:
+        """NOT EXISTS clauses, one per unless event, between step i-1 and this step's event.
+
+        ``after``: checked on the chosen match (``m`` holds every role and ``fid_i``); else in
+        the join, before a candidate ``s`` is chosen.
+        """
+        upper = f"m.fid_{i}" if after else "s.first_id"
         clauses = []
         for unless in step.unless:
             conds = [
                 "x.replicate = m.replicate",
                 f"x.kind = {_lit(unless.kind)}",
                 f"x.event_id > m.id_{i - 1}",
-                f"x.event_id < m.fid_{i}",
+                f"x.event_id < {upper}",
             ]
-            conds += [
-                f"x.{_slot_column(unless.kind, slot)} = m.{role_column(role)}"
-                for slot, role in unless.bind.items()
-            ]
+            for slot, role in unless.bind.items():
+                holder = "m" if after or role in previous_roles else "s"
+                conds.append(f"x.{_slot_column(unless.kind, slot)} = {holder}.{role_column(role)}")
             clauses.append(f"NOT EXISTS (SELECT 1 FROM events x WHERE {' AND '.join(conds)})")
-        return f"SELECT * FROM {_q(stage)} m WHERE {' AND '.join(clauses)}"
+        return clauses
 
     def _source(self, prefix: str, i: int, step: Step) -> str:
         name = f"{prefix}s{i}"
@@ -195,7 +217,7 @@ class _Compiler:
             roles = f", {roles}" if roles else ""
             sql = (
                 f"SELECT replicate, last_id AS id, last_day AS day, first_id, first_day, ids, "
-                f"NULL::BIGINT AS cause{roles} FROM {_q(sub)}"
+                f"NULL::BIGINT AS cause{roles} FROM {quoted(sub)}"
             )
             self.query.ctes.append((name, sql))
             return name

@@ -12,6 +12,7 @@ declarations drive sifting, statistics and the canon check.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -22,6 +23,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ...errors import PackbondError, Problem, ScenarioError
 from ...events import registry
+from ...state import DESIGNATIONS
 from ...validation import Strict, WholeRange, problems_from_validation
 
 __all__ = [
@@ -38,10 +40,10 @@ __all__ = [
 PACK_SLOTS: tuple[str, ...] = ("pack", "rival")
 """Event columns that hold packs; binding one makes a pack role."""
 
-_WOLF_FIELDS = {"designation", "sex", "alive", "high_rank"}
+_PACK_FIELDS = {"alive"}
+_NAME = re.compile(r"[a-z0-9_]+")
 
 Season = Literal["spring", "summer", "autumn", "winter"]
-_PACK_FIELDS = {"alive"}
 
 
 class Bounds(Strict):
@@ -200,6 +202,20 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
                 problems.append(
                     Problem(f"{where}.bind.{slot}", f"binds {role!r} as both a wolf and a pack")
                 )
+        values = list(step.bind.values())
+        for role in sorted({r for r in values if values.count(r) > 1}):
+            problems.append(Problem(f"{where}.bind", f"binds {role!r} twice in one step"))
+        if i == 0:
+            for key in ("unless", "within"):
+                if getattr(step, key):
+                    problems.append(
+                        Problem(f"{where}.{key}", "has no step before it to count from")
+                    )
+        if step.pattern is not None and step.symmetric:
+            problems.append(Problem(f"{where}.symmetric", "only a kind's step can be symmetric"))
+        low, high = (step.value.min, step.value.max) if step.value else (None, None)
+        if low is not None and high is not None and low > high:
+            problems.append(Problem(f"{where}.value", "has its min above its max"))
         new = set(step.bind.values())
         if i > 0 and not new & bound:
             problems.append(Problem(f"{where}.bind", "shares no role with the steps before it"))
@@ -225,10 +241,18 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
                 continue
             allowed = set(reg[unless.kind].roles) | set(PACK_SLOTS)
             for slot, role in unless.bind.items():
+                slot_kind = "pack" if slot in PACK_SLOTS else "wolf"
                 if slot not in allowed:
                     problems.append(
                         Problem(
                             f"{where}.unless[{j}].bind.{slot}", f"is not a role of {unless.kind}"
+                        )
+                    )
+                elif role in kinds and kinds[role] != slot_kind:
+                    problems.append(
+                        Problem(
+                            f"{where}.unless[{j}].bind.{slot}",
+                            f"binds the {kinds[role]} role {role!r} to a {slot_kind}",
                         )
                     )
                 elif role not in bound:
@@ -247,6 +271,16 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
             problems.append(Problem(f"roles.{role}", "is not bound by any step"))
         elif kinds[role] == "pack" and set(rule.model_fields_set) - _PACK_FIELDS:
             problems.append(Problem(f"roles.{role}", "a pack role can only require 'alive'"))
+        labels = [rule.designation] if isinstance(rule.designation, str) else rule.designation
+        for label in labels or []:
+            if label not in DESIGNATIONS:
+                problems.append(
+                    Problem(
+                        f"roles.{role}.designation",
+                        f"is not a designation (got {label!r}; "
+                        f"expected one of {list(DESIGNATIONS)})",
+                    )
+                )
     return problems
 
 
@@ -281,6 +315,17 @@ def _library(sources: list[tuple[str, str]]) -> PatternLibrary:
             raise ScenarioError(path, problems)
         assert pattern is not None
         name = pattern.name or Path(path).stem
+        if not _NAME.fullmatch(name):
+            where = "name" if pattern.name else ""
+            raise ScenarioError(
+                path,
+                [
+                    Problem(
+                        where,
+                        f"a pattern's name is lower-case letters, digits and _ (got {name!r})",
+                    )
+                ],
+            )
         pattern = pattern.model_copy(update={"name": name})
         if name in parsed:
             raise ScenarioError(

@@ -10,7 +10,8 @@ Salience is the sum of three parts, each shown to the reader as a reason:
 
 Matches with the same pattern, replicate and cast are near-identical (the same wolves living the
 same shape again); the most salient one is shown and the others counted. So that one shape does
-not fill the list, a pattern's k-th story (from 0) is ranked as if 1.5·k less salient.
+not fill the list, a ranked list holds at most three stories of a pattern (unless only one
+pattern is asked for), and a story told entirely inside a higher-ranked one is left out.
 """
 
 from __future__ import annotations
@@ -27,12 +28,18 @@ from ...api import Run
 from ...events import registry
 from ..source import RunText
 from ..telling import Line, Teller
-from .compile import MatchQuery, compile_pattern, role_column
+from .compile import MatchQuery, compile_pattern, quoted, role_column
 from .patterns import Pattern, PatternLibrary
 
-__all__ = ["SiftResult", "Story", "find_matches", "sift", "wolf_years"]
-
-_DEATHS = ("died", "leader_killed")
+__all__ = [
+    "PER_PATTERN",
+    "SiftResult",
+    "Story",
+    "count_matches",
+    "find_matches",
+    "sift",
+    "wolf_years",
+]
 
 
 @dataclass
@@ -69,13 +76,15 @@ class SiftResult:
     wolf_years: float
 
 
-def wolf_years(run: Run) -> float:
-    """Years lived by all wolves during the run, summed (the exposure stories are rated by)."""
+def wolf_years(run: Run, replicate: int | None = None) -> float:
+    """Years lived by all wolves during the run (or one replicate), summed: the exposure that
+    stories are rated by."""
     end = int(run.manifest.get("days_done", 0))
+    where = "" if replicate is None else f"WHERE replicate = {int(replicate)}"
     frame = run.query(f"""
         SELECT coalesce(sum(greatest(0, least(coalesce(death_day, gone_day, {end}), {end})
                                      - greatest(birth_day, 0))), 0) AS days
-        FROM wolves""")
+        FROM wolves {where}""")
     return float(frame["days"].iloc[0]) / run.calendar.days_per_year
 
 
@@ -90,12 +99,11 @@ def _score(query: MatchQuery, source: str, roles: list[str]) -> str:
     stakes = _stakes_values()
     stakes_join = f"LEFT JOIN {stakes} ON st.kind = CAST(e.kind AS VARCHAR)" if stakes else ""
     stakes_sum = "coalesce(sum(st.stakes), 0)" if stakes else "0.0"
-    deaths = ", ".join(f"'{k}'" for k in _DEATHS)
     query.ctes += [
         (
             "numbered",
             f"SELECT row_number() OVER (ORDER BY replicate, first_id, last_id, {role_cols}) "
-            f'AS match_no, * FROM "{source}"',
+            f"AS match_no, * FROM {quoted(source)}",
         ),
         ("exploded", "SELECT match_no, replicate, unnest(ids) AS eid FROM numbered"),
         (
@@ -105,9 +113,7 @@ def _score(query: MatchQuery, source: str, roles: list[str]) -> str:
         ),
         (
             "agg",
-            f"SELECT match_no, {stakes_sum} AS stakes, count(*) FILTER "
-            f"(WHERE CAST(e.kind AS VARCHAR) IN ({deaths})) AS deaths "
-            f"FROM ev e {stakes_join} GROUP BY match_no",
+            f"SELECT match_no, {stakes_sum} AS stakes FROM ev e {stakes_join} GROUP BY match_no",
         ),
         (
             "lv",
@@ -116,8 +122,8 @@ def _score(query: MatchQuery, source: str, roles: list[str]) -> str:
         ),
     ]
     return (
-        "SELECT n.*, coalesce(a.stakes, 0) AS stakes, coalesce(a.deaths, 0) AS deaths, "
-        "coalesce(l.lives, 0) AS lives FROM numbered n LEFT JOIN agg a USING (match_no) "
+        "SELECT n.*, coalesce(a.stakes, 0) AS stakes, coalesce(l.lives, 0) AS lives "
+        "FROM numbered n LEFT JOIN agg a USING (match_no) "
         "LEFT JOIN lv l USING (match_no) ORDER BY match_no"
     )
 
@@ -129,6 +135,8 @@ def _partials(query: MatchQuery, pattern: Pattern, roles: list[str], last_day: i
     prefix = f"{pattern.name}/"
     for i, step in enumerate(pattern.steps[:-1], start=1):
         bound += [r for r in dict.fromkeys(step.bind.values()) if r not in bound]
+        if i < 2:
+            continue  # one event is not yet a story under way
         cols = ", ".join(
             (role_column(r) if r in bound else f"NULL::BIGINT AS {role_column(r)}") for r in roles
         )
@@ -138,8 +146,8 @@ def _partials(query: MatchQuery, pattern: Pattern, roles: list[str], last_day: i
         parts.append(
             f"SELECT replicate, start_id AS first_id, id_{i} AS last_id, start_day AS first_day, "
             f"day_{i} AS last_day, flatten([{ids}]) AS ids, {cols}, {i} AS steps_done "
-            f'FROM "{query.stages[i - 1]}" s WHERE {still} AND NOT EXISTS '
-            f'(SELECT 1 FROM "{prefix}m{i + 1}" n WHERE n.row_key = s.row_key)'
+            f"FROM {quoted(query.stages[i - 1])} s WHERE {still} AND NOT EXISTS "
+            f"(SELECT 1 FROM {quoted(prefix + f'm{i + 1}')} n WHERE n.row_key = s.row_key)"
         )
     if not parts:
         return ""
@@ -153,7 +161,7 @@ def _roles(pattern: Pattern, library: PatternLibrary) -> list[str]:
 def find_matches(
     run: Run, library: PatternLibrary, name: str, *, partial: bool = False
 ) -> pd.DataFrame:
-    """Every match of a pattern in a run, scored (stakes, deaths, lives); partial ones if asked."""
+    """Every match of a pattern in a run, scored (stakes, lives); partial ones if asked."""
     pattern = library[name]
     query = compile_pattern(library, name, run.calendar)
     roles = _roles(pattern, library)
@@ -164,10 +172,19 @@ def find_matches(
             return _empty(roles)
         query.ctes.append(("found", partials))
     else:
-        query.ctes.append(("found", f'SELECT *, {steps} AS steps_done FROM "{query.match}"'))
+        query.ctes.append(("found", f"SELECT *, {steps} AS steps_done FROM {quoted(query.match)}"))
     frame = run.query(query.sql(_score(query, "found", roles)))
     frame.attrs["roles"] = roles
     return frame
+
+
+def count_matches(run: Run, library: PatternLibrary, name: str) -> dict[int, int]:
+    """Complete matches of a pattern per replicate (replicates without one are left out)."""
+    query = compile_pattern(library, name, run.calendar)
+    frame = run.query(
+        query.sql(f"SELECT replicate, count(*) AS n FROM {quoted(query.match)} GROUP BY replicate")
+    )
+    return {int(r.replicate): int(r.n) for r in frame.itertuples()}
 
 
 def _empty(roles: list[str]) -> pd.DataFrame:
@@ -183,7 +200,6 @@ def _empty(roles: list[str]) -> pd.DataFrame:
             *[f"r:{r}" for r in roles],
             "steps_done",
             "stakes",
-            "deaths",
             "lives",
         ]
     )
@@ -217,9 +233,12 @@ def _fold(frame: pd.DataFrame, cast: list[str]) -> pd.DataFrame:
 
 def _why(row: dict[str, Any], rate: float, events: pd.DataFrame) -> list[str]:
     reg = registry()
-    why = [
-        f"rare: {rate:.2g} per 100 wolf-years" if rate < 10 else f"{rate:.0f} per 100 wolf-years"
-    ]
+    if rate <= 0:
+        why = ["never yet finished in this run"]
+    elif rate < 10:
+        why = [f"rare: {rate:.2g} per 100 wolf-years"]
+    else:
+        why = [f"{rate:.0f} per 100 wolf-years"]
     lives = int(row["lives"])
     why.append(f"touches {lives} {'life' if lives == 1 else 'lives'}")
     high = Counter(str(k) for k in events["kind"] if reg[str(k)].stakes >= 1.5)
@@ -233,21 +252,36 @@ def _why(row: dict[str, Any], rate: float, events: pd.DataFrame) -> list[str]:
     return why
 
 
-def _diverse(frame: pd.DataFrame, step: float = 1.5) -> pd.DataFrame:
-    """Ranked so that one pattern does not fill the list: its k-th story loses ``step * k``."""
-    frame = frame.sort_values(
+PER_PATTERN = 3
+"""At most this many stories of one pattern in a ranked list (unless one pattern is asked for)."""
+
+
+def _best(frame: pd.DataFrame, top: int, per_pattern: int) -> list[dict[str, Any]]:
+    """The most salient rows, at most ``per_pattern`` of a pattern, none told inside another.
+
+    A story whose events all belong to a story ranked above it (a conquest inside the absorbed
+    pack it led to) is the same story again, and is left out.
+    """
+    ranked = frame.sort_values(
         ["salience", "pattern", "replicate", "first_id"],
         ascending=[False, True, True, True],
         kind="stable",
     )
-    place = frame.groupby("pattern").cumcount()
-    frame = frame.assign(_rank=frame["salience"] - step * place)
-    frame = frame.sort_values(
-        ["_rank", "pattern", "replicate", "first_id"],
-        ascending=[False, True, True, True],
-        kind="stable",
-    )
-    return frame.drop(columns="_rank")
+    chosen: list[dict[str, Any]] = []
+    told: list[tuple[int, frozenset[int]]] = []
+    shown: Counter[str] = Counter()
+    for row in ranked.to_dict("records"):
+        ids = frozenset(int(i) for i in row["ids"])
+        if shown[row["pattern"]] >= per_pattern:
+            continue
+        if any(rep == row["replicate"] and ids <= other for rep, other in told):
+            continue
+        chosen.append(row)
+        told.append((int(row["replicate"]), ids))
+        shown[row["pattern"]] += 1
+        if len(chosen) == top:
+            break
+    return chosen
 
 
 def sift(
@@ -259,23 +293,27 @@ def sift(
     partial: bool = False,
 ) -> SiftResult:
     """The ``top`` most salient stories of a run (partial ones instead, with ``partial``)."""
-    names = patterns or sorted(library.patterns)
+    names = list(dict.fromkeys(patterns)) if patterns else sorted(library.patterns)
     exposure = max(wolf_years(run), 1e-9)
     counts: dict[str, int] = {}
     scored: list[pd.DataFrame] = []
     for name in names:
-        complete = find_matches(run, library, name)
-        counts[name] = len(complete)
-        found = find_matches(run, library, name, partial=True) if partial else complete
+        if partial:
+            counts[name] = sum(count_matches(run, library, name).values())
+            found = find_matches(run, library, name, partial=True)
+        else:
+            found = find_matches(run, library, name)
+            counts[name] = len(found)
         if found.empty:
             continue
-        rate = 100.0 * max(counts[name], 1) / exposure
+        rate = 100.0 * counts[name] / exposure
         found = found.assign(salience=_salience(found, rate), pattern=name, rate=rate)
         scored.append(_fold(found, library[name].cast))
     if not scored:
         return SiftResult([], counts, exposure)
-    best = _diverse(pd.concat(scored, ignore_index=True))
-    stories = [_story(run, library, row) for row in best.head(top).to_dict("records")]
+    per_pattern = top if len(names) == 1 else PER_PATTERN
+    best = _best(pd.concat(scored, ignore_index=True), top, per_pattern)
+    stories = [_story(run, library, row) for row in best]
     return SiftResult(stories, counts, exposure)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...api import Run
 from .patterns import PatternLibrary
-from .sift import find_matches, wolf_years
+from .sift import count_matches, wolf_years
 
 __all__ = ["RunStories", "StoryStats", "entropy", "story_stats"]
 
@@ -100,10 +100,15 @@ class StoryStats:
 
 
 def story_stats(runs: list[tuple[str, Run]], library: PatternLibrary) -> StoryStats:
-    """Count every pattern's complete matches in each run."""
+    """Count every pattern's complete matches in each run; each replicate of an ensemble is a
+    run of its own (``path#2``)."""
     names = sorted(library.patterns)
     out = []
     for label, run in runs:
-        counts = {name: len(find_matches(run, library, name)) for name in names}
-        out.append(RunStories(label, wolf_years(run), counts))
+        replicates = int(run.manifest.get("replicates", 1))
+        per_pattern = {name: count_matches(run, library, name) for name in names}
+        for rep in range(replicates):
+            counts = {name: per_pattern[name].get(rep, 0) for name in names}
+            name = label if replicates == 1 else f"{label}#{rep}"
+            out.append(RunStories(name, wolf_years(run, rep), counts))
     return StoryStats(out, names)
