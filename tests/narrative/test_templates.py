@@ -27,7 +27,7 @@ def _problems(kind_name: str, template: str, allowed_extra: set[str]) -> list[st
                 problems.append("{value} but the kind has no value")
         else:
             problems.append(f"{{{name}}} is not a role of {kind_name} ({', '.join(kind.roles)})")
-        if fmt not in (None, "an"):
+        if fmt not in (None, "an", "age"):
             problems.append(f"unknown format :{fmt}")
     return problems
 

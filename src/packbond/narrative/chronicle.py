@@ -15,7 +15,15 @@ import pandas as pd
 
 from ..calendar import SEASONS
 from ..events import registry
-from .lives import ending, obituary, portrait, storied
+from .lives import (
+    ending,
+    mates_of,
+    obituary,
+    pack_ending,
+    pack_opening,
+    portrait,
+    storied,
+)
 from .source import RunText
 from .telling import Line, Teller
 
@@ -76,7 +84,7 @@ def _window(start: int | None, end: int | None) -> str:
 
 
 def _tally(events: pd.DataFrame) -> str:
-    counts = Counter(str(k) for k in events["kind"])
+    counts = Counter(str(k) for k in events["kind"] if str(k) != "season_changed")
     return ", ".join(f"{k.replace('_', ' ')} ×{n}" for k, n in counts.most_common())
 
 
@@ -114,13 +122,16 @@ def _with_obituaries(
     """Each death of a wolf who lived a story, followed by their obituary."""
     deaths = told[told["kind"].astype(str) == "died"]
     dead_by_event = dict(zip(deaths["event_id"].astype(int), deaths["actor"], strict=True))
+    mates = mates_of(
+        text, sorted(w for w in set(deaths["actor"].dropna().astype(int)) if w in worth)
+    )
     out: list[Line] = []
     for line in lines:
         out.append(line)
         if line.kind == "died":
             wolf = dead_by_event.get(line.sources[-1])
             if wolf is not None and not pd.isna(wolf) and int(wolf) in worth:
-                out.append(obituary(text, int(wolf)))
+                out.append(obituary(text, int(wolf), mates))
     return out
 
 
@@ -144,12 +155,13 @@ def chronicle(
     if wolf is not None:
         name = text.namer.wolf(text.replicate, wolf)[0]
         events = text.events(f"{window} AND {int(wolf)} IN (actor, target, other)")
+        death_told = bool(((events["kind"] == "died") & (events["actor"] == wolf)).any())
         return Chronicle(
             title=f"The life of {name}",
             subject="wolf",
-            opening=portrait(text, wolf),
+            opening=portrait(text, wolf, start or 0),
             sections=_sections(text, events, tally_routine=False, obituaries=False),
-            closing=ending(text, wolf),
+            closing=ending(text, wolf, end, death_told=death_told),
         )
     if pack is not None:
         name = text.namer.pack(text.replicate, pack)
@@ -157,7 +169,9 @@ def chronicle(
         return Chronicle(
             title=f"A history of the {name} pack",
             subject="pack",
+            opening=pack_opening(text, pack, start or 0),
             sections=_sections(text, events, tally_routine=True, obituaries=True),
+            closing=pack_ending(text, pack, end),
         )
     scenario = str(text.run.manifest.get("scenario", "the world"))
     events = text.events(window)

@@ -21,6 +21,8 @@ __all__ = [
     "FIELD",
     "PRONOUNS",
     "Namer",
+    "age_words",
+    "article",
     "capitalised",
     "count_words",
     "fill",
@@ -35,7 +37,8 @@ PRONOUNS: dict[str, dict[str, str]] = {
     "": {"they": "they", "them": "them", "their": "their", "theirs": "theirs", "self": "themself"},
 }
 FIELD = re.compile(r"\{([a-z_]+)(?:\.([A-Za-z]+))?(?::([a-z]+))?\}")
-"""A template field: ``{role}``, ``{role.they}`` (``They`` capitalised), ``{detail:an}``."""
+"""A template field: ``{role}``, ``{role.they}`` (``They`` capitalised), ``{detail:an}``,
+``{value:age}`` (an age in words)."""
 
 _WORDS = ("no", "once", "twice", "three times", "four times", "five times", "six times")
 
@@ -43,6 +46,23 @@ _WORDS = ("no", "once", "twice", "three times", "four times", "five times", "six
 def count_words(n: int) -> str:
     """'once', 'twice', 'three times', ..., '12 times'."""
     return _WORDS[n] if n < len(_WORDS) else f"{n} times"
+
+
+def age_words(years: float) -> str:
+    """An age as one reads it: '24 years', 'one year', '8 months', 'a few weeks'."""
+    if years >= 2:
+        return f"{int(years)} years"
+    if years >= 1:
+        return "one year"
+    months = int(years * 12)
+    if months >= 2:
+        return f"{months} months"
+    return "a month" if months == 1 else "a few weeks"
+
+
+def article(word: str) -> str:
+    """The word with 'a' or 'an' before it."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 def capitalised(text: str) -> str:
@@ -81,10 +101,6 @@ class Namer:
         return self._packs.get((replicate, int(pack_id)), f"#{int(pack_id)}")
 
 
-def _article(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
-
-
 def phrasing_index(seed: int, event_ids: Any, kinds: Any) -> np.ndarray:
     """Which phrasing each event gets: a keyed draw, the same on every reading of the run."""
     reg = registry()
@@ -120,7 +136,9 @@ def fill(
             return namer.pack(rep, getattr(event, name))
         if name == "detail":
             text = "" if pd.isna(event.detail) else str(event.detail)
-            return _article(text) if fmt == "an" else text
+            return article(text) if fmt == "an" else text
+        if name == "value" and fmt == "age":
+            return age_words(float(event.value))
         if name == "value":
             v = float(event.value)
             return f"{v:.0f}" if abs(v) >= 10 else f"{round(v, 1):g}"

@@ -110,7 +110,13 @@ class RunText:
         if name_or_id.strip().isdigit() and int(name_or_id) in packs.index:
             return int(name_or_id)
         matches = packs[packs["name"].str.lower() == name_or_id.strip().lower()]
-        if len(matches) >= 1:
+        if len(matches) == 1:
             return int(matches.index[0])
+        if len(matches) > 1:
+            ids = ", ".join(str(i) for i in matches.index[:10])
+            raise PackbondError(
+                f"--pack: {len(matches)} packs are called {name_or_id!r}; give an id instead "
+                f"({ids})"
+            )
         some = ", ".join(sorted(packs["name"].astype(str))[:12])
         raise PackbondError(f"--pack: no pack called {name_or_id!r} (packs include: {some})")

@@ -45,13 +45,36 @@ def _starts_with_field(template: str) -> bool:
     return template.startswith("{")
 
 
-def _key(event: Any) -> tuple[Any, ...]:
+def _key(event: Any, causes: dict[int, Any]) -> tuple[Any, ...]:
     """Events with the same key fold into one line: same kind, cast and packs (and detail, when
-    the kind has no folded phrasing that tallies details)."""
+    the kind has no folded phrasing that tallies details). Only routine kinds and kinds with a
+    folded phrasing fold, and never an event whose cause would be told: a repeat is folded, a
+    turn of the story is not."""
+    kind = registry()[str(event.kind)]
+    if (kind.tier != "routine" and kind.folded is None) or _cause_to_tell(event, causes):
+        return ("one", int(event.event_id))
     key = tuple(None if pd.isna(getattr(event, c)) else getattr(event, c) for c in _ROLE_KEY)
-    if registry()[str(event.kind)].folded is None:
+    if kind.folded is None:
         key += (None if pd.isna(event.detail) else str(event.detail),)
     return key
+
+
+def _cause_to_tell(event: Any, causes: dict[int, Any]) -> Any | None:
+    """The event's cause if a chronicle would tell it, else None.
+
+    Not told: causes the kind says go without saying, kinds that cannot be told as a cause, and
+    a cause whose first role is the same wolf as the event's (``X had left, so X joined``; the
+    sentence before usually told it).
+    """
+    reg = registry()
+    kind = reg[str(event.kind)]
+    if not kind.tell_cause or pd.isna(event.cause):
+        return None
+    cause = causes.get(int(event.cause))
+    if cause is None or not reg[str(cause.kind)].because:
+        return None
+    same = not pd.isna(cause.actor) and not pd.isna(event.actor) and cause.actor == event.actor
+    return None if same else cause
 
 
 def _tally(details: list[str]) -> str:
@@ -77,17 +100,19 @@ class Teller:
         causes = self._causes(events)
         groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         rows = list(events.itertuples(index=False))
-        for i, ev in enumerate(rows):
-            groups[_key(ev)].append(i)
+        keys = [_key(ev, causes) for ev in rows]
+        for i, key in enumerate(keys):
+            groups[key].append(i)
         told: list[Line] = []
         for i, ev in enumerate(rows):
-            group = groups[_key(ev)]
+            group = groups[keys[i]]
             if len(group) > 1:
                 if group[0] == i:
                     told.append(self._folded([rows[j] for j in group], period))
                 continue
+            recent = {source for line in told[-3:] for source in line.sources}
             previous = told[-1].sources[-1] if told else None
-            told.append(self._one(ev, int(phrasing[i]), causes, previous))
+            told.append(self._one(ev, int(phrasing[i]), causes, previous, recent))
         return told
 
     def _causes(self, events: pd.DataFrame) -> dict[int, Any]:
@@ -97,19 +122,30 @@ class Teller:
         fetched = self.text.events_by_id(missing)
         return {**here, **{int(e.event_id): e for e in fetched.itertuples(index=False)}}
 
-    def _one(self, ev: Any, phrasing: int, causes: dict[int, Any], previous: int | None) -> Line:
+    def _one(
+        self,
+        ev: Any,
+        phrasing: int,
+        causes: dict[int, Any],
+        previous: int | None,
+        recent: set[int],
+    ) -> Line:
         kind = self._reg[str(ev.kind)]
         template = kind.phrasings[phrasing]
         sentence = fill(template, ev, self.text.namer)
         sources: tuple[int, ...] = (int(ev.event_id),)
-        cause = None if pd.isna(ev.cause) else causes.get(int(ev.cause))
-        cause_kind = None if cause is None else self._reg[str(cause.kind)]
-        if cause is not None and cause_kind is not None and kind.tell_cause and cause_kind.because:
+        cause = _cause_to_tell(ev, causes)
+        if cause is not None:
             # "Because ..., X did" and "So X did" only where the sentence opens with a name;
-            # other openings ("Seeing X in trouble, ...") take the cause after them.
+            # other openings ("Seeing X in trouble, ...") take the cause after them. A cause
+            # told in the last few sentences is not told again.
+            cause_kind = self._reg[str(cause.kind)]
+            assert cause_kind.because is not None
             sources = (int(cause.event_id), *sources)
             if previous == int(cause.event_id) and _starts_with_field(template):
                 sentence = "So " + sentence
+            elif int(cause.event_id) in recent:
+                pass
             else:
                 because = fill(cause_kind.because, cause, self.text.namer)
                 u = rng.reference_uniform(self.text.seed, 1, int(ev.event_id), "cause placement")
