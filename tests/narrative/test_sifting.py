@@ -213,6 +213,19 @@ bind = { patient = "wolf" }
         ('[[steps]]\nkind = "healed"\nbind = { wolf = "w" }\ncause = "nope"\n', "names no earlier"),
         ('[[steps]]\nkind = "healed"\nbind = { wolf = "w" }\nwithin = -3\n', "within"),
         ('[[steps]]\nkind = "healed"\nbind = { pack = "w" }\n', "cast names wolves"),
+        ('[[steps]]\nkind = "mated"\nbind = { wolf = "w", partner = "w" }\n', "twice in one"),
+        (
+            '[[steps]]\nkind = "healed"\nbind = { wolf = "w" }\nunless = [{ kind = "died" }]\n',
+            "no step before",
+        ),
+        (
+            '[roles.w]\ndesignation = "alfa"\n[[steps]]\nkind = "healed"\nbind = { wolf = "w" }\n',
+            "not a designation",
+        ),
+        (
+            '[[steps]]\nkind = "injured"\nbind = { wolf = "w" }\nvalue = { min = 2, max = 1 }\n',
+            "min above",
+        ),
     ],
 )
 def test_pattern_mistakes_are_reported(tmp_path: Path, body: str, field: str) -> None:
