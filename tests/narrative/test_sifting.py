@@ -296,3 +296,41 @@ within = 3
     winter = [(d + 290, *rest) for d, *rest in spring]  # days 300, 301: the fourth season
     assert find_matches(synthetic_run(spring), library, "winter_rescue").empty
     assert len(find_matches(synthetic_run(winter), library, "winter_rescue")) == 1
+
+
+def test_every_tries_each_event_that_fits(synthetic_run, tmp_path: Path) -> None:
+    write_pattern(
+        tmp_path,
+        "one_of_them",
+        """
+title = "One of them"
+summary = "Of the wolves who pledged, one who was later integrated."
+cast = ["survivor"]
+[[steps]]
+kind = "pack_dissolved"
+bind = { pack = "fallen" }
+[[steps]]
+kind = "pledged"
+bind = { wolf = "survivor", rival = "fallen" }
+every = EVERY
+[[steps]]
+kind = "integrated"
+bind = { wolf = "survivor" }
+""".replace("EVERY", "true"),
+    )
+    events = [
+        (1, "pack_dissolved", None, None, None, PARK),
+        (1, "pledged", A, C, None, KIM, PARK),
+        (1, "pledged", B, C, None, KIM, PARK),
+        (50, "integrated", B, None, None, KIM, None, 7.0),
+    ]
+    library = load_patterns(tmp_path)
+    frame = find_matches(synthetic_run(events), library, "one_of_them")
+    assert list(frame["r:survivor"]) == [B]  # the first pledger, A, never integrated
+    under_way = find_matches(
+        synthetic_run(events[:3], days=60), library, "one_of_them", partial=True
+    )
+    assert sorted(under_way["r:survivor"]) == [A, B]
+    text = (tmp_path / "one_of_them.toml").read_text().replace("every = true", "every = false")
+    (tmp_path / "one_of_them.toml").write_text(text)
+    assert find_matches(synthetic_run(events), load_patterns(tmp_path), "one_of_them").empty

@@ -146,11 +146,23 @@ class _Compiler:
                     conds.append(f"s.first_day <= m.day_{i - 1} + {int(step.within)}")
                 if step.cause is not None:
                     conds.append(f"s.cause = m.id_{named[step.cause]}")
+                if step.every:
+                    # Every fitting event starts a match of its own, with a key of its own.
+                    head = f"m.* EXCLUDE (row_key), m.row_key AS parent_{i}, "
+                    head += "row_number() OVER (ORDER BY m.row_key, s.id"
+                    head += "".join(f", s.{role_column(r)}" for r in new_roles) + ") AS row_key"
+                    pick = ""
+                else:
+                    head = "m.*"
+                    pick = (
+                        " QUALIFY row_number() OVER (PARTITION BY m.row_key ORDER BY s.id, s.ids)"
+                        " = 1"
+                    )
                 sql = (
-                    f"SELECT m.*, s.id AS id_{i}, s.first_id AS fid_{i}, s.day AS day_{i}, "
+                    f"SELECT {head}, s.id AS id_{i}, s.first_id AS fid_{i}, s.day AS day_{i}, "
                     f"s.ids AS ids_{i}{carried} FROM {quoted(stage)} m "
-                    f"JOIN {quoted(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)} "
-                    f"QUALIFY row_number() OVER (PARTITION BY m.row_key ORDER BY s.id, s.ids) = 1"
+                    f"JOIN {quoted(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)}"
+                    f"{pick}"
                 )
             stage = f"{prefix}m{i}"
             self.query.ctes.append((stage, sql))
@@ -221,9 +233,9 @@ class _Compiler:
             )
             self.query.ctes.append((name, sql))
             return name
-        assert step.kind is not None
-        kind = registry()[step.kind]
-        conds = [f"e.kind = {_lit(step.kind)}"]
+        assert step.kinds
+        kind = registry()[step.kinds[0]]  # the kinds share the bound roles' columns
+        conds = [f"e.kind IN {_in(list(step.kinds))}"]
         if step.detail is not None:
             conds.append(f"CAST(e.detail AS VARCHAR) IN {_in(step.detail)}")
         if step.value is not None and step.value.min is not None:
@@ -244,7 +256,7 @@ class _Compiler:
         def select(swap: bool) -> str:
             cols = []
             for slot, role in step.bind.items():
-                column = _slot_column(step.kind or "", slot)
+                column = _slot_column(kind.name, slot)
                 if swap and slot in kind.roles[:2]:
                     other = kind.roles[1 - kind.roles.index(slot)]
                     column = kind.role_column(other)

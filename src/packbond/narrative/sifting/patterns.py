@@ -64,7 +64,8 @@ class Unless(Strict):
 class Step(Strict):
     """One step of a pattern: an event kind, or another pattern used as a step."""
 
-    kind: str | None = None
+    kind: str | list[str] | None = None
+    """An event kind, or several whose shared roles sit in the same columns (either will do)."""
     pattern: str | None = None
     name: str | None = None
     """A label other steps can name as their ``cause``."""
@@ -72,6 +73,8 @@ class Step(Strict):
     """The kind's role (or ``pack``/``rival``, or the sub-pattern's role) to this pattern's role."""
     symmetric: bool = False
     """The kind's first two roles may be bound either way round (``mated``: who bit whom)."""
+    every: bool = False
+    """Try every event that fits, not only the first (one of several survivors who pledged)."""
     detail: str | list[str] | None = None
     value: Bounds | None = None
     cause: str | None = None
@@ -83,6 +86,13 @@ class Step(Strict):
     season: Season | list[Season] | None = None
     """The season(s) the event must happen in."""
     unless: list[Unless] = Field(default_factory=list)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The step's event kinds (empty for a pattern step)."""
+        if self.kind is None:
+            return ()
+        return (self.kind,) if isinstance(self.kind, str) else tuple(self.kind)
 
     @model_validator(mode="after")
     def _one_source(self) -> Step:
@@ -135,7 +145,7 @@ class PatternLibrary:
 def _role_kinds(library: PatternLibrary, pattern: Pattern) -> dict[str, str]:
     out: dict[str, str] = {}
     for step in pattern.steps:
-        if step.kind is not None:
+        if step.kinds:
             for slot, role in step.bind.items():
                 out.setdefault(role, "pack" if slot in PACK_SLOTS else "wolf")
         elif step.pattern in library.patterns:
@@ -155,26 +165,34 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
     for i, step in enumerate(pattern.steps):
         where = f"steps[{i}]"
         slots: dict[str, str]
-        if step.kind is not None:
-            if step.kind not in reg.kinds:
+        if step.kinds:
+            unknown = [k for k in step.kinds if k not in reg.kinds]
+            if unknown:
                 problems.append(
-                    Problem(f"{where}.kind", f"is not an event kind (got {step.kind!r})")
+                    Problem(f"{where}.kind", f"is not an event kind (got {unknown[0]!r})")
                 )
                 continue
-            kind = reg[step.kind]
-            slots = {r: "wolf" for r in kind.roles} | {p: "pack" for p in PACK_SLOTS}
-            details = reg.detail_labels(kind)
+            listed = [reg[k] for k in step.kinds]
+            shared = [
+                r
+                for r in listed[0].roles
+                if all(
+                    r in k.roles and k.role_column(r) == listed[0].role_column(r) for k in listed
+                )
+            ]
+            slots = {r: "wolf" for r in shared} | {p: "pack" for p in PACK_SLOTS}
+            details = [label for k in listed for label in reg.detail_labels(k)]
             wanted = [step.detail] if isinstance(step.detail, str) else step.detail or []
             for label in wanted:
                 if label not in details:
                     problems.append(
                         Problem(
                             f"{where}.detail",
-                            f"is not a detail of {step.kind} (got {label!r}; "
-                            f"expected one of {list(details)})",
+                            f"is not a detail of {' or '.join(step.kinds)} (got {label!r}; "
+                            f"expected one of {details})",
                         )
                     )
-            if step.symmetric and len(kind.roles) < 2:
+            if step.symmetric and len(shared) < 2:
                 problems.append(Problem(f"{where}.symmetric", "needs a kind with two roles"))
         else:
             if step.pattern not in library.patterns:
@@ -193,7 +211,7 @@ def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{where}.bind.{slot}",
-                        f"is not a role of {step.kind or step.pattern} "
+                        f"is not a role of {' or '.join(step.kinds) or step.pattern} "
                         f"(expected one of {sorted(slots)})",
                     )
                 )

@@ -142,12 +142,13 @@ def _partials(query: MatchQuery, pattern: Pattern, roles: list[str], last_day: i
         )
         ids = ", ".join(f"ids_{k}" for k in range(1, i + 1))
         window = query.windows[i]
+        parent = f"parent_{i + 1}" if pattern.steps[i].every else "row_key"
         still = "TRUE" if window is None else f"day_{i} + {int(window)} >= {last_day}"
         parts.append(
             f"SELECT replicate, start_id AS first_id, id_{i} AS last_id, start_day AS first_day, "
             f"day_{i} AS last_day, flatten([{ids}]) AS ids, {cols}, {i} AS steps_done "
             f"FROM {quoted(query.stages[i - 1])} s WHERE {still} AND NOT EXISTS "
-            f"(SELECT 1 FROM {quoted(prefix + f'm{i + 1}')} n WHERE n.row_key = s.row_key)"
+            f"(SELECT 1 FROM {quoted(prefix + f'm{i + 1}')} n WHERE n.{parent} = s.row_key)"
         )
     if not parts:
         return ""
