@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .api import Run, open_run, simulate
+from .canon import Rate, canon_check
 from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError
 from .narrative import Namer, render
@@ -505,6 +506,52 @@ def stories_stats(
         f"({len(stats.patterns)} patterns).",
         highlight=False,
     )
+
+
+@app.command("canon")
+@_reports_errors
+def canon_command(
+    runs: Annotated[int, typer.Option(help="Replicates in the ensemble.", min=1)] = 1000,
+    years: Annotated[float, typer.Option(help="Simulated years per replicate.", min=0.1)] = 2.0,
+    seed: Annotated[int, typer.Option(help="Seed of the first replicate.", min=0)] = 1,
+    scenario: Annotated[
+        str, typer.Option(help="The seed scenario, a variant of it (TOML), or seed-winter.")
+    ] = "seed",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """How often an ensemble of the seed scenario retells the story's arc, and how it ends.
+
+    Example: `packbond canon --runs 1000 --years 2`
+    """
+    with _progress_bar(f"canon: {runs} tellings of {scenario}") as _:
+        report = canon_check(runs=runs, years=years, seed=seed, scenario=scenario)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict(), indent=1) + "\n")
+        return
+    table = Table(
+        title=f"The seed story's arc in {report.runs} tellings of {report.scenario} "
+        f"({years:g} years, seeds {seed}-{seed + runs - 1}; {report.seconds:.0f} s)",
+        title_justify="left",
+    )
+    for col in ("beat", "rate", "95% interval"):
+        table.add_column(col, justify="left" if col == "beat" else "right")
+
+    def row(label: str, rate: Rate) -> None:
+        low, high = rate.interval
+        table.add_row(label, f"{rate.rate:.3f}", f"{low:.3f}-{high:.3f}")
+
+    for beat, rate in report.beats.items():
+        row(beat.replace("_", " "), rate)
+    row("[bold]core arc, in order[/]", report.core)
+    row("[bold]full arc, in order[/]", report.full)
+    out.print(table)
+    endings = Table(title="How the tellings end", title_justify="left")
+    for col in ("ending", "rate", "95% interval"):
+        endings.add_column(col, justify="left" if col == "ending" else "right")
+    for name, rate in sorted(report.endings.items(), key=lambda kv: -kv[1].count):
+        low, high = rate.interval
+        endings.add_row(name, f"{rate.rate:.3f}", f"{low:.3f}-{high:.3f}")
+    out.print(endings)
 
 
 def main() -> None:

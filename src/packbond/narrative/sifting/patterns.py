@@ -34,6 +34,7 @@ __all__ = [
     "Step",
     "Unless",
     "builtin_patterns",
+    "canon_patterns",
     "load_patterns",
 ]
 
@@ -364,10 +365,10 @@ def _library(sources: list[tuple[str, str]]) -> PatternLibrary:
     return library
 
 
-def _builtin_sources() -> list[tuple[str, str]]:
-    folder = resources.files(__package__).joinpath("library")
+def _builtin_sources(name: str = "library") -> list[tuple[str, str]]:
+    folder = resources.files(__package__).joinpath(name)
     return sorted(
-        (f"patterns/{f.name}", f.read_text("utf-8"))
+        (f"patterns/{name}/{f.name}", f.read_text("utf-8"))
         for f in folder.iterdir()
         if f.name.endswith(".toml")
     )
@@ -376,6 +377,11 @@ def _builtin_sources() -> list[tuple[str, str]]:
 def builtin_patterns() -> PatternLibrary:
     """The patterns shipped with packbond."""
     return _library(_builtin_sources())
+
+
+def canon_patterns() -> PatternLibrary:
+    """The built-in patterns and the seed story's beats (``canon_*``), for the canon check."""
+    return _library(_builtin_sources() + _builtin_sources("canon"))
 
 
 def load_patterns(folder: str | Path | None = None) -> PatternLibrary:
