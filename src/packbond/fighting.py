@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .arrays import group_sum
-from .state import Designation, World
+from .state import DESIGNATIONS, World
 
 __all__ = ["fighters", "pack_strength", "win_chance"]
 
@@ -19,12 +19,14 @@ _DESIGNATION_WEIGHT = np.array([0.0, 1.2, 1.0, 0.7])
 
 
 def fighters(world: World) -> NDArray[np.bool_]:
-    """Mask over wolf rows: living presented members of a pack, not disabled by a wound."""
+    """Mask over wolf rows: living members of a pack of a fighting designation (rules.war),
+    not disabled by a wound."""
     w = world.wolves
+    codes = [DESIGNATIONS.index(d) for d in world.rules.war.fighter_designations]
     return (
         w.view("alive")
         & (w.view("pack") >= 0)
-        & (w.view("designation") != Designation.UNPRESENTED)
+        & np.isin(w.view("designation"), codes)
         & (w.view("wound") < world.rules.wounds.disabled_above)
     )
 

@@ -344,3 +344,73 @@ def test_a_long_valley_run_settles_into_neither_endless_peace_nor_endless_war() 
     for what, kinds in wanted.items():
         per_decade = np.bincount(decade[ev["kind"].isin(kinds)], minlength=20)[:20]
         assert (per_decade > 0).all(), f"{what} per decade: {per_decade}"
+
+
+def test_omegas_stay_out_of_battle_where_the_rules_say_so() -> None:
+    """R50 (genre): the seed's packs keep omegas out of raids and invasions; by default all
+    presented wolves fight."""
+    from packbond.fighting import fighters
+
+    world = _world(packs=40)
+    w = world.wolves
+    rows = _living(world)
+    omegas = rows[w.designation[rows] == Designation.OMEGA]
+    assert len(omegas) > 10
+    assert not fighters(world)[omegas].any()
+    set_rules(world, "war", fighter_designations=["alpha", "beta", "omega"])
+    able = fighters(world)[omegas]
+    assert able.mean() > 0.8  # all but the badly wounded
+
+
+def _offers_to(log: dict[str, np.ndarray], world: World, wolves: np.ndarray) -> float:
+    offers = events_of(log, "mating_offer")
+    asked = rows_of(world, offers["replicate"], offers["target"])
+    return float(np.isin(asked, wolves).sum()) / max(len(wolves), 1)
+
+
+def test_a_protector_asks_the_wolf_he_protects() -> None:
+    """R52, R16: the wolf an alpha has taken under his protection is always among those he
+    looks over, so protectors ask their proteges far more often than chance."""
+    asked = {}
+    for protecting in (False, True):
+        world = world_of(generated(80, size_mean=40.0), seeds=[1, 2])
+        w = world.wolves
+        rows = _living(world)
+        free = rows[(w.mate[rows] < 0) & (w.designation[rows] != Designation.UNPRESENTED)]
+        alphas = free[w.designation[free] == Designation.ALPHA]
+        omegas = free[w.designation[free] == Designation.OMEGA]
+        by_pack = {int(w.pack[o]): o for o in omegas}
+        pairs = [(a, by_pack[int(w.pack[a])]) for a in alphas if int(w.pack[a]) in by_pack]
+        guard, ward = np.array([a for a, _ in pairs]), np.array([o for _, o in pairs])
+        _, once = np.unique(ward, return_index=True)
+        guard, ward = guard[once], ward[once]
+        if protecting:
+            w.protector[ward] = guard
+        log = run_only(world, ["courtship"], 8 * 7).log.drain()
+        offers = events_of(log, "mating_offer")
+        suitor = rows_of(world, offers["replicate"], offers["actor"])
+        target = rows_of(world, offers["replicate"], offers["target"])
+        mine = np.isin(suitor, guard)
+        pair = dict(zip(guard.tolist(), ward.tolist(), strict=True))
+        asked[protecting] = np.mean(
+            [pair[s] == t for s, t in zip(suitor[mine], target[mine], strict=True)]
+        )
+    assert asked[True] > 2.5 * asked[False] and asked[True] > asked[False] + 0.1, asked
+
+
+def test_a_shunned_wolf_is_courted_by_few() -> None:
+    """R40, R16: under the seed's shun weight, suitors (the unkind most) pass over a wolf the
+    pack does not accept; without it, acceptance does not matter."""
+    ratio = {}
+    for shun in (0.0, 2.5):
+        world = _world(packs=200)
+        set_rules(world, "courtship", shun_weight=shun)
+        w = world.wolves
+        rows = _living(world)
+        free = rows[(w.mate[rows] < 0) & (w.designation[rows] == Designation.OMEGA)]
+        low = free[::2]
+        w.acceptance[low] = 0.02
+        w.acceptance[free[1::2]] = 0.95
+        log = run_only(world, ["courtship"], 8 * 7).log.drain()
+        ratio[shun] = _offers_to(log, world, low) / max(_offers_to(log, world, free[1::2]), 1e-9)
+    assert ratio[2.5] < 0.7 * ratio[0.0], ratio

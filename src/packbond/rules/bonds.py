@@ -124,6 +124,22 @@ class CourtshipRules(Strict):
     accept_trust: Weight = Field(1.5, description="Log-odds added by trusting the suitor.")
     accept_fear: Weight = Field(2.5, description="Log-odds lost by fearing the suitor.")
     accept_scent: Weight = Field(1.0, description="Log-odds added by a liked scent.")
+    at_war_factor: Fraction = Field(
+        1.0,
+        description="Offers made by members of a pack at war or past the point of war, as a "
+        "share of the usual (on the eve of an invasion, few court).",
+    )
+    shun_weight: Weight = Field(
+        0.0,
+        description="How much a wolf the pack does not accept loses as a mate, in choosing whom "
+        "to ask and in answering, less for kind wolves (R40: a shunned newcomer is courted by "
+        "few).",
+    )
+    accept_pull: Weight = Field(
+        0.0,
+        description="Log-odds added by the pull between the two designations (a genre where "
+        "alphas and omegas are drawn together also answers offers by it).",
+    )
     accept_safety: Weight = Field(
         1.2, description="Log-odds added by a high-ranked suitor's protection (R46)."
     )

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -13,6 +13,13 @@ from ..validation import Fraction, Range, Strict, WholeRange
 __all__ = ["ConflictRules", "WarRules"]
 
 Weight = Annotated[float, Range(0.0, 20.0)]
+
+
+FighterDesignation = Literal["alpha", "beta", "omega"]
+
+
+def _every_designation() -> list[FighterDesignation]:
+    return ["alpha", "beta", "omega"]
 
 
 class ConflictRules(Strict):
@@ -53,6 +60,11 @@ class WarRules(Strict):
     """Invasions, deaths, the fallen pack alpha, dissolution and pledges (R50-R52)."""
 
     enabled: bool = Field(True, description="Packs at war invade each other.")
+    fighter_designations: list[FighterDesignation] = Field(
+        default_factory=_every_designation,
+        description="Designations that fight in raids and invasions (the seed: alphas and "
+        "betas; its packs keep omegas out of battle).",
+    )
     delay_days: Annotated[int, WholeRange(0, 365)] = Field(
         7, description="Days from declaring war to the invasion."
     )

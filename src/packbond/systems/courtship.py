@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import ties
+from .. import grievance, ties
 from ..arrays import first_of_groups, logistic
 from ..context import Context
 from ..scent import likeness
@@ -141,6 +141,12 @@ def _court(world: World, ctx: Context) -> None:
     left_mate = _left_a_mate(world, suitors)
     chance = r.offer_chance * (1.0 + r.lonely_weight * (1.0 - w.wellbeing[suitors]))
     chance = (chance + r.rank_need * need) * np.where(left_mate, r.marked_factor, 1.0)
+    if r.at_war_factor < 1.0:
+        # At war, or holding a grievance past the point of war: the eve of an invasion.
+        home = w.pack[suitors]
+        _, worst, _ = grievance.strongest(world, home)
+        at_war = (world.packs.war_on[home] >= 0) | (worst >= rules.conflict.war_at)
+        chance = chance * np.where(at_war, r.at_war_factor, 1.0)
     go = ctx.draw("offer", suitors) < chance
     suitors, need = suitors[go], need[go]
     if len(suitors) == 0:
@@ -180,17 +186,26 @@ def _choose(
     k = r.candidates
     u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(k)], axis=1)
     cand = world.pick_members(w.pack[suitors], u, free)
+    # The wolf a suitor has taken under his protection (R52) is always at hand to be asked.
+    protege = np.full(w.size, -1, dtype=np.int64)
+    guarded = np.flatnonzero(w.view("alive") & (w.view("protector") >= 0) & free)
+    guarded = guarded[world.beside(guarded, w.protector[guarded])]
+    protege[w.protector[guarded]] = guarded
+    cand = np.concatenate([cand, protege[suitors][:, None]], axis=1)
+    k += 1
     s = np.repeat(suitors, k)
     c = cand.reshape(-1)
     safe = np.maximum(c, 0)
     pulls = np.array(r.pull.matrix())[w.designation[s], w.designation[safe]]
     scent = likeness(w.scent[s], w.scent[safe]) if world.rules.scent.enabled else np.zeros(len(s))
     marked_left = _left_a_mate(world, safe)
+    shunned = r.shun_weight * (1.0 - w.acceptance[safe]) * (1.0 - w.kindness[s])
     score = (
         r.affinity_weight * ties.lookup(world, s, safe, "affinity")
         + pulls
         + r.scent_weight * scent
         + r.esteem_weight * w.ambition[s] * w.esteem[safe]
+        - shunned
     ) * np.where(marked_left, r.marked_factor, 1.0)
     valid = (c >= 0) & (c != s) & (pulls > 0) & ~_kin(world, s, safe)
     score = np.where(valid, score, -np.inf).reshape(len(suitors), k)
@@ -223,7 +238,10 @@ def _answer(
     hope = r.accept_hope * (1.0 - w.acceptance[wolf]) * w.esteem[suitor]
     lonely = r.accept_lonely * (1.0 - w.wellbeing[wolf])
     reasons = np.stack([r.accept_affinity * liking, r.accept_trust * trust, safety, hope, lonely])
+    pull = np.array(r.pull.matrix())[w.designation[wolf], w.designation[suitor]]
     logit = r.accept_bias + reasons.sum(axis=0) - r.accept_fear * fear + r.accept_scent * scent
+    logit += r.accept_pull * pull
+    logit -= r.shun_weight * (1.0 - w.acceptance[suitor]) * (1.0 - w.kindness[wolf])
     marked_left = _left_a_mate(world, wolf)
     chance = np.where(marked_left, r.marked_factor, 1.0) * logistic(logit)
     yes = ctx.draw("accept_offer", wolf) < chance
