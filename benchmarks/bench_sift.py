@@ -12,25 +12,10 @@ import json
 import time
 from pathlib import Path
 
+from bench_world import SCENARIO  # the same generated world as the step benchmark
 from packbond.api import open_run, simulate
 from packbond.narrative.sifting import builtin_patterns, sift
 from packbond.scenario import parse_scenario
-
-SCENARIO = """
-name = "bench"
-start_season = "spring"
-[rules]
-preset = "seed"
-[[regions]]
-name = "Forest"
-[[regions]]
-name = "Hills"
-winter_severity = 0.7
-[population]
-packs = {packs}
-size_mean = 8
-size_sd = 2
-"""
 
 
 def main() -> None:
@@ -44,7 +29,7 @@ def main() -> None:
     out = args.out or Path("runs") / f"bench-{args.wolves}-{args.years:g}y-{args.seed}"
     simulated_s = None
     if not (out / "run.duckdb").exists():
-        loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8)))
+        loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed"))
         t0 = time.perf_counter()
         simulate(loaded, seed=args.seed, years=args.years, out=out).close()
         simulated_s = time.perf_counter() - t0

@@ -11,6 +11,7 @@ throughout, in the story's order), and how each telling ends.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,19 +164,18 @@ def _endings(run: Run, rows: pd.DataFrame) -> pd.Series:
         ["replicate", "wolf_id"]
     )
     events = run.query(
-        "SELECT replicate, kind, actor, target FROM events WHERE kind IN "
-        "('died', 'left_pack', 'ran_away', 'returned', 'integrated', 'mated', 'joined_pack')"
+        "SELECT replicate, kind, actor, target, pack FROM events WHERE kind IN "
+        "('died', 'integrated', 'mated', 'pledged')"
     )
-    pledged = run.query("SELECT replicate, actor, pack FROM events WHERE kind = 'pledged'")
-    out = []
-    for rep, row in rows.iterrows():
-        out.append(_ending(rep, row, wolves, events[events["replicate"] == rep], pledged))
+    # One pass to split the log by replicate, rather than a scan of it per telling.
+    by_replicate = dict(tuple(events.groupby("replicate", sort=False)))
+    empty = events.iloc[:0]
+    out = [_ending(rep, row, wolves, by_replicate.get(rep, empty)) for rep, row in rows.iterrows()]
     return pd.Series(out, index=rows.index)
 
 
-def _ending(
-    rep: Any, row: pd.Series, wolves: pd.DataFrame, events: pd.DataFrame, pledged: pd.DataFrame
-) -> str:
+def _ending(rep: Any, row: pd.Series, wolves: pd.DataFrame, events: pd.DataFrame) -> str:
+    """How one telling ends, from its beats, the omega's place at the end and its own events."""
     if not row["conquest"]:
         return "no conquest"
     omega = int(row["omega"])
@@ -187,7 +187,7 @@ def _ending(
     died = set(events.loc[events["kind"] == "died", "actor"].dropna().astype(int))
     if omega in died or (mate is not None and row["mating"] and mate in died):
         return "someone dies"
-    victors = pledged[(pledged["replicate"] == rep) & (pledged["actor"] == omega)]["pack"]
+    victors = events[(events["kind"] == "pledged") & (events["actor"] == omega)]["pack"]
     home = wolves.loc[(rep, omega), "pack"]
     if len(victors) and (pd.isna(home) or int(home) != int(victors.iloc[0])):
         return "he leaves alone"
@@ -213,8 +213,6 @@ def canon_check(
     scenario: str | Path = "seed",
 ) -> CanonReport:
     """Run the scenario as an ensemble of ``runs`` replicates and check the arc in each."""
-    import time
-
     if runs < 1:
         raise PackbondError(f"--runs must be a whole number of at least 1 (got {runs})")
     started = time.perf_counter()
@@ -228,14 +226,15 @@ def canon_check(
     days = rows[[f"{b}_day" for b in _ORDER]]
     ordered = days.apply(lambda r: r.dropna().is_monotonic_increasing, axis=1)
     endings = {name: Rate(int((rows["ending"] == name).sum()), n) for name in ENDINGS}
+    core_in_order = Rate(int((core & ordered).sum()), n)
     return CanonReport(
         runs=n,
         years=years,
         seed=seed,
         scenario=loaded.scenario.name,
         beats=beats,
-        in_order=Rate(int((core & ordered).sum()), n),
-        core=Rate(int((core & ordered).sum()), n),
+        in_order=core_in_order,
+        core=core_in_order,
         full=Rate(int((full & ordered).sum()), n),
         endings=endings,
         seconds=time.perf_counter() - started,

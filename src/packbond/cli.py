@@ -327,7 +327,7 @@ def chronicle_command(
 ) -> None:
     """Tell a run as prose: the world by season, a pack's history, or a wolf's biography.
 
-    Example: `packbond chronicle runs/seed-7 --wolf Jimin --sources`
+    Example: `packbond chronicle runs/seed-7 --wolf 0 --sources`
     """
     if wolf is not None and pack is not None:
         raise PackbondError("--wolf and --pack: give one of them, not both")

@@ -2,9 +2,10 @@
 
 >>> from packbond import simulate
 >>> run = simulate("seed", seed=7, years=0.25)
->>> life = chronicle(RunText(run), wolf="Jimin")
->>> to_markdown(life).splitlines()[0]
-'# The life of Jimin'
+>>> text = RunText(run)
+>>> name = text.namer.wolf(0, 0)[0]
+>>> to_markdown(chronicle(text, wolf=name)).splitlines()[0] == f"# The life of {name}"
+True
 """
 
 from .chronicle import Chronicle, Section, chronicle

@@ -45,13 +45,13 @@ def _starts_with_field(template: str) -> bool:
     return template.startswith("{")
 
 
-def _key(event: Any, causes: dict[int, Any]) -> tuple[Any, ...]:
+def _key(event: Any, cause: Any | None) -> tuple[Any, ...]:
     """Events with the same key fold into one line: same kind, cast and packs (and detail, when
     the kind has no folded phrasing that tallies details). Only routine kinds and kinds with a
     folded phrasing fold, and never an event whose cause would be told: a repeat is folded, a
     turn of the story is not."""
     kind = registry()[str(event.kind)]
-    if (kind.tier != "routine" and kind.folded is None) or _cause_to_tell(event, causes):
+    if (kind.tier != "routine" and kind.folded is None) or cause is not None:
         return ("one", int(event.event_id))
     key = tuple(None if pd.isna(getattr(event, c)) else getattr(event, c) for c in _ROLE_KEY)
     if kind.folded is None:
@@ -100,7 +100,8 @@ class Teller:
         causes = self._causes(events)
         groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         rows = list(events.itertuples(index=False))
-        keys = [_key(ev, causes) for ev in rows]
+        told_causes = [_cause_to_tell(ev, causes) for ev in rows]
+        keys = [_key(ev, cause) for ev, cause in zip(rows, told_causes, strict=True)]
         for i, key in enumerate(keys):
             groups[key].append(i)
         told: list[Line] = []
@@ -112,7 +113,7 @@ class Teller:
                 continue
             recent = {source for line in told[-3:] for source in line.sources}
             previous = told[-1].sources[-1] if told else None
-            told.append(self._one(ev, int(phrasing[i]), causes, previous, recent))
+            told.append(self._one(ev, int(phrasing[i]), told_causes[i], previous, recent))
         return told
 
     def _causes(self, events: pd.DataFrame) -> dict[int, Any]:
@@ -126,7 +127,7 @@ class Teller:
         self,
         ev: Any,
         phrasing: int,
-        causes: dict[int, Any],
+        cause: Any | None,
         previous: int | None,
         recent: set[int],
     ) -> Line:
@@ -134,7 +135,6 @@ class Teller:
         template = kind.phrasings[phrasing]
         sentence = fill(template, ev, self.text.namer)
         sources: tuple[int, ...] = (int(ev.event_id),)
-        cause = _cause_to_tell(ev, causes)
         if cause is not None:
             # "Because ..., X did" and "So X did" only where the sentence opens with a name;
             # other openings ("Seeing X in trouble, ...") take the cause after them. A cause

@@ -177,6 +177,12 @@ def _rank_need(world: World, ctx: Context, rows: NDArray[np.integer]) -> NDArray
     return np.where(requires & ranked, np.clip(used, 0.25, 1.0), 0.0)
 
 
+def _pull(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArray[np.float64]:
+    """The pull between each pair's designations (rules.courtship.pull; 0 for the young)."""
+    w = world.wolves
+    return np.array(world.rules.courtship.pull.matrix())[w.designation[a], w.designation[b]]
+
+
 def _choose(
     world: World, ctx: Context, suitors: NDArray[np.integer], free: NDArray[np.bool_]
 ) -> tuple[NDArray[np.integer], NDArray[np.float64], NDArray[np.float64]]:
@@ -196,7 +202,7 @@ def _choose(
     s = np.repeat(suitors, k)
     c = cand.reshape(-1)
     safe = np.maximum(c, 0)
-    pulls = np.array(r.pull.matrix())[w.designation[s], w.designation[safe]]
+    pulls = _pull(world, s, safe)
     scent = likeness(w.scent[s], w.scent[safe]) if world.rules.scent.enabled else np.zeros(len(s))
     marked_left = _left_a_mate(world, safe)
     shunned = r.shun_weight * (1.0 - w.acceptance[safe]) * (1.0 - w.kindness[s])
@@ -238,7 +244,7 @@ def _answer(
     hope = r.accept_hope * (1.0 - w.acceptance[wolf]) * w.esteem[suitor]
     lonely = r.accept_lonely * (1.0 - w.wellbeing[wolf])
     reasons = np.stack([r.accept_affinity * liking, r.accept_trust * trust, safety, hope, lonely])
-    pull = np.array(r.pull.matrix())[w.designation[wolf], w.designation[suitor]]
+    pull = _pull(world, wolf, suitor)
     logit = r.accept_bias + reasons.sum(axis=0) - r.accept_fear * fear + r.accept_scent * scent
     logit += r.accept_pull * pull
     logit -= r.shun_weight * (1.0 - w.acceptance[suitor]) * (1.0 - w.kindness[wolf])

@@ -73,10 +73,8 @@ class MatchQuery:
 
     ctes: list[tuple[str, str]] = field(default_factory=list)
     match: str = ""
-    steps: int = 0
     stages: list[str] = field(default_factory=list)
     """The table of matches through each step (for partial matches)."""
-    windows: list[int | None] = field(default_factory=list)
 
     def sql(self, select: str) -> str:
         """A statement with every CTE and the given final SELECT."""
@@ -281,7 +279,5 @@ def compile_pattern(library: PatternLibrary, name: str, calendar: Calendar) -> M
     pattern = library[name]
     match = compiler.pattern(pattern)
     compiler.query.match = match
-    compiler.query.steps = len(pattern.steps)
     compiler.query.stages = compiler.stages[name]
-    compiler.query.windows = [s.within for s in pattern.steps]
     return compiler.query

@@ -141,7 +141,7 @@ def _partials(query: MatchQuery, pattern: Pattern, roles: list[str], last_day: i
             (role_column(r) if r in bound else f"NULL::BIGINT AS {role_column(r)}") for r in roles
         )
         ids = ", ".join(f"ids_{k}" for k in range(1, i + 1))
-        window = query.windows[i]
+        window = pattern.steps[i].within
         parent = f"parent_{i + 1}" if pattern.steps[i].every else "row_key"
         still = "TRUE" if window is None else f"day_{i} + {int(window)} >= {last_day}"
         parts.append(
