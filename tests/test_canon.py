@@ -8,9 +8,21 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from packbond.canon import BEATS, CORE, ENDINGS, _tellings, canon_check, wilson
+from packbond import load_scenario
+from packbond.canon import (
+    BEATS,
+    CORE,
+    ENDINGS,
+    LATE_WINTER,
+    Protagonists,
+    _tellings,
+    canon_check,
+    wilson,
+)
 from packbond.cli import app
 from packbond.narrative.sifting.patterns import canon_patterns
+from packbond.scenario.build import build_world
+from packbond.state import Designation
 
 from .narrative.conftest import synthetic_run  # noqa: F401  (the fixture)
 
@@ -95,3 +107,54 @@ def test_canon_command() -> None:
     )
     bad = runner.invoke(app, ["canon", "--scenario", "nope.toml"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+LATE = [
+    # The late-winter arc: the promise was made before day 0, so no conquest, pledge or mating.
+    (120, "hunt", MATE, None, None, KIM, None, 0.0, "came back empty-handed"),
+    (120, "injured", OMEGA, None, None, KIM, None, 0.3, "paw", 0),
+    (120, "assisted", MATE, OMEGA, None, KIM, None, None, None, 1),
+    (120, "injured", MATE, None, None, KIM, None, 0.6, "flank", 2),
+    (125, "blamed", OMEGA, MATE, None, KIM, None, 0.1, None, 2),
+    (182, "promise_kept", MATE, OMEGA, None, KIM, None, None, None),
+    (185, "left_together", MATE, OMEGA, None, KIM, None, None, None, 5),
+    (185, "rank_changed", MATE, None, None, KIM, None, 0.0, "gave up", 6),
+    (300, "conceived", OMEGA, MATE, None, 2),
+]
+
+
+def test_the_late_winter_arc_follows_the_promised_wolf(synthetic_run) -> None:  # noqa: F811
+    """The late-winter arc takes its protagonists from the scenario's promise, not from a
+    conquest; a telling with every beat ends together, one without the leaving does not."""
+    designations = {"A": "omega", "B": "alpha", "C": "alpha", "D": "alpha", "E": "beta"}
+    arc = [(d + 182, *rest) for d, *rest in LATE]
+    who = Protagonists(omega="A", mate="D", home="Kim")
+    rows = _tellings(synthetic_run(arc, designations=designations, days=600), 1, LATE_WINTER, who)
+    assert all(bool(rows.loc[0, beat]) for beat in LATE_WINTER.beats), rows.T
+    assert rows.loc[0, "ending"] == "they leave together"
+    stayed = [e for e in arc if e[1] not in ("left_together", "rank_changed", "conceived")]
+    run = synthetic_run(stayed, designations=designations, days=600)
+    rows = _tellings(run, 1, LATE_WINTER, who)
+    assert rows.loc[0, "promise"] and not rows.loc[0, "leaving"]
+    assert rows.loc[0, "ending"] == "together, still an outcast"
+    other = Protagonists(omega="E", mate="D", home="Kim")
+    rows = _tellings(synthetic_run(arc, designations=designations, days=600), 1, LATE_WINTER, other)
+    assert not rows.loc[0, ["winter_hunt", "promise", "leaving", "new_life"]].any()
+
+
+def test_seed_winter_starts_with_the_promise_made_and_the_omega_an_outcast() -> None:
+    """The ``seed-winter`` scenario: the omega mated, barely accepted, holding his mate's
+    promise; its canon check reports the late-winter arc."""
+    loaded = load_scenario("seed-winter")
+    assert loaded.scenario.start_season == "winter"
+    world = build_world(loaded, [1])
+    w = world.wolves
+    omega = 0  # the first cast member
+    assert w.designation[omega] == Designation.OMEGA and w.mate[omega] >= 0
+    assert w.promise_by[omega] == w.mate[omega] and w.runs[omega] == 1
+    assert w.acceptance[omega] < 0.2 and w.stigma[omega] > 0.5
+    report = canon_check(runs=20, years=1.0, seed=1, scenario="seed-winter")
+    doc = report.as_dict()
+    assert doc["arc"] == "late_winter" and set(doc["beats"]) == set(LATE_WINTER.beats)
+    assert sum(r.count for r in report.endings.values()) == 20
+    assert doc["core_arc_rate"] > 0.3  # the promise falls due in the first spring

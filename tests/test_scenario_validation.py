@@ -162,5 +162,33 @@ def test_unknown_scenario_names_the_built_ins() -> None:
 
 def test_built_in_scenarios_are_valid() -> None:
     """Every built-in scenario validates."""
-    for name in ("seed", "valley"):
+    for name in ("seed", "seed-winter", "valley"):
         assert load_scenario(name).scenario.name == name
+
+
+def test_a_season_promise_needs_mates_that_exist(write_scenario) -> None:
+    """A ``promised`` fact names cast members who are mated to each other."""
+    text = (
+        MINIMAL
+        + """
+[[cast]]
+name = "Wren"
+sex = "F"
+age = 20
+designation = "omega"
+pack = "Ash"
+
+[[facts]]
+kind = "promised"
+by = "Rowan"
+to = "Wren"
+
+[[facts]]
+kind = "promised"
+by = "Rowan"
+to = "Nobody"
+"""
+    )
+    found = {p.path: p.message for p in problems(text, write_scenario).problems}
+    assert found["facts[0]"] == "a season promise needs mates: 'Rowan' is not mated to 'Wren'"
+    assert found["facts[1].to"] == "must name a cast member of the scenario (got 'Nobody')"

@@ -19,12 +19,26 @@ from typing import Any
 import pandas as pd
 
 from .api import Run, simulate
-from .errors import PackbondError
+from .errors import PackbondError, Problem, ScenarioError
 from .narrative.sifting.patterns import canon_patterns
 from .narrative.sifting.sift import find_matches
-from .scenario import load_scenario
+from .scenario import LoadedScenario, load_scenario
+from .scenario.schema import PromisedFact
 
-__all__ = ["BEATS", "CORE", "ENDINGS", "FULL", "CanonReport", "Rate", "canon_check", "wilson"]
+__all__ = [
+    "ARCS",
+    "BEATS",
+    "CORE",
+    "ENDINGS",
+    "FULL",
+    "LATE_WINTER",
+    "PROLOGUE",
+    "Arc",
+    "CanonReport",
+    "Rate",
+    "canon_check",
+    "wilson",
+]
 
 BEATS: dict[str, str] = {
     "conquest": "canon_conquest",
@@ -36,12 +50,10 @@ BEATS: dict[str, str] = {
     "leaving": "canon_leaving",
     "new_life": "canon_new_life",
 }
-"""Beat name to its pattern, in the story's order."""
+"""Beat name to its pattern, in the story's order (the arc from the prologue)."""
 
 CORE: tuple[str, ...] = ("conquest", "pledge", "mating", "outcast", "promise", "leaving")
 FULL: tuple[str, ...] = (*CORE, "winter_hunt", "new_life")
-_ORDER: tuple[str, ...] = ("conquest", "pledge", "mating", "winter_hunt", "leaving", "new_life")
-"""Beats whose days must not go backwards for a telling to be in the story's order."""
 
 ENDINGS: tuple[str, ...] = (
     "they leave together",
@@ -55,6 +67,49 @@ ENDINGS: tuple[str, ...] = (
     "no conquest",
 )
 """How a telling ends, in the order they are tested (the first that holds)."""
+
+
+@dataclass(frozen=True)
+class Arc:
+    """A stretch of the seed story: its beats (patterns), which make the core and the full arc,
+    which must keep the story's order, and how a telling of it can end."""
+
+    name: str
+    beats: dict[str, str]
+    core: tuple[str, ...]
+    full: tuple[str, ...]
+    order: tuple[str, ...]
+    endings: tuple[str, ...]
+
+
+PROLOGUE = Arc(
+    name="prologue",
+    beats=BEATS,
+    core=CORE,
+    full=FULL,
+    order=("conquest", "pledge", "mating", "winter_hunt", "leaving", "new_life"),
+    endings=ENDINGS,
+)
+"""From the night of the ceremony: the protagonist is the omega at the ceremony with the pack
+alpha the invaders kill, his mate the victor alpha he mates willingly."""
+
+LATE_WINTER = Arc(
+    name="late_winter",
+    beats={
+        "winter_hunt": "canon_late_hunt",
+        "promise": "canon_late_promise",
+        "leaving": "canon_late_leaving",
+        "new_life": "canon_late_new_life",
+    },
+    core=("promise", "leaving"),
+    full=("winter_hunt", "promise", "leaving", "new_life"),
+    order=("winter_hunt", "promise", "leaving", "new_life"),
+    endings=ENDINGS[:6],
+)
+"""From the late winter (the ``seed-winter`` scenario): the protagonist is the wolf who holds a
+season promise at day 0, his mate the wolf who made it."""
+
+ARCS: dict[str, Arc] = {arc.name: arc for arc in (PROLOGUE, LATE_WINTER)}
 
 
 def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -99,8 +154,8 @@ class CanonReport:
     years: float
     seed: int
     scenario: str
+    arc: str
     beats: dict[str, Rate]
-    in_order: Rate
     core: Rate
     full: Rate
     endings: dict[str, Rate]
@@ -113,9 +168,9 @@ class CanonReport:
             "years": self.years,
             "seed": self.seed,
             "scenario": self.scenario,
+            "arc": self.arc,
             "beats": {name: rate.rate for name, rate in self.beats.items()},
             "beat_intervals": {name: rate.as_dict() for name, rate in self.beats.items()},
-            "in_order_rate": self.in_order.rate,
             "core_arc_rate": self.core.rate,
             "core_arc_interval": list(self.core.interval),
             "full_arc_rate": self.full.rate,
@@ -126,11 +181,11 @@ class CanonReport:
         }
 
 
-def _beats(run: Run) -> dict[str, pd.DataFrame]:
+def _beats(run: Run, arc: Arc) -> dict[str, pd.DataFrame]:
     """Each beat's first match per replicate (omega, mate and the day it ended)."""
     library = canon_patterns()
     out = {}
-    for beat, pattern in BEATS.items():
+    for beat, pattern in arc.beats.items():
         frame = find_matches(run, library, pattern)
         cols = {"r:omega": "omega", "r:mate": "mate"}
         frame = frame.rename(columns=cols)
@@ -140,13 +195,74 @@ def _beats(run: Run) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _tellings(run: Run, replicates: int) -> pd.DataFrame:
-    """One row per replicate: for each beat whether it happened (for the same omega and mate as
-    the mating) and when, and how the telling ends."""
-    beats = _beats(run)
+@dataclass(frozen=True)
+class Protagonists:
+    """Who the telling follows when the scenario, not a beat, says so (the late-winter arc):
+    by name in the scenario, resolved to each replicate's wolves and pack."""
+
+    omega: str
+    mate: str
+    home: str
+
+
+def _protagonists(loaded: LoadedScenario) -> Protagonists | None:
+    """The wolf holding a season promise at day 0, its mate and its pack, for the late arc."""
+    sc = loaded.scenario
+    if sc.canon_arc != "late_winter":
+        return None
+    promise = next((f for f in sc.facts if isinstance(f, PromisedFact)), None)
+    if promise is None:
+        raise ScenarioError(
+            loaded.source,
+            [
+                Problem(
+                    "canon_arc",
+                    "the late-winter arc follows a season promise: add a "
+                    "'promised' fact naming the mate and the wolf it was made to",
+                )
+            ],
+        )
+    home = next(c.pack for c in sc.cast if c.name == promise.to)
+    return Protagonists(omega=promise.to, mate=promise.by, home=home or "")
+
+
+def _literal(text: str) -> str:
+    """A string quoted as an SQL literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ids_of(run: Run, who: Protagonists, index: pd.Index) -> dict[str, pd.Series]:
+    """Each replicate's wolf ids of the protagonists and pack id of their home (cast wolves and
+    named packs come first, so the lowest id with the name is theirs)."""
+
+    def first(table: str, key: str, name: str) -> pd.Series:
+        frame = run.query(
+            f"SELECT replicate, min({key}) AS id FROM {table} WHERE name = {_literal(name)} "
+            "GROUP BY replicate"
+        )
+        return frame.set_index("replicate")["id"].reindex(index)
+
+    return {
+        "omega": first("wolves", "wolf_id", who.omega),
+        "mate": first("wolves", "wolf_id", who.mate),
+        "home": first("packs", "pack_id", who.home),
+    }
+
+
+def _tellings(
+    run: Run, replicates: int, arc: Arc = PROLOGUE, who: Protagonists | None = None
+) -> pd.DataFrame:
+    """One row per replicate: for each beat whether it happened (for the same omega and mate
+    throughout) and when, and how the telling ends."""
+    beats = _beats(run, arc)
     rows = pd.DataFrame(index=pd.RangeIndex(replicates, name="replicate"))
-    omega = beats["conquest"]["omega"].reindex(rows.index)
-    mate = beats["mating"]["mate"].reindex(rows.index)
+    home = None
+    if who is not None:
+        ids = _ids_of(run, who, rows.index)
+        omega, mate, home = ids["omega"], ids["mate"], ids["home"]
+    else:
+        omega = beats["conquest"]["omega"].reindex(rows.index)
+        mate = beats["mating"]["mate"].reindex(rows.index)
     for beat, frame in beats.items():
         frame = frame.reindex(rows.index)
         same = frame["omega"] == omega
@@ -155,6 +271,7 @@ def _tellings(run: Run, replicates: int) -> pd.DataFrame:
         rows[beat] = same.fillna(False).astype(bool)
         rows[f"{beat}_day"] = frame["last_day"].where(rows[beat])
     rows["omega"], rows["mate"] = omega, mate
+    rows["home"] = home
     rows["ending"] = _endings(run, rows)
     return rows
 
@@ -175,23 +292,34 @@ def _endings(run: Run, rows: pd.DataFrame) -> pd.Series:
 
 
 def _ending(rep: Any, row: pd.Series, wolves: pd.DataFrame, events: pd.DataFrame) -> str:
-    """How one telling ends, from its beats, the omega's place at the end and its own events."""
-    if not row["conquest"]:
+    """How one telling ends, from its beats, the omega's place at the end and its own events.
+
+    Beats an arc does not have (the late-winter arc starts after the conquest, the pledge and
+    the mating) are taken as given; its home pack is the scenario's, not the one pledged to.
+    """
+    if not row.get("conquest", True):
         return "no conquest"
+    if pd.isna(row["omega"]):
+        return "never pledged"
     omega = int(row["omega"])
-    if not row["pledge"]:
+    if not row.get("pledge", True):
         return "never pledged"
     if row["leaving"]:
         return "they leave together"
+    mated_victor = bool(row.get("mating", True))
     mate = None if pd.isna(row["mate"]) else int(row["mate"])
     died = set(events.loc[events["kind"] == "died", "actor"].dropna().astype(int))
-    if omega in died or (mate is not None and row["mating"] and mate in died):
+    if omega in died or (mate is not None and mated_victor and mate in died):
         return "someone dies"
-    victors = events[(events["kind"] == "pledged") & (events["actor"] == omega)]["pack"]
+    if pd.isna(row["home"]):
+        victors = events[(events["kind"] == "pledged") & (events["actor"] == omega)]["pack"]
+        start = int(victors.iloc[0]) if len(victors) else None
+    else:
+        start = int(row["home"])
     home = wolves.loc[(rep, omega), "pack"]
-    if len(victors) and (pd.isna(home) or int(home) != int(victors.iloc[0])):
+    if start is not None and (pd.isna(home) or int(home) != start):
         return "he leaves alone"
-    if not row["mating"]:
+    if not mated_victor:
         return "never mates a victor"
     mated = events[events["kind"] == "mated"]
     if mate is not None:
@@ -205,6 +333,13 @@ def _ending(rep: Any, row: pd.Series, wolves: pd.DataFrame, events: pd.DataFrame
     return "together, still an outcast"
 
 
+def _in_order(rows: pd.DataFrame, arc: Arc, beats: tuple[str, ...]) -> pd.Series:
+    """Whether the days of those of ``beats`` that must keep the story's order never go back
+    (a beat outside them, such as a second winter's hunt, does not spoil the order)."""
+    days = rows[[f"{b}_day" for b in arc.order if b in beats]]
+    return days.apply(lambda r: r.dropna().is_monotonic_increasing, axis=1)
+
+
 def canon_check(
     *,
     runs: int = 1000,
@@ -212,30 +347,31 @@ def canon_check(
     seed: int = 1,
     scenario: str | Path = "seed",
 ) -> CanonReport:
-    """Run the scenario as an ensemble of ``runs`` replicates and check the arc in each."""
+    """Run the scenario as an ensemble of ``runs`` replicates and check its arc in each (the
+    arc from the prologue, or from the late winter where the scenario says ``canon_arc``)."""
     if runs < 1:
         raise PackbondError(f"--runs must be a whole number of at least 1 (got {runs})")
     started = time.perf_counter()
     loaded = load_scenario(scenario)
+    arc = ARCS[loaded.scenario.canon_arc]
+    who = _protagonists(loaded)
     with simulate(loaded, seed=seed, years=years, replicates=runs) as run:
-        rows = _tellings(run, runs)
+        rows = _tellings(run, runs, arc, who)
     n = len(rows)
-    beats = {beat: Rate(int(rows[beat].sum()), n) for beat in BEATS}
-    core = rows[list(CORE)].all(axis=1)
-    full = rows[list(FULL)].all(axis=1)
-    days = rows[[f"{b}_day" for b in _ORDER]]
-    ordered = days.apply(lambda r: r.dropna().is_monotonic_increasing, axis=1)
-    endings = {name: Rate(int((rows["ending"] == name).sum()), n) for name in ENDINGS}
-    core_in_order = Rate(int((core & ordered).sum()), n)
+    beats = {beat: Rate(int(rows[beat].sum()), n) for beat in arc.beats}
+    core = rows[list(arc.core)].all(axis=1) & _in_order(rows, arc, arc.core)
+    full = rows[list(arc.full)].all(axis=1) & _in_order(rows, arc, arc.full)
+    endings = {name: Rate(int((rows["ending"] == name).sum()), n) for name in arc.endings}
+    core_in_order = Rate(int(core.sum()), n)
     return CanonReport(
         runs=n,
         years=years,
         seed=seed,
         scenario=loaded.scenario.name,
+        arc=arc.name,
         beats=beats,
-        in_order=core_in_order,
         core=core_in_order,
-        full=Rate(int((full & ordered).sum()), n),
+        full=Rate(int(full.sum()), n),
         endings=endings,
         seconds=time.perf_counter() - started,
     )

@@ -414,3 +414,113 @@ def test_a_shunned_wolf_is_courted_by_few() -> None:
         log = run_only(world, ["courtship"], 8 * 7).log.drain()
         ratio[shun] = _offers_to(log, world, low) / max(_offers_to(log, world, free[1::2]), 1e-9)
     assert ratio[2.5] < 0.7 * ratio[0.0], ratio
+
+
+def _unhappy_mated(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """Mated wolves (not leading: in generated packs, the pack alphas' mates) beside their
+    mates, made insecure and wishing to leave."""
+    run_only(world, ["ranks"], 1)
+    w, p = world.wolves, world.packs
+    rows = _living(world)
+    rows = rows[
+        (w.mate[rows] >= 0)
+        & (p.leader[w.pack[rows]] != rows)
+        & world.beside(rows, w.mate[rows])
+        & (w.designation[rows] != Designation.UNPRESENTED)
+    ]
+    w.wish_to_leave[rows] = 0.9
+    w.acceptance[rows] = 0.0
+    w.wellbeing[rows] = 0.1
+    w.security[rows] = 0.1
+    w.anxiety[rows] = 0.9
+    w.runs[rows] = 0
+    return rows, w.mate[rows]
+
+
+def test_a_restricted_survivor_may_run_away_but_not_ask_leave() -> None:
+    """R35, R51: restriction bars asking leave; with ``run_while_restricted`` a frightened,
+    mated survivor still runs (and never otherwise)."""
+    counts = {}
+    for allowed in (False, True):
+        world = _world(packs=150)
+        set_rules(world, "leaving", run_while_restricted=allowed, wish_mate=0.0)
+        rows, _ = _unhappy_mated(world)
+        world.wolves.restricted_until[rows] = 10_000
+        log = run_only(world, ["leaving"], 28).log.drain()
+        ran = events_of(log, "ran_away")
+        counts[allowed] = np.isin(rows_of(world, ran["replicate"], ran["actor"]), rows).sum()
+        asked = events_of(log, "asked_to_leave")
+        left = events_of(log, "left_pack")
+        mine = np.isin(rows_of(world, asked["replicate"], asked["actor"]), rows)
+        assert not mine.any()
+        assert not np.isin(rows_of(world, left["replicate"], left["actor"]), rows).any()
+    assert counts[False] == 0
+    assert counts[True] > 30
+
+
+def test_a_hungry_runaway_is_readier_to_come_back() -> None:
+    """R35: a found runaway weighs its hunger with ``return_hunger``: hungry ones come back more
+    often than fed ones."""
+    world = _world(packs=300)
+    set_rules(
+        world, "leaving", return_hunger=4.0, search_chance=1.0, find_chance=1.0, wish_mate=0.0
+    )
+    rows, mates = _unhappy_mated(world)
+    w = world.wolves
+    w.bond[rows] = w.bond[mates] = 0.5
+    w.attention[mates] = 1.0
+    # They run away now, then the searches come.
+    log = run_only(world, ["leaving"], 7).log.drain()
+    ran = events_of(log, "ran_away")
+    runaways = rows_of(world, ran["replicate"], ran["actor"])
+    hungry = runaways[runaways % 2 == 0]
+    w.hunger[runaways] = np.where(runaways % 2 == 0, 0.9, 0.0)
+    log = run_only(world, ["leaving"], 21).log.drain()
+    back = events_of(log, "returned")
+    came = rows_of(world, back["replicate"], back["actor"])
+    found = events_of(log, "searched")
+    sought = rows_of(world, found["replicate"], found["target"])
+    rate = {
+        h: np.isin(came, runaways[(runaways % 2 == 0) == h]).sum()
+        / max(np.isin(sought, runaways[(runaways % 2 == 0) == h]).sum(), 1)
+        for h in (True, False)
+    }
+    assert len(hungry) > 20
+    assert rate[True] > rate[False] + 0.2
+
+
+def test_a_protector_is_drawn_to_his_protege_and_slower_to_accept_others() -> None:
+    """R52 with ``protege_weight``: a protector asks the wolf he protects more often still, and
+    accepts fewer offers from others while that wolf is free."""
+    asked, accepted = {}, {}
+    for weight in (0.0, 3.0):
+        world = world_of(generated(80, size_mean=40.0), seeds=[1, 2])
+        set_rules(world, "courtship", protege_weight=weight)
+        w = world.wolves
+        rows = _living(world)
+        free = rows[(w.mate[rows] < 0) & (w.designation[rows] != Designation.UNPRESENTED)]
+        alphas = free[w.designation[free] == Designation.ALPHA]
+        omegas = free[w.designation[free] == Designation.OMEGA]
+        by_pack = {int(w.pack[o]): o for o in omegas}
+        pairs = [(a, by_pack[int(w.pack[a])]) for a in alphas if int(w.pack[a]) in by_pack]
+        guard, ward = np.array([a for a, _ in pairs]), np.array([o for _, o in pairs])
+        _, once = np.unique(ward, return_index=True)
+        guard, ward = guard[once], ward[once]
+        w.protector[ward] = guard
+        log = run_only(world, ["courtship"], 8 * 7).log.drain()
+        offers = events_of(log, "mating_offer")
+        suitor = rows_of(world, offers["replicate"], offers["actor"])
+        target = rows_of(world, offers["replicate"], offers["target"])
+        mine = np.isin(suitor, guard)
+        pair = dict(zip(guard.tolist(), ward.tolist(), strict=True))
+        asked[weight] = np.mean(
+            [pair[s] == t for s, t in zip(suitor[mine], target[mine], strict=True)]
+        )
+        answers = {k: events_of(log, k) for k in ("offer_accepted", "offer_refused")}
+        by_guard = {
+            k: np.isin(rows_of(world, a["replicate"], a["actor"]), guard).sum()
+            for k, a in answers.items()
+        }
+        accepted[weight] = by_guard["offer_accepted"] / max(sum(by_guard.values()), 1)
+    assert asked[3.0] > asked[0.0] + 0.1, asked
+    assert accepted[3.0] < accepted[0.0] - 0.1, accepted

@@ -8,7 +8,7 @@ from packbond.engine import Engine
 from packbond.events import registry
 from packbond.state import Designation, Role
 
-from ..conftest import generated, world_of
+from ..conftest import generated, set_rules, world_of
 
 KIND = {name: k.code for name, k in registry().kinds.items()}
 
@@ -84,3 +84,73 @@ def test_hunts_feed_the_pack() -> None:
     assert made_kill.any() and (~made_kill).any()
     assert (ev["value"][hunts][made_kill] > 0).all()
     assert (ev["value"][hunts][~made_kill] == 0).all()
+
+
+def _volunteered(world) -> int:  # type: ignore[no-untyped-def]
+    w = world.wolves
+    hunted = (w.view("roles") & Role.HUNTER) > 0
+    return int((hunted & (w.view("designation") != Designation.ALPHA)).sum())
+
+
+def test_lean_winter_prey_brings_volunteers_whatever_the_store() -> None:
+    """R29: where winter prey is scarce the hunt 'needed more help': others volunteer though the
+    store is full, and not where the rule is off."""
+    winter = 3 * 91
+    off = _hunting_world(food=1e6, day=winter)
+    set_rules(off, "hunting", volunteer_below_prey=0.0)
+    _hunt(off)
+    lean = _hunting_world(food=1e6, day=winter)
+    set_rules(lean, "hunting", volunteer_below_prey=0.5)  # generated winters hold 0.35
+    _hunt(lean)
+    assert _volunteered(off) == 0
+    assert _volunteered(lean) > 50
+
+
+def test_places_kept_for_volunteers_go_to_the_keenest_not_the_most_skilled() -> None:
+    """R29, R30: with places kept for volunteers, an unskilled but eager volunteer hunts as
+    often as a skilled one; competing for the party's places, the skilled go."""
+    winter = 3 * 91
+
+    def skilled_share(places: int) -> float:
+        world = _hunting_world(food=0.0, day=winter)
+        set_rules(world, "hunting", volunteer_places=places, party_max=3)
+        w = world.wolves
+        rows = np.flatnonzero(w.view("designation") != Designation.ALPHA)
+        skilled = rows[rows % 2 == 0]
+        w.hunting_skill[rows] = np.where(rows % 2 == 0, 0.9, 0.05)
+        _hunt(world, days=3)  # a few days: the hunter role, once had, is kept
+        hunted = rows[(w.roles[rows] & Role.HUNTER) > 0]
+        return float(np.isin(hunted, skilled).mean())
+
+    assert skilled_share(0) > 0.65
+    assert 0.4 < skilled_share(3) < 0.55
+
+
+def test_a_mate_is_readier_to_help_a_hurt_mate_with_the_bond_rule() -> None:
+    """R31: help rises with the bond: with ``assist_bond`` a hurt hunter's mate in the party is
+    its helper more often than without."""
+
+    def mate_helps(weight: float) -> float:
+        world = _hunting_world(food=0.0, familiarity=0.0)
+        set_rules(world, "hunting", assist_bond=weight, winter_hunter_designations=None)
+        w = world.wolves
+        w.bond[: w.size] = 1.0
+        ev = _hunt(world, days=60)
+        help_ = ev["kind"] == KIND["assisted"]
+        helper, helped = ev["actor"][help_], ev["target"][help_]
+        return float(np.mean(w.mate[helper] == helped))
+
+    assert mate_helps(2.0) > 1.25 * mate_helps(0.0)
+
+
+def test_a_shared_carcass_feeds_a_small_party_better_per_hunter() -> None:
+    """Below 1, ``kill_party_exponent`` makes a kill one carcass shared by the party: food per
+    hunter falls as the party grows."""
+    world = _hunting_world(food=0.0)
+    set_rules(world, "hunting", kill_party_exponent=0.5, kill_food=100.0)
+    ev = _hunt(world, days=10)
+    hunts = (ev["kind"] == KIND["hunt"]) & (ev["detail"] == 1)
+    food = ev["value"][hunts]
+    sizes = np.round((food / 100.0) ** 2).astype(int)
+    assert set(sizes.tolist()) >= {1, 2} or len(set(sizes.tolist())) > 1
+    assert np.allclose(food, 100.0 * sizes**0.5, atol=0.1)

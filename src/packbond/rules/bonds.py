@@ -117,6 +117,11 @@ class CourtshipRules(Strict):
     esteem_weight: Weight = Field(
         0.6, description="Attraction to a valued wolf, scaled by the suitor's ambition."
     )
+    protege_weight: Weight = Field(
+        0.0,
+        description="Attraction of a protector to the unmated wolf he has taken under his "
+        "protection (R52); a protector is as much less ready to accept another's offer.",
+    )
     accept_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
         -0.8, description="Log-odds of accepting an offer from a stranger with nothing to offer."
     )
@@ -269,6 +274,11 @@ class LeavingRules(Strict):
         description="Weekly chance an insecure mated wolf past the wish runs away without a "
         "word, by anxiety and insecurity (R35).",
     )
+    run_while_restricted: bool = Field(
+        False,
+        description="A pledged survivor not yet free to leave (R51) may still run away: the "
+        "restriction bars asking leave, not fleeing (the seed's omega runs in his first winter).",
+    )
     plea_chance: Fraction = Field(
         0.1,
         description="Weekly chance a mated wolf past the wish, secure or who ran before, asks "
@@ -289,6 +299,11 @@ class LeavingRules(Strict):
     return_bond: Weight = Field(2.0, description="Log-odds of coming back added by the bond.")
     return_trust: Weight = Field(1.5, description="Log-odds added by trust in the mate.")
     return_wish: Weight = Field(2.0, description="Log-odds lost by the wish to leave.")
+    return_hunger: Weight = Field(
+        0.0,
+        description="Log-odds of coming back added by hunger: a runaway going hungry alone is "
+        "readier to be brought home (the seed's runaway is found in winter).",
+    )
     return_boost: Fraction = Field(
         0.1, description="Wellbeing a returning runaway gains from being wanted back."
     )

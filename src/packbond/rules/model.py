@@ -231,8 +231,19 @@ class HuntingRules(Strict):
         "alphas; volunteers make up the rest).",
     )
     party_max: Annotated[int, WholeRange(1, 50)] = Field(8, description="Largest hunting party.")
+    volunteer_places: Annotated[int, WholeRange(0, 50)] = Field(
+        0,
+        description="Places a party keeps for volunteers beyond party_max (R29: the hunt 'needed "
+        "more help'); 0: volunteers compete with the hunters for the party's places.",
+    )
     volunteer_below_food_days: Annotated[float, Range(0.0, 365.0)] = Field(
         12.0, description="Below this many days of food per head the pack takes volunteers."
+    )
+    volunteer_below_prey: Fraction = Field(
+        0.0,
+        description="Where the season's prey in the pack's region is below this, the hunt needs "
+        "more hands and the pack takes volunteers whatever its store (R29: 'they needed more "
+        "help'). 0: only a short store brings volunteers.",
     )
     base_success: Fraction = Field(0.3, description="Success chance of an average party of one.")
     prey_weight: Fraction = Field(
@@ -242,6 +253,12 @@ class HuntingRules(Strict):
     skill_weight: Fraction = Field(0.5, description="How much mean party skill moves success.")
     kill_food: Annotated[float, Range(0.0, 10_000.0)] = Field(
         50.0, description="Wolf-days of food a kill brings, per hunter in the party."
+    )
+    kill_party_exponent: Annotated[float, Range(0.0, 1.0)] = Field(
+        1.0,
+        description="A kill brings kill_food times the party size to this power: 1 feeds every "
+        "hunter alike; below 1 a large party shares one carcass, so a pair hunting alone is not "
+        "starved and a great pack does not hoard.",
     )
     injury_base: Fraction = Field(0.02, description="Injury chance per hunter per hunt.")
     snow_injury: Annotated[float, Range(0.0, 20.0)] = Field(
@@ -262,6 +279,11 @@ class HuntingRules(Strict):
     injury_severity: Fraction = Field(0.35, description="Mean severity of a hunting injury.")
     assist_chance: Fraction = Field(
         0.6, description="Chance a close packmate helps a hurt hunter, at full affinity (R31)."
+    )
+    assist_bond: Annotated[float, Range(0.0, 5.0)] = Field(
+        0.0,
+        description="Willingness to help added by the bond, when the hurt hunter is the helper's "
+        "mate (R31: help rises with bond and kindness).",
     )
     assist_injury: Fraction = Field(
         0.35, description="Chance the helper is hurt, times the ground's hazard (R31)."

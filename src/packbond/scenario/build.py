@@ -232,6 +232,12 @@ def _apply_cast_levels(world: World, sc: Scenario, first_row: int) -> None:
             value = getattr(m, level)
             if value is not None:
                 getattr(w, level)[row] = value
+        if m.acceptance is not None:
+            w.acceptance[row] = m.acceptance
+            if m.acceptance < 1.0:
+                w.joined_day[row] = SETUP_DAY  # a newcomer, for the integration it may yet reach
+        if m.stigma is not None:
+            w.stigma[row] = m.stigma
 
 
 def _set_leaders(
@@ -320,6 +326,11 @@ def _add_bonds(
     for f in sc.facts:
         if f.kind == "mated":
             strength[[cast[f.a], cast[f.b]]] = f.bond
+        elif f.kind == "promised":
+            # The promise came of a runaway brought back (R35, R36): it has run once already.
+            w.promise_by[cast[f.to]] = cast[f.by]
+            w.promise_event[cast[f.to]] = -1
+            w.runs[cast[f.to]] = max(int(w.runs[cast[f.to]]), 1)
         elif f.kind == "betrothed":
             a, b = cast[f.a], cast[f.b]
             w.betrothed[a], w.betrothed[b] = b, a

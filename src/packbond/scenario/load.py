@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from ..errors import Problem, ScenarioError, UnknownScenarioError
 from ..rules import Rules, load_rules
 from ..validation import problems_from_validation
-from .schema import BetrothedFact, MatedFact, Scenario
+from .schema import BetrothedFact, MatedFact, PromisedFact, Scenario
 
 __all__ = ["LoadedScenario", "builtin_names", "builtin_text", "load_scenario", "parse_scenario"]
 
@@ -181,6 +181,8 @@ def cross_check(s: Scenario) -> list[Problem]:
             problems.append(Problem(f"relations[{i}].to", f"must name another wolf (got {r.to!r})"))
     mated: Counter[str] = Counter()
     promised: Counter[str] = Counter()
+    promises: list[tuple[int, str, str]] = []
+    pairs = {frozenset((f.a, f.b)) for f in s.facts if isinstance(f, MatedFact)}
     for i, f in enumerate(s.facts):
         if isinstance(f, MatedFact | BetrothedFact):
             ok_a = known(f"facts[{i}].a", f.a, cast, "cast member")
@@ -195,9 +197,21 @@ def cross_check(s: Scenario) -> list[Problem]:
                         )
                     )
             (mated if f.kind == "mated" else promised).update([f.a, f.b])
+        elif isinstance(f, PromisedFact):
+            ok_by = known(f"facts[{i}].by", f.by, cast, "cast member")
+            ok_to = known(f"facts[{i}].to", f.to, cast, "cast member")
+            if ok_by and ok_to:
+                promises.append((i, f.by, f.to))
         else:
             known(f"facts[{i}].from", f.source, packs, "pack")
             known(f"facts[{i}].to", f.to, packs, "pack")
+    for i, by, to in promises:
+        if frozenset((by, to)) not in pairs:
+            problems.append(
+                Problem(
+                    f"facts[{i}]", f"a season promise needs mates: {by!r} is not mated to {to!r}"
+                )
+            )
     for name, count in mated.items():
         if count > 1:
             problems.append(Problem("facts", f"mates {name!r} more than once"))

@@ -24,6 +24,7 @@ __all__ = [
     "PackSpec",
     "PopulationSpec",
     "Prey",
+    "PromisedFact",
     "RegionSpec",
     "Relation",
     "RulesSpec",
@@ -117,6 +118,14 @@ class CastMember(Strict):
         None,
         description="Scent notes (R8) from the shipped vocabulary; drawn at random if not given.",
     )
+    acceptance: Fraction | None = Field(
+        None,
+        description="How far the pack accepts the wolf at day 0 (R40); below 1 it is a newcomer "
+        "still finding its place (a story that starts after an absorption).",
+    )
+    stigma: Fraction | None = Field(
+        None, description="An enemy's stigma the wolf still carries at day 0 (R40, R51)."
+    )
 
     @field_validator("scent")
     @classmethod
@@ -160,6 +169,15 @@ class BetrothedFact(Strict):
     )
 
 
+class PromisedFact(Strict):
+    """A wolf holds a season promise from its mate at day 0 (R36): it ran away once, was brought
+    back, and was told that if the promised season comes and it still wants to go, it may."""
+
+    kind: Literal["promised"]
+    by: str = Field(description="Cast name of the mate who made the promise.")
+    to: str = Field(description="Cast name of the wolf it was made to.")
+
+
 class GrievanceFact(Strict):
     """A pack holds a grievance against another at day 0 (R48)."""
 
@@ -169,7 +187,9 @@ class GrievanceFact(Strict):
     amount: Fraction = Field(description="0 none .. 1 past the point of war.")
 
 
-Fact = Annotated[MatedFact | BetrothedFact | GrievanceFact, Field(discriminator="kind")]
+Fact = Annotated[
+    MatedFact | BetrothedFact | PromisedFact | GrievanceFact, Field(discriminator="kind")
+]
 
 
 class PopulationSpec(Strict):
@@ -207,6 +227,11 @@ class Scenario(Strict):
     name: str = Field(description="Short name, used in run directory names.")
     description: str = Field("", description="One line on what the scenario is.")
     start_season: Season = Field("autumn", description="Season of day 0.")
+    canon_arc: Literal["prologue", "late_winter"] = Field(
+        "prologue",
+        description="Which stretch of the seed story `packbond canon` measures the scenario "
+        "against: from the prologue (conquest on) or the late winter (hunt, promise, leaving).",
+    )
     rules: RulesSpec = Field(default_factory=RulesSpec, description="Rules preset and overrides.")
     regions: list[RegionSpec] = Field(min_length=1, description="At least one region.")
     packs: list[PackSpec] = Field(default_factory=list, description="Named packs.")

@@ -213,6 +213,8 @@ def _choose(
         + r.esteem_weight * w.ambition[s] * w.esteem[safe]
         - shunned
     ) * np.where(marked_left, r.marked_factor, 1.0)
+    if r.protege_weight > 0.0:
+        score = score + r.protege_weight * (w.protector[safe] == s)
     valid = (c >= 0) & (c != s) & (pulls > 0) & ~_kin(world, s, safe)
     score = np.where(valid, score, -np.inf).reshape(len(suitors), k)
     best = np.argmax(score, axis=1)
@@ -224,6 +226,20 @@ def _choose(
         np.where(chosen >= 0, attraction, 0.0),
         np.where(chosen >= 0, scent.reshape(len(suitors), k)[at, best], 0.0),
     )
+
+
+def _guards_another(
+    world: World, wolf: NDArray[np.integer], suitor: NDArray[np.integer]
+) -> NDArray[np.bool_]:
+    """Whether each wolf protects a free wolf beside it other than its suitor (R52)."""
+    w = world.wolves
+    free = _free(world)
+    guarded = np.flatnonzero(free & (w.view("protector") >= 0))
+    guarded = guarded[world.beside(guarded, w.protector[guarded])]
+    protege = np.full(w.size, -1, dtype=np.int64)
+    protege[w.protector[guarded]] = guarded
+    theirs = protege[wolf]
+    return (theirs >= 0) & (theirs != suitor)
 
 
 def _answer(
@@ -248,6 +264,8 @@ def _answer(
     logit = r.accept_bias + reasons.sum(axis=0) - r.accept_fear * fear + r.accept_scent * scent
     logit += r.accept_pull * pull
     logit -= r.shun_weight * (1.0 - w.acceptance[suitor]) * (1.0 - w.kindness[wolf])
+    if r.protege_weight > 0.0:
+        logit -= r.protege_weight * _guards_another(world, wolf, suitor)
     marked_left = _left_a_mate(world, wolf)
     chance = np.where(marked_left, r.marked_factor, 1.0) * logistic(logit)
     yes = ctx.draw("accept_offer", wolf) < chance

@@ -92,6 +92,10 @@ def _choose_party(
         return able, np.zeros(0, dtype=bool)
     food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
     scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
+    if r.volunteer_below_prey > 0.0:
+        season = world.calendar.season(ctx.day)
+        lean = world.regions.prey[p.region[w.pack[able]], season] < r.volunteer_below_prey
+        scarce |= lean
     # A withdrawn wolf skips outings (R44) unless the pack is short of food.
     goes = scarce | ~w.withdrawn[able]
     able, scarce = able[goes], scarce[goes]
@@ -105,13 +109,24 @@ def _choose_party(
     asked = np.flatnonzero(~is_hunter & scarce)
     eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able[asked]], 1.0 - w.esteem[able[asked]])
     volunteers = np.zeros(len(able), dtype=bool)
-    volunteers[asked] = ctx.draw("volunteer", able[asked]) < r.volunteer_chance * eagerness
+    keenness = np.zeros(len(able))
+    keenness[asked] = r.volunteer_chance * eagerness - ctx.draw("volunteer", able[asked])
+    volunteers[asked] = keenness[asked] > 0
     cand = able[is_hunter | volunteers]
     volunteer = volunteers[is_hunter | volunteers]
     score = w.hunting_skill[cand] + 0.3 * ctx.draw("party_pick", cand)
+    if r.volunteer_places > 0:
+        # Places kept for volunteers go to the keenest of them, not the most skilled.
+        score = np.where(volunteer, keenness[is_hunter | volunteers], score)
     order = np.lexsort((-score, w.pack[cand]))
     cand, volunteer = cand[order], volunteer[order]
-    keep = positions_in_groups(w.pack[cand]) < r.party_max
+    if r.volunteer_places > 0:
+        keep = np.zeros(len(cand), dtype=bool)
+        for among, places in ((~volunteer, r.party_max), (volunteer, r.volunteer_places)):
+            idx = np.flatnonzero(among)
+            keep[idx] = positions_in_groups(w.pack[cand[idx]]) < places
+    else:
+        keep = positions_in_groups(w.pack[cand]) < r.party_max
     cand, volunteer = cand[keep], volunteer[keep]
     unsure = (1.0 - w.hunting_skill[cand]) * (1.0 - w.esteem[cand])
     solo = volunteer & (ctx.draw("solo_chase", cand) < r.solo_chance * unsure)
@@ -131,7 +146,7 @@ def _resolve_hunts(
     chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
     chance = np.clip(chance * _winter_factor(world, season, region), 0.0, 0.95)
     success = ctx.draw_packs("hunt_success", packs) < chance
-    food = np.where(success, r.kill_food * size, 0.0)
+    food = np.where(success, r.kill_food * size.astype(np.float64) ** r.kill_party_exponent, 0.0)
     p.food[packs] += food.astype(np.float32)
     ids = ctx.emit(
         "hunt", party[first], pack=packs, detail=success.astype(np.int64), value=np.round(food, 1)
@@ -200,10 +215,13 @@ def _assist(
         return
     # Back to the column's float32, exactly the sum it was before ties.lookup existed.
     affinity = ties.lookup(world, helper, victims[victim_of], "affinity").astype(np.float32)
-    willing = (
-        np.clip(0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5), 0.0, 1.0)
-        * r.assist_chance
-    )
+    closeness = 0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5)
+    if r.assist_bond > 0.0:
+        mates = w.mate[helper] == victims[victim_of]
+        closeness = closeness + np.where(mates, r.assist_bond * w.bond[helper], 0.0).astype(
+            np.float32
+        )
+    willing = np.clip(closeness, 0.0, 1.0) * r.assist_chance
     margin = willing - ctx.draw("assist", helper)
     order = np.lexsort((-margin, victim_of))
     best = order[first_of_groups(victim_of[order])]

@@ -156,6 +156,8 @@ def _runaways(world: World, ctx: Context) -> None:
             + r.return_trust * ties.lookup(world, a, m, "trust")
             - r.return_wish * w.wish_to_leave[a]
         )
+        if r.return_hunger > 0.0:
+            logit = logit + r.return_hunger * w.hunger[a]
         back = found & (ctx.draw("come_back", a) < logistic(logit))
         if back.any():
             b, bm = a[back], m[back]
@@ -192,24 +194,29 @@ def _decide(world: World, ctx: Context) -> None:
         w.view("alive")
         & (pack >= 0)
         & (w.view("wish_to_leave") > r.leave_at)
-        & (w.view("restricted_until") <= ctx.day)
         & (w.view("betrothed") < 0)
         & (w.view("designation") != Designation.UNPRESENTED)
     )
     rows = rows[p.leader[w.pack[rows]] != rows]
     if len(rows) == 0:
         return
+    free = w.restricted_until[rows] <= ctx.day
     mate = w.mate[rows]
     with_mate = world.beside(rows, mate)
-    alone = rows[~with_mate]
+    alone = rows[~with_mate & free]
     alone = alone[ctx.draw("leave", alone) < r.leave_chance]
     if len(alone):
         ids = _notify(world, ctx, alone, np.full(len(alone), -1, dtype=np.int64))
         left = ctx.emit("left_pack", alone, pack=w.pack[alone], cause=ids)
         mating.part(world, alone[w.mate[alone] >= 0], ctx.day)
         depart(world, alone, ctx.day, left)
+    mated_free = free[with_mate & (w.promise_by[rows] < 0)]
     mated = rows[with_mate & (w.promise_by[rows] < 0)]
     flees = (w.runs[mated] == 0) & (w.security[mated] < 0.5)
+    if not r.run_while_restricted:
+        flees &= mated_free
+    # A restricted wolf who does not run stays; it may not ask leave yet (R51).
+    mated, flees = mated[flees | mated_free], flees[flees | mated_free]
     runs = mated[flees]
     flight = r.run_chance * (w.anxiety[runs] + 1.0 - w.security[runs])
     runs = runs[ctx.draw("run_away", runs) < flight]
