@@ -6,11 +6,13 @@ child's wellbeing suffers and his scent is hated from then on (``arranged``).
 
 Offers: an unmated adult makes an offer with a weekly chance raised by loneliness and, for an
 alpha whose rank requires a mate (R22), by how far the grace period has run. It looks over a few
-packmates and asks the one it is most drawn to: liking, scent likeness, the pull between
-designations, and (for the ambitious) the other's esteem; the offer names the strongest motive
+packmates (always including the wolf it protects, R52) and asks the one it is most drawn to:
+liking, scent likeness, the pull between designations, (for the ambitious) the other's esteem,
+and where the rules say so the bond of protection; the offer names the strongest motive
 (``mating_offer``). The one asked weighs liking, trust, fear, the scent, the safety a high-ranked
 suitor brings, the hope that mating a valued wolf will win the pack's acceptance, and loneliness
-(``offer_accepted`` with its strongest reason, or ``offer_refused``). A coercive suitor presses a
+(``offer_accepted`` with its strongest reason, or ``offer_refused``); a protector whose protege
+is still free is slower to accept another. A coercive suitor presses a
 refusal, at the cost of the other's trust (R17). A marked wolf who left its mate rarely mates
 again (R38). An accepted offer or arrangement sets a ceremony (see the ceremony system).
 
@@ -193,10 +195,7 @@ def _choose(
     u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(k)], axis=1)
     cand = world.pick_members(w.pack[suitors], u, free)
     # The wolf a suitor has taken under his protection (R52) is always at hand to be asked.
-    protege = np.full(w.size, -1, dtype=np.int64)
-    guarded = np.flatnonzero(w.view("alive") & (w.view("protector") >= 0) & free)
-    guarded = guarded[world.beside(guarded, w.protector[guarded])]
-    protege[w.protector[guarded]] = guarded
+    protege = _proteges(world, free)
     cand = np.concatenate([cand, protege[suitors][:, None]], axis=1)
     k += 1
     s = np.repeat(suitors, k)
@@ -228,17 +227,21 @@ def _choose(
     )
 
 
+def _proteges(world: World, free: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """For every wolf, the free wolf beside it that it protects (R52), or -1."""
+    w = world.wolves
+    protege = np.full(w.size, -1, dtype=np.int64)
+    guarded = np.flatnonzero(w.view("alive") & (w.view("protector") >= 0) & free)
+    guarded = guarded[world.beside(guarded, w.protector[guarded])]
+    protege[w.protector[guarded]] = guarded
+    return protege
+
+
 def _guards_another(
     world: World, wolf: NDArray[np.integer], suitor: NDArray[np.integer]
 ) -> NDArray[np.bool_]:
     """Whether each wolf protects a free wolf beside it other than its suitor (R52)."""
-    w = world.wolves
-    free = _free(world)
-    guarded = np.flatnonzero(free & (w.view("protector") >= 0))
-    guarded = guarded[world.beside(guarded, w.protector[guarded])]
-    protege = np.full(w.size, -1, dtype=np.int64)
-    protege[w.protector[guarded]] = guarded
-    theirs = protege[wolf]
+    theirs = _proteges(world, _free(world))[wolf]
     return (theirs >= 0) & (theirs != suitor)
 
 

@@ -9,10 +9,12 @@ new home ``settle_days`` before it leaves again):
 
 - an unmated wolf tells the pack alpha (``notified_leader``) and leaves (``left_pack``);
 - an insecure mated wolf who never ran runs away without a word (``ran_away``), by anxiety
-  and insecurity; its mate learns to pay attention (R20) and may search (``searched``), by bond and
-  attention, finding it by tracking skill; a runaway found comes back by bond and trust against
-  its wish (``returned``) and is promised that if the season of ``promise_season`` comes and it
-  still wants to go, it will not be stopped (``promise_made``). A runaway nobody brings back makes
+  and insecurity (where the rules say so, even while still restricted: the restriction bars
+  asking leave, not fleeing); its mate learns to pay attention (R20) and may search
+  (``searched``), by bond and attention, finding it by tracking skill; a runaway found comes
+  back by bond, trust and hunger against its wish (``returned``) and is promised that if the
+  season of ``promise_season`` comes and it still wants to go, it will not be stopped
+  (``promise_made``). A runaway nobody brings back makes
   a life elsewhere;
 - a mated wolf who is secure, or ran before, and holds no promise asks its mate to leave with
   it (``asked_to_leave``).
