@@ -8,7 +8,7 @@ import numpy as np
 from packbond.events import registry
 from packbond.state import DESIGNATIONS, Designation, Form, Role
 
-from ..conftest import generated, run_only, world_of
+from ..conftest import generated, run_only, set_rules, world_of
 
 KIND = {name: k.code for name, k in registry().kinds.items()}
 
@@ -90,6 +90,25 @@ def test_hungry_packs_conceive_less_where_the_rule_says() -> None:
         conceived[hungry] = int(np.sum(engine.log.drain()["kind"] == KIND["conceived"]))
     assert conceived[False] > 30
     assert conceived[True] < 0.6 * conceived[False]
+
+
+def test_withdrawn_carriers_seldom_conceive_where_the_rule_says() -> None:
+    """R44, R6: with ``withdrawn_conception`` a withdrawn carrier conceives far less often than
+    a well one, and as often without the rule."""
+    conceived = {}
+    for factor in (1.0, 0.1):
+        world = world_of(generated(300))
+        set_rules(world, "reproduction", withdrawn_conception=factor)
+        w = world.wolves
+        w.withdrawn[: w.size] = np.arange(w.size) % 2 == 0
+        engine = run_only(world, ["reproduction"], 60)
+        ev = engine.log.drain()
+        carriers = ev["actor"][ev["kind"] == KIND["conceived"]]
+        conceived[factor] = (int(np.sum(carriers % 2 == 0)), int(np.sum(carriers % 2 == 1)))
+    withdrawn, well = conceived[1.0]
+    assert well > 30 and withdrawn > 0.7 * well
+    withdrawn, well = conceived[0.1]
+    assert well > 30 and withdrawn < 0.3 * well
 
 
 def test_without_two_forms_hunters_never_shift_or_tear() -> None:

@@ -373,6 +373,11 @@ class ReproductionRules(Strict):
         description="Conception chance in a hungry pack, relative to a fed one (real packs "
         "short of prey often skip a year's litter).",
     )
+    withdrawn_conception: Fraction = Field(
+        1.0,
+        description="Conception chance of a withdrawn carrier (R44), relative to a well one: a "
+        "wolf who hardly eats and keeps apart seldom conceives until it recovers.",
+    )
     gestation_days: Annotated[int, WholeRange(1, 730)] = Field(
         273, description="Days from conception to birth (63 in wolves, about 273 human-like)."
     )

@@ -3,12 +3,13 @@
 A carrier (by sex and designation, a rule: male omegas can carry in the ``seed`` preset) who is
 eligible, mated to a living mate, rested since its last litter and, where the rule says so, the
 pack alpha or its mate, conceives with a daily chance: higher during a heat, lower in a hungry
-pack, and only in breeding seasons if the rule names any. After ``gestation_days`` it gives
-birth to a litter of 1 + Poisson(``litter_mean``) pups, who join its pack.
+pack or (a rule) while withdrawn, and only in breeding seasons if the rule names any. After
+``gestation_days`` it gives birth to a litter of 1 + Poisson(``litter_mean``) pups, who join its
+pack.
 
 Scheduled last: births append rows, and appending never moves the rows other systems hold.
 
-Reads: alive, eligible, sex, designation, mate, pack, due_day, rest_until, cycle_until;
+Reads: alive, eligible, sex, designation, mate, pack, due_day, rest_until, cycle_until, withdrawn;
 packs' leader, hungry. Writes: due_day, sire, conceived_event, rest_until; new wolves.
 Emits: ``conceived``, ``born``. Rules: ``reproduction``, ``heat``.
 """
@@ -58,6 +59,8 @@ def _conceive(world: World, ctx: Context) -> None:
         return
     hungry = (w.pack[rows] >= 0) & p.hungry[np.maximum(w.pack[rows], 0)]
     chance = np.where(hungry, r.conception_per_day * r.hungry_conception, r.conception_per_day)
+    if r.withdrawn_conception < 1.0:
+        chance = np.where(w.withdrawn[rows], chance * r.withdrawn_conception, chance)
     if rules.heat.enabled:
         in_heat = (w.designation[rows] == Designation.OMEGA) & (w.cycle_until[rows] >= ctx.day)
         chance = np.where(
