@@ -126,7 +126,7 @@ LATE = [
 def test_the_late_winter_arc_follows_the_promised_wolf(synthetic_run) -> None:  # noqa: F811
     """The late-winter arc takes its protagonists from the scenario's promise, not from a
     conquest; a telling with every beat ends together, one without the leaving does not."""
-    designations = {"A": "omega", "B": "alpha", "C": "alpha", "D": "alpha", "E": "beta"}
+    designations = {"A": "omega", "B": "alpha", "C": "alpha", "D": "alpha", "E": "omega"}
     arc = [(d + 182, *rest) for d, *rest in LATE]
     who = Protagonists(omega="A", mate="D", home="Kim")
     rows = _tellings(synthetic_run(arc, designations=designations, days=600), 1, LATE_WINTER, who)
@@ -137,6 +137,16 @@ def test_the_late_winter_arc_follows_the_promised_wolf(synthetic_run) -> None:  
     rows = _tellings(run, 1, LATE_WINTER, who)
     assert rows.loc[0, "promise"] and not rows.loc[0, "leaving"]
     assert rows.loc[0, "ending"] == "together, still an outcast"
+    # A bystander pair leaving first does not hide the protagonists' own leaving.
+    bystanders = [
+        (150, "left_together", KILLER, OTHER, None, KIM, None, None, None),
+        (150, "rank_changed", KILLER, None, None, KIM, None, 0.0, "gave up", 0),
+    ]
+    # Put before the arc, they move its causes (event ids are line numbers) on by two.
+    later = [(*e[:-1], e[-1] + 2) if len(e) == 10 else e for e in arc]
+    both = [(d + 182, *rest) for d, *rest in bystanders] + later
+    rows = _tellings(synthetic_run(both, designations=designations, days=600), 1, LATE_WINTER, who)
+    assert rows.loc[0, "leaving"] and rows.loc[0, "leaving_day"] == 185 + 182
     other = Protagonists(omega="E", mate="D", home="Kim")
     rows = _tellings(synthetic_run(arc, designations=designations, days=600), 1, LATE_WINTER, other)
     assert not rows.loc[0, ["winter_hunt", "promise", "leaving", "new_life"]].any()

@@ -192,3 +192,12 @@ to = "Nobody"
     found = {p.path: p.message for p in problems(text, write_scenario).problems}
     assert found["facts[0]"] == "a season promise needs mates: 'Rowan' is not mated to 'Wren'"
     assert found["facts[1].to"] == "must name a cast member of the scenario (got 'Nobody')"
+
+
+def test_a_late_winter_canon_arc_needs_one_season_promise(write_scenario) -> None:
+    """``canon_arc = "late_winter"`` follows the wolf holding a promise: without one, the
+    scenario is refused, naming the field."""
+    text = MINIMAL.replace('name = "mini"', 'name = "mini"\ncanon_arc = "late_winter"')
+    found = {p.path: p.message for p in problems(text, write_scenario).problems}
+    assert found["canon_arc"].startswith("the late-winter arc follows the wolf holding a season")
+    assert "(got 0)" in found["canon_arc"]

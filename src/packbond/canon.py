@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .api import Run, simulate
-from .errors import PackbondError, Problem, ScenarioError
+from .errors import PackbondError
 from .narrative.sifting.patterns import canon_patterns
 from .narrative.sifting.sift import find_matches
 from .scenario import LoadedScenario, load_scenario
@@ -181,14 +181,23 @@ class CanonReport:
         }
 
 
-def _beats(run: Run, arc: Arc) -> dict[str, pd.DataFrame]:
-    """Each beat's first match per replicate (omega, mate and the day it ended)."""
+def _beats(run: Run, arc: Arc, cast: dict[str, pd.Series] | None = None) -> dict[str, pd.DataFrame]:
+    """Each beat's first match per replicate (omega, mate and the day it ended); where the
+    protagonists are known (``cast``: each replicate's omega and mate), only their matches."""
     library = canon_patterns()
     out = {}
     for beat, pattern in arc.beats.items():
         frame = find_matches(run, library, pattern)
         cols = {"r:omega": "omega", "r:mate": "mate"}
         frame = frame.rename(columns=cols)
+        if cast is not None and len(frame):
+            theirs = (
+                frame["omega"].to_numpy() == cast["omega"].reindex(frame["replicate"]).to_numpy()
+            )
+            if "mate" in frame:
+                mates = cast["mate"].reindex(frame["replicate"]).to_numpy()
+                theirs &= frame["mate"].to_numpy() == mates
+            frame = frame[theirs]
         keep = ["replicate", "omega", "last_day"] + (["mate"] if "mate" in frame else [])
         frame = frame.sort_values(["replicate", "first_id"]).drop_duplicates("replicate")
         out[beat] = frame[keep].set_index("replicate")
@@ -206,22 +215,12 @@ class Protagonists:
 
 
 def _protagonists(loaded: LoadedScenario) -> Protagonists | None:
-    """The wolf holding a season promise at day 0, its mate and its pack, for the late arc."""
+    """The wolf holding a season promise at day 0, its mate and its pack, for the late arc
+    (scenario validation makes sure a late-winter scenario has exactly one such promise)."""
     sc = loaded.scenario
     if sc.canon_arc != "late_winter":
         return None
-    promise = next((f for f in sc.facts if isinstance(f, PromisedFact)), None)
-    if promise is None:
-        raise ScenarioError(
-            loaded.source,
-            [
-                Problem(
-                    "canon_arc",
-                    "the late-winter arc follows a season promise: add a "
-                    "'promised' fact naming the mate and the wolf it was made to",
-                )
-            ],
-        )
+    promise = next(f for f in sc.facts if isinstance(f, PromisedFact))
     home = next(c.pack for c in sc.cast if c.name == promise.to)
     return Protagonists(omega=promise.to, mate=promise.by, home=home or "")
 
@@ -254,13 +253,14 @@ def _tellings(
 ) -> pd.DataFrame:
     """One row per replicate: for each beat whether it happened (for the same omega and mate
     throughout) and when, and how the telling ends."""
-    beats = _beats(run, arc)
     rows = pd.DataFrame(index=pd.RangeIndex(replicates, name="replicate"))
     home = None
     if who is not None:
         ids = _ids_of(run, who, rows.index)
         omega, mate, home = ids["omega"], ids["mate"], ids["home"]
+        beats = _beats(run, arc, ids)
     else:
+        beats = _beats(run, arc)
         omega = beats["conquest"]["omega"].reindex(rows.index)
         mate = beats["mating"]["mate"].reindex(rows.index)
     for beat, frame in beats.items():

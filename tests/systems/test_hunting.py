@@ -144,13 +144,38 @@ def test_a_mate_is_readier_to_help_a_hurt_mate_with_the_bond_rule() -> None:
 
 
 def test_a_shared_carcass_feeds_a_small_party_better_per_hunter() -> None:
-    """Below 1, ``kill_party_exponent`` makes a kill one carcass shared by the party: food per
-    hunter falls as the party grows."""
-    world = _hunting_world(food=0.0)
-    set_rules(world, "hunting", kill_party_exponent=0.5, kill_food=100.0)
-    ev = _hunt(world, days=10)
-    hunts = (ev["kind"] == KIND["hunt"]) & (ev["detail"] == 1)
-    food = ev["value"][hunts]
-    sizes = np.round((food / 100.0) ** 2).astype(int)
-    assert set(sizes.tolist()) >= {1, 2} or len(set(sizes.tolist())) > 1
-    assert np.allclose(food, 100.0 * sizes**0.5, atol=0.1)
+    """Below 1, ``kill_party_exponent`` makes a kill one carcass shared by the party: a party of
+    n brings kill_food * n ** exponent, not kill_food per hunter."""
+    for exponent in (1.0, 0.5):
+        world = _hunting_world(food=0.0)
+        set_rules(world, "hunting", kill_party_exponent=exponent, kill_food=100.0)
+        w = world.wolves
+        w.roles[: w.size] = 0
+        ev = _hunt(world, days=1)
+        kills = (ev["kind"] == KIND["hunt"]) & (ev["detail"] == 1)
+        assert kills.sum() > 10
+        hunters = (w.view("roles") & Role.HUNTER) > 0
+        party = np.bincount(w.view("pack")[hunters], minlength=world.packs.size)
+        sizes = party[ev["pack"][kills]]
+        assert (sizes > 1).any()
+        assert np.allclose(ev["value"][kills], 100.0 * sizes.astype(float) ** exponent, atol=0.1)
+
+
+def test_volunteers_fill_the_places_hunters_leave_and_those_kept_for_them() -> None:
+    """With ``volunteer_places``, volunteers take what the hunters leave of party_max and the
+    kept places besides: a winter party is never smaller than without the switch."""
+    winter = 3 * 91
+    sizes = {}
+    for places in (0, 2):
+        world = _hunting_world(food=0.0, day=winter)
+        set_rules(world, "hunting", volunteer_places=places, party_max=6)
+        w = world.wolves
+        w.roles[: w.size] = 0
+        _hunt(world, days=1)
+        hunters = (w.view("roles") & Role.HUNTER) > 0
+        party = np.bincount(w.view("pack")[hunters], minlength=world.packs.size)
+        sizes[places] = party[party > 0]
+    assert sizes[0].max() <= 6 < sizes[2].max() <= 8
+    # The same packs hunt on the same day either way; none has a smaller party with the places.
+    assert len(sizes[0]) == len(sizes[2]) and (sizes[2] >= sizes[0]).all()
+    assert sizes[2].mean() > sizes[0].mean()

@@ -233,8 +233,9 @@ class HuntingRules(Strict):
     party_max: Annotated[int, WholeRange(1, 50)] = Field(8, description="Largest hunting party.")
     volunteer_places: Annotated[int, WholeRange(0, 50)] = Field(
         0,
-        description="Places a party keeps for volunteers beyond party_max (R29: the hunt 'needed "
-        "more help'); 0: volunteers compete with the hunters for the party's places.",
+        description="Places a party keeps for volunteers beyond the party_max places the "
+        "hunters leave free (R29: the hunt 'needed more help'), taken by the keenest; 0: "
+        "volunteers compete with the hunters for the party's places by skill.",
     )
     volunteer_below_food_days: Annotated[float, Range(0.0, 365.0)] = Field(
         12.0, description="Below this many days of food per head the pack takes volunteers."
@@ -243,7 +244,8 @@ class HuntingRules(Strict):
         0.0,
         description="Where the season's prey in the pack's region is below this, the hunt needs "
         "more hands and the pack takes volunteers whatever its store (R29: 'they needed more "
-        "help'). 0: only a short store brings volunteers.",
+        "help'); unlike a short store it does not send out the wounded or the withdrawn. 0: only "
+        "a short store brings volunteers.",
     )
     base_success: Fraction = Field(0.3, description="Success chance of an average party of one.")
     prey_weight: Fraction = Field(
@@ -252,7 +254,9 @@ class HuntingRules(Strict):
     party_bonus: Fraction = Field(0.08, description="Success added per extra hunter.")
     skill_weight: Fraction = Field(0.5, description="How much mean party skill moves success.")
     kill_food: Annotated[float, Range(0.0, 10_000.0)] = Field(
-        50.0, description="Wolf-days of food a kill brings, per hunter in the party."
+        50.0,
+        description="Wolf-days of food a kill brings per hunter in the party (see "
+        "kill_party_exponent).",
     )
     kill_party_exponent: Annotated[float, Range(0.0, 1.0)] = Field(
         1.0,

@@ -235,7 +235,7 @@ def _apply_cast_levels(world: World, sc: Scenario, first_row: int) -> None:
         if m.acceptance is not None:
             w.acceptance[row] = m.acceptance
             if m.acceptance < 1.0:
-                w.joined_day[row] = SETUP_DAY  # a newcomer, for the integration it may yet reach
+                w.joined_day[row] = 0  # a newcomer from day 0, for the integration it may reach
         if m.stigma is not None:
             w.stigma[row] = m.stigma
 

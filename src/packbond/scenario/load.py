@@ -205,7 +205,10 @@ def cross_check(s: Scenario) -> list[Problem]:
         else:
             known(f"facts[{i}].from", f.source, packs, "pack")
             known(f"facts[{i}].to", f.to, packs, "pack")
+    holders = Counter(to for _, _, to in promises)
     for i, by, to in promises:
+        if holders[to] > 1:
+            problems.append(Problem(f"facts[{i}].to", f"holds more than one promise: {to!r}"))
         if frozenset((by, to)) not in pairs:
             problems.append(
                 Problem(
@@ -220,6 +223,14 @@ def cross_check(s: Scenario) -> list[Problem]:
             problems.append(
                 Problem("facts", f"promises {name!r} to a ceremony while mated or promised")
             )
+    if s.canon_arc == "late_winter" and len(promises) != 1:
+        problems.append(
+            Problem(
+                "canon_arc",
+                "the late-winter arc follows the wolf holding a season promise: give exactly one "
+                f"'promised' fact (got {len(promises)})",
+            )
+        )
     if s.population and s.population.regions:
         for i, name in enumerate(s.population.regions):
             known(f"population.regions[{i}]", name, regions, "region")

@@ -95,10 +95,6 @@ def _choose_party(
         return able, np.zeros(0, dtype=bool)
     food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
     scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
-    if r.volunteer_below_prey > 0.0:
-        season = world.calendar.season(ctx.day)
-        lean = world.regions.prey[p.region[w.pack[able]], season] < r.volunteer_below_prey
-        scarce |= lean
     # A withdrawn wolf skips outings (R44) unless the pack is short of food.
     goes = scarce | ~w.withdrawn[able]
     able, scarce = able[goes], scarce[goes]
@@ -109,7 +105,14 @@ def _choose_party(
         hunters = r.winter_hunter_designations
     hunter_codes = [DESIGNATIONS.index(d) for d in hunters]
     is_hunter = np.isin(w.designation[able], hunter_codes)
-    asked = np.flatnonzero(~is_hunter & scarce)
+    needed = scarce
+    if r.volunteer_below_prey > 0.0:
+        # Lean prey asks for more hands; it does not send out the wounded or the withdrawn.
+        season = world.calendar.season(ctx.day)
+        needed = scarce | (
+            world.regions.prey[p.region[w.pack[able]], season] < r.volunteer_below_prey
+        )
+    asked = np.flatnonzero(~is_hunter & needed)
     eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able[asked]], 1.0 - w.esteem[able[asked]])
     volunteers = np.zeros(len(able), dtype=bool)
     keenness = np.zeros(len(able))
@@ -124,10 +127,15 @@ def _choose_party(
     order = np.lexsort((-score, w.pack[cand]))
     cand, volunteer = cand[order], volunteer[order]
     if r.volunteer_places > 0:
+        # Hunters take up to party_max places; volunteers fill what they leave, and the places
+        # kept for volunteers besides.
         keep = np.zeros(len(cand), dtype=bool)
-        for among, places in ((~volunteer, r.party_max), (volunteer, r.volunteer_places)):
-            idx = np.flatnonzero(among)
-            keep[idx] = positions_in_groups(w.pack[cand[idx]]) < places
+        regulars = np.flatnonzero(~volunteer)
+        keep[regulars] = positions_in_groups(w.pack[cand[regulars]]) < r.party_max
+        taken = np.bincount(w.pack[cand[regulars[keep[regulars]]]], minlength=p.size)
+        vols = np.flatnonzero(volunteer)
+        room = r.party_max - taken[w.pack[cand[vols]]] + r.volunteer_places
+        keep[vols] = positions_in_groups(w.pack[cand[vols]]) < room
     else:
         keep = positions_in_groups(w.pack[cand]) < r.party_max
     cand, volunteer = cand[keep], volunteer[keep]
