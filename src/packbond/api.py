@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
@@ -75,6 +76,10 @@ class Run:
         """A table of the run as an Arrow table."""
         return self._store.arrow(table)
 
+    def table_names(self) -> list[str]:
+        """The names of the run's tables."""
+        return self._store.tables()
+
     def table(self, table: str) -> pd.DataFrame:
         """A table of the run as a pandas DataFrame."""
         return self.arrow(table).to_pandas()
@@ -129,6 +134,39 @@ class Run:
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.close()
+
+    def _repr_html_(self) -> str:
+        """A notebook's summary of the run: what was run, how far, and its world at the end."""
+        m = self.manifest
+        counts = self.query(
+            "SELECT (SELECT count(*) FROM events) AS events, "
+            "(SELECT count(*) FROM wolves WHERE alive) AS living, "
+            "(SELECT count(*) FROM wolves) AS wolves, "
+            "(SELECT count(*) FROM packs WHERE alive) AS packs"
+        ).iloc[0]
+        kinds = self.query(
+            "SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY n DESC, kind LIMIT 8"
+        )
+        rows = [
+            ("scenario", m.get("scenario")),
+            ("seed", m.get("seed")),
+            ("replicates", m.get("replicates")),
+            ("days", f"{m.get('days_done')} of {m.get('days')} ({m.get('status')})"),
+            ("wolves", f"{int(counts['living']):,} living of {int(counts['wolves']):,}"),
+            ("packs", f"{int(counts['packs']):,} standing"),
+            ("events", f"{int(counts['events']):,}"),
+            (
+                "most frequent",
+                ", ".join(f"{k} ({n:,})" for k, n in zip(kinds["kind"], kinds["n"], strict=True)),
+            ),
+            ("stored at", str(self.path) if self.path else "memory"),
+        ]
+        body = "".join(
+            f"<tr><th style='text-align:left'>{escape(str(k))}</th>"
+            f"<td style='text-align:left'>{escape(str(v))}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table><caption>packbond run</caption>{body}</table>"
 
     def __repr__(self) -> str:
         m = self.manifest

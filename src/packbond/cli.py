@@ -28,6 +28,7 @@ from .api import Run, open_run, simulate
 from .canon import Rate, canon_check
 from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError
+from .export import write_graph, write_tables
 from .narrative import Namer, render
 from .narrative.chronicle import chronicle
 from .narrative.formats import to_html, to_markdown
@@ -506,6 +507,60 @@ def stories_stats(
         f"({len(stats.patterns)} patterns).",
         highlight=False,
     )
+
+
+class GraphFormat(StrEnum):
+    """Formats of ``export --graph``."""
+
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+class TableFormat(StrEnum):
+    """Formats of ``export --tables``."""
+
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command("export")
+@_reports_errors
+def export_command(
+    run_dir: Annotated[Path, typer.Argument(metavar="RUN", help="A run directory.")],
+    graph: Annotated[
+        GraphFormat | None, typer.Option("--graph", help="Write the tie network: graphml or gexf.")
+    ] = None,
+    tables: Annotated[
+        tuple[TableFormat, Path] | None,
+        typer.Option(
+            "--tables", metavar="FORMAT DIR", help="Write every table: parquet or csv, into DIR."
+        ),
+    ] = None,
+    replicate: Annotated[
+        int | None, typer.Option(help="Only this replicate's network (default: all).", min=0)
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The network's file (default: RUN/ties.FORMAT)."),
+    ] = None,
+) -> None:
+    """Export a run: its tie network for Gephi or networkx, its tables as Parquet or CSV.
+
+    Example: `packbond export runs/seed-7 --graph graphml --tables csv runs/seed-7/csv`
+    """
+    if graph is None and tables is None:
+        raise PackbondError("export: give --graph FORMAT, --tables FORMAT DIR, or both")
+    with open_run(run_dir) as result:
+        if graph is not None:
+            path = output or Path(run_dir) / f"ties.{graph.value}"
+            if not path.parent.is_dir():
+                raise PackbondError(f"-o: the folder {str(path.parent)!r} does not exist")
+            write_graph(result, path, graph.value, replicate)
+            out.print(f"Tie network: {path}", highlight=False)
+        if tables is not None:
+            fmt, folder = tables
+            written = write_tables(result, folder, fmt.value)
+            out.print(f"{len(written)} tables ({fmt.value}) in {folder}/", highlight=False)
 
 
 @app.command("canon")
