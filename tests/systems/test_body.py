@@ -8,7 +8,7 @@ from packbond.engine import Engine
 from packbond.events import registry
 from packbond.state import Form
 
-from ..conftest import generated, world_of
+from ..conftest import generated, set_rules, world_of
 
 KIND = {name: k.code for name, k in registry().kinds.items()}
 
@@ -81,3 +81,19 @@ def test_grave_wounds_kill_and_the_death_names_the_injury() -> None:
     for _ in range(30):
         engine.step()
     assert healthy_world.wolves.alive[healthy].all()
+
+
+def test_a_healer_keeps_grave_wounds_from_killing_where_the_rules_say_so() -> None:
+    """R32: with ``hospital_death`` below 1, a grave wound kills less often in a pack with a
+    hospital and healer; without a hospital it kills as before."""
+
+    def deaths(hospital: bool, factor: float) -> int:
+        world, _ = _wounded_wolves(0.95, hospital)
+        set_rules(world, "wounds", hospital_death=factor)
+        engine = _only(world, ["health"])
+        for _ in range(30):
+            engine.step()
+        return int(np.sum(engine.log.drain()["kind"] == KIND["died"]))
+
+    assert deaths(True, 0.25) < 0.5 * deaths(True, 1.0)
+    assert deaths(False, 0.25) == deaths(False, 1.0)

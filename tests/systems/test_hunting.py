@@ -8,7 +8,7 @@ from packbond.engine import Engine
 from packbond.events import registry
 from packbond.state import Designation, Role
 
-from ..conftest import generated, set_rules, world_of
+from ..conftest import events_of, generated, set_rules, world_of
 
 KIND = {name: k.code for name, k in registry().kinds.items()}
 
@@ -179,3 +179,104 @@ def test_volunteers_fill_the_places_hunters_leave_and_those_kept_for_them() -> N
     # The same packs hunt on the same day either way; none has a smaller party with the places.
     assert len(sizes[0]) == len(sizes[2]) and (sizes[2] >= sizes[0]).all()
     assert sizes[2].mean() > sizes[0].mean()
+
+
+def _mated_pairs(world):  # type: ignore[no-untyped-def]
+    """Pair each pack's first alpha with its first non-alpha adult, as mates; returns the
+    non-alpha partners (the poor hunters) and their alpha mates."""
+    w = world.wolves
+    alive, pack = w.view("alive"), w.view("pack")
+    adults = np.flatnonzero(alive & (w.view("designation") > Designation.UNPRESENTED))
+    alphas = adults[w.designation[adults] == Designation.ALPHA]
+    others = adults[w.designation[adults] != Designation.ALPHA]
+    _, first_alpha = np.unique(pack[alphas], return_index=True)
+    _, first_other = np.unique(pack[others], return_index=True)
+    a, o = alphas[first_alpha], others[first_other]
+    shared = np.intersect1d(pack[a], pack[o])
+    a, o = a[np.isin(pack[a], shared)], o[np.isin(pack[o], shared)]
+    w.mate[:] = -1
+    w.mate[a], w.mate[o] = o, a
+    w.bond[a], w.bond[o] = 0.5, 0.5
+    w.attention[a] = 1.0
+    w.hunting_skill[o] = 0.1
+    w.withdrawn[o] = True
+    return o, a
+
+
+def test_a_poor_hunter_goes_out_to_prove_himself_to_his_mate_even_withdrawn() -> None:
+    """R30: with ``prove_to_mate``, in a lean winter a poor hunter whose mate hunts volunteers to
+    prove himself, though withdrawn, goes only beside his mate, and chases prey alone."""
+    winter = 3 * 91
+
+    def outings(chance: float):  # type: ignore[no-untyped-def]
+        world = _hunting_world(food=1e6, day=winter)
+        set_rules(world, "hunting", prove_to_mate=chance, volunteer_below_prey=0.9)
+        partners, mates = _mated_pairs(world)
+        w = world.wolves
+        w.roles[: w.size] = 0
+        ev = _hunt(world, days=20)
+        went = (w.roles[partners] & Role.HUNTER) > 0
+        return w, partners, mates, went, ev
+
+    _, _, _, went_off, _ = outings(0.0)
+    w, partners, mates, went_on, ev = outings(1.0)
+    assert went_off.mean() < 0.02
+    assert went_on.mean() > 0.5
+    # Each went beside a mate who hunts.
+    assert ((w.roles[mates[went_on]] & Role.HUNTER) > 0).all()
+    # Chasing alone, they are hurt more often than their mates in the same parties.
+    hurt = events_of(ev, "injured")
+    on_the_hunt = np.isin(hurt["cause"], events_of(ev, "hunt")["event_id"])
+    injured_ids = set(hurt["actor"][on_the_hunt].tolist())
+    partner_hurt = np.mean([i in injured_ids for i in w.id[partners[went_on]]])
+    mate_hurt = np.mean([i in injured_ids for i in w.id[mates[went_on]]])
+    assert partner_hurt > 2 * mate_hurt
+
+
+def test_a_willing_mate_is_the_first_to_help_a_hurt_mate() -> None:
+    """R31: with ``assist_bond``, a hurt hunter whose mate is in the party and willing is helped
+    by that mate, not by a closer friend."""
+    winter = 3 * 91
+    world = _hunting_world(food=1e6, familiarity=0.0, day=winter)
+    set_rules(world, "hunting", prove_to_mate=1.0, volunteer_below_prey=0.9, assist_bond=1.0)
+    partners, mates = _mated_pairs(world)
+    w = world.wolves
+    w.bond[mates] = 0.6
+    ev = _hunt(world, days=40)
+    helped = events_of(ev, "assisted")
+    theirs = np.isin(helped["target"], w.id[partners])
+    assert theirs.sum() > 30
+    row_of = {int(i): r for r, i in zip(partners, w.id[partners], strict=True)}
+    by_mate = [
+        w.id[w.mate[row_of[int(t)]]] == a
+        for t, a in zip(helped["target"][theirs], helped["actor"][theirs], strict=True)
+    ]
+    assert np.mean(by_mate) > 0.9
+
+
+def test_hunger_sends_wolves_out_and_a_hungry_pack_hunts_more_often() -> None:
+    """R29, R34: with ``volunteer_hunger`` hungry wolves volunteer more, and with
+    ``hungry_interval_days`` a hungry pack hunts more often."""
+
+    def volunteers(weight: float) -> float:
+        world = _hunting_world(food=0.0, day=91)
+        set_rules(world, "hunting", volunteer_hunger=weight, volunteer_chance=0.2)
+        w = world.wolves
+        w.hunger[: w.size] = 0.7
+        w.roles[: w.size] = 0
+        _hunt(world, days=1)
+        hunted = (w.view("roles") & Role.HUNTER) > 0
+        return float(np.sum(hunted & (w.view("designation") == Designation.OMEGA)))
+
+    assert volunteers(1.0) > 1.5 * volunteers(0.0)
+
+    def hunts(interval: int) -> int:
+        world = _hunting_world(food=0.0, day=91)
+        set_rules(world, "hunting", hungry_interval_days=interval)
+        world.packs.hungry[: world.packs.size] = True
+        engine = Engine(world)
+        engine.schedule = [s for s in engine.schedule if s.name == "hunting"]
+        engine.run(8)
+        return int(np.sum(engine.log.drain()["kind"] == KIND["hunt"]))
+
+    assert hunts(1) > 2.5 * hunts(0)

@@ -8,7 +8,7 @@ from packbond.engine import Engine
 from packbond.events import registry
 from packbond.state import Designation, Sex
 
-from ..conftest import generated, run_days, world_of
+from ..conftest import generated, run_days, set_rules, world_of
 
 KIND = {name: k.code for name, k in registry().kinds.items()}
 
@@ -35,6 +35,29 @@ def test_a_pack_without_food_goes_hungry_and_starves() -> None:
     engine = _only(full, ["feeding"])
     engine.run(60)
     assert full.wolves.view("alive").all()
+
+
+def test_a_small_household_lives_off_the_land_where_the_rules_say_so() -> None:
+    """R34, R38: with ``household_forage_size``, a pack that small forages as a wolf alone does
+    when its store is empty, so it goes hungry more slowly; larger packs do not."""
+
+    def hunger(size: int) -> tuple[float, float]:
+        world = world_of(generated(200, size_mean=4))
+        set_rules(world, "food", household_forage_size=size)
+        world.packs.food[: world.packs.size] = 0
+        _only(world, ["feeding"]).run(5)
+        w = world.wolves
+        alive, pack = w.view("alive"), w.view("pack")
+        heads = np.bincount(pack[alive & (pack >= 0)], minlength=world.packs.size)
+        small = alive & (pack >= 0) & (heads[np.maximum(pack, 0)] <= 3)
+        large = alive & (pack >= 0) & (heads[np.maximum(pack, 0)] > 3)
+        hunger = w.view("hunger")
+        return float(hunger[small].mean()), float(hunger[large].mean())
+
+    small_off, large_off = hunger(0)
+    small_on, large_on = hunger(3)
+    assert small_on < small_off - 0.05
+    assert large_on == large_off
 
 
 def test_gathering_yields_food_in_summer_not_winter() -> None:

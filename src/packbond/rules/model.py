@@ -222,6 +222,12 @@ class HuntingRules(Strict):
     interval_days: Annotated[int, WholeRange(1, 60)] = Field(
         4, description="A pack hunts about once every this many days."
     )
+    hungry_interval_days: Annotated[int, WholeRange(0, 60)] = Field(
+        0,
+        description="A hungry pack (its mean hunger past food.hungry_at) hunts about once every "
+        "this many days instead, as hunger drives wolves out (R34); 0: hunger does not change "
+        "how often a pack hunts.",
+    )
     hunter_designations: Designations = Field(
         default_factory=_alpha_only, description="Designations that hunt by default."
     )
@@ -274,8 +280,22 @@ class HuntingRules(Strict):
     volunteer_chance: Fraction = Field(
         0.5, description="Chance an able non-hunter volunteers when food is short (R29)."
     )
+    volunteer_hunger: Annotated[float, Range(0.0, 5.0)] = Field(
+        0.0,
+        description="Chance of volunteering added by the wolf's own hunger, times this (R29: a "
+        "hungry wolf goes out for food himself, as a household with no able hunter must). 0: "
+        "hunger does not move volunteers.",
+    )
     solo_chance: Fraction = Field(
         0.25, description="Chance a bold, unskilled volunteer chases prey alone (R30)."
+    )
+    prove_to_mate: Fraction = Field(
+        0.0,
+        description="When a hunt needs more hands, chance per hunt that a poor hunter whose "
+        "mate hunts with the party volunteers to prove himself to that mate, times his "
+        "unskill and the mate's attention (R30: 'surely would have liked a mate who "
+        "could hunt'); the wish goes out even when he is withdrawn, makes him the keenest "
+        "volunteer, and sends him after prey alone. 0: off.",
     )
     solo_injury: Annotated[float, Range(1.0, 50.0)] = Field(
         4.0, description="Injury risk multiplier when chasing alone."
@@ -286,8 +306,9 @@ class HuntingRules(Strict):
     )
     assist_bond: Annotated[float, Range(0.0, 5.0)] = Field(
         0.0,
-        description="Willingness to help added by the bond, when the hurt hunter is the helper's "
-        "mate (R31: help rises with bond and kindness).",
+        description="Chance of helping added by the bond, times its strength, when the hurt "
+        "hunter is the helper's mate, on top of assist_chance (R31: help rises with bond and "
+        "kindness); a mate so drawn is the first to help.",
     )
     assist_injury: Fraction = Field(
         0.35, description="Chance the helper is hurt, times the ground's hazard (R31)."
@@ -312,6 +333,12 @@ class WoundRules(Strict):
     deadly_above: Fraction = Field(0.6, description="Severity above which a wound can kill.")
     death_per_day: Fraction = Field(
         0.04, description="Daily chance of dying of a wound at full severity."
+    )
+    hospital_death: Fraction = Field(
+        1.0,
+        description="Where the pack has a hospital and healer, a grave wound kills this many "
+        "times as often (R32: stitches and a healer lower infection); 1: a hospital only "
+        "speeds healing.",
     )
     disabled_above: Fraction = Field(
         0.15, description="Above this severity a wolf cannot hunt or gather."
@@ -342,6 +369,12 @@ class FoodRules(Strict):
     )
     loner_forage: Fraction = Field(
         0.6, description="Share of its need a wolf without a pack finds, times prey abundance."
+    )
+    household_forage_size: Annotated[int, WholeRange(0, 50)] = Field(
+        0,
+        description="A pack of at most this many wolves lives off the land as a wolf alone does "
+        "when its store falls short (a pair in a new home forages while it learns to hunt "
+        "there, R38); 0: only wolves without a pack forage.",
     )
     spoil_per_day: Fraction = Field(0.005, description="Share of the store that spoils each day.")
     hunger_rise: Fraction = Field(0.08, description="Hunger added per day of a full shortfall.")

@@ -34,6 +34,9 @@ def step(world: World, ctx: Context) -> None:
     share = np.where(pack_need > 0, eaten / np.maximum(pack_need, 1e-12), 1.0)
     season = world.calendar.season(ctx.day)
     loner = float(r.loner_forage * world.regions.prey[:, season].mean())
+    if r.household_forage_size > 0:
+        small = (heads > 0) & (heads <= r.household_forage_size)
+        share = np.where(small, np.maximum(share, loner), share)
     hunger_sum, starving = kernels.share_food(
         alive,
         pack,

@@ -1,20 +1,22 @@
 """Hunting (R29-R31): pack hunts, volunteers in scarcity, injuries, and help that can hurt.
 
-About once every ``interval_days`` a pack sends a party of its able hunters (by default its
-alphas) out in wolf form (R4). When food per head is short, or (a rule) the season's prey is
-scarce, it takes volunteers, on places of their own for the keenest where the rules keep some; an
-unskilled volunteer with something to prove may chase prey alone (R30). A kill brings food per
-hunter, or one carcass shared by the party (``kill_party_exponent``). Success grows with party
-size and skill and follows prey abundance by region and season; snow makes it harder or easier (a
-rule). Injury risk grows with snow, unfamiliar ground, lack of skill and chasing alone. A hurt
-hunter may be helped by a close packmate in the party (its mate the readier, by the bond, where
-the rules say so), who can be hurt doing so (R31). Hunting with an open wound may reopen it (R32).
-The helped wolf remembers the rescue; a helper's wound is marked as suffered for the helped wolf,
-for the pack to blame (R42). A withdrawn wolf stays home (R44).
+About once every ``interval_days`` a pack sends a party of its able hunters (by default its alphas)
+out in wolf form (R4). When food per head is short, or (a rule) the season's prey is scarce, it
+takes volunteers, on places of their own for the keenest where the rules keep some; an unskilled
+volunteer with something to prove may chase prey alone (R30), and a poor hunter whose mate hunts may
+go out, even withdrawn, to prove himself to that mate, beside him, alone after prey (a rule). Hunger
+sends wolves out: a hungry wolf volunteers the readier and a hungry pack hunts more often (rules). A
+kill brings food per hunter, or one carcass shared by the party (``kill_party_exponent``). Success
+grows with party size and skill and follows prey abundance by region and season; snow makes it
+harder or easier (a rule). Injury risk grows with snow, unfamiliar ground, lack of skill and chasing
+alone. A hurt hunter may be helped by a close packmate in the party (its mate the readier, and
+first, by the bond, where the rules say so), who can be hurt doing so (R31). Hunting with an open
+wound may reopen it (R32). The helped wolf remembers the rescue; a helper's wound is marked as
+suffered for the helped wolf, for the pack to blame (R42). A withdrawn wolf stays home (R44).
 
 Reads: alive, pack, designation, wound, due_day, hunting_skill, boldness, esteem, familiarity,
-withdrawn, ties, cycle_until; packs' food and region. Writes: food, form, wound, familiarity,
-roles, ties, harmed_for, harmed_event.
+withdrawn, hunger, mate, bond, attention, ties, cycle_until; packs' food, hungry and region. Writes:
+food, form, wound, familiarity, roles, ties, harmed_for, harmed_event.
 Emits: ``hunt``, ``injured``, ``assisted``, ``wound_reopened``, ``shifted``, ``wound_torn``.
 Rules: ``hunting``, ``seasons``, ``wounds``, ``rut``, ``food``.
 """
@@ -58,7 +60,10 @@ def step(world: World, ctx: Context) -> None:
     """Send out the hunting parties due today."""
     w, p, r = world.wolves, world.packs, world.rules.hunting
     live_packs = np.flatnonzero(p.view("alive"))
-    due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / r.interval_days]
+    interval = np.full(len(live_packs), float(r.interval_days))
+    if r.hungry_interval_days > 0:
+        interval[p.hungry[live_packs]] = r.hungry_interval_days
+    due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / interval]
     if len(due) == 0:
         return
     party, solo = _choose_party(world, ctx, due)
@@ -95,37 +100,44 @@ def _choose_party(
         return able, np.zeros(0, dtype=bool)
     food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
     scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
-    # A withdrawn wolf skips outings (R44) unless the pack is short of food.
-    goes = scarce | ~w.withdrawn[able]
-    able, scarce = able[goes], scarce[goes]
-    # A wounded wolf rests its wound unless the pack is short of food.
-    able, scarce = able[scarce | (w.wound[able] == 0)], scarce[scarce | (w.wound[able] == 0)]
-    hunters = r.hunter_designations
-    if world.calendar.season(ctx.day) == _WINTER and r.winter_hunter_designations is not None:
-        hunters = r.winter_hunter_designations
-    hunter_codes = [DESIGNATIONS.index(d) for d in hunters]
-    is_hunter = np.isin(w.designation[able], hunter_codes)
+    season = world.calendar.season(ctx.day)
     needed = scarce
     if r.volunteer_below_prey > 0.0:
         # Lean prey asks for more hands; it does not send out the wounded or the withdrawn.
-        season = world.calendar.season(ctx.day)
         needed = scarce | (
             world.regions.prey[p.region[w.pack[able]], season] < r.volunteer_below_prey
         )
+    hunters = r.hunter_designations
+    if season == _WINTER and r.winter_hunter_designations is not None:
+        hunters = r.winter_hunter_designations
+    hunter_codes = [DESIGNATIONS.index(d) for d in hunters]
+    proving = _proving(world, ctx, able, needed, hunter_codes)
+    # A withdrawn wolf skips outings (R44) unless the pack is short of food, or he has
+    # something to prove to his mate.
+    goes = scarce | proving | ~w.withdrawn[able]
+    # A wounded wolf rests its wound unless the pack is short of food.
+    goes &= scarce | (w.wound[able] == 0)
+    able, scarce, needed, proving = able[goes], scarce[goes], needed[goes], proving[goes]
+    is_hunter = np.isin(w.designation[able], hunter_codes)
     asked = np.flatnonzero(~is_hunter & needed)
     eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able[asked]], 1.0 - w.esteem[able[asked]])
     volunteers = np.zeros(len(able), dtype=bool)
     keenness = np.zeros(len(able))
     keenness[asked] = r.volunteer_chance * eagerness - ctx.draw("volunteer", able[asked])
+    if r.volunteer_hunger > 0.0:
+        keenness[asked] += r.volunteer_hunger * w.hunger[able[asked]]
+    # Wanting to prove himself makes a wolf the keenest of the volunteers.
+    keenness[asked] = np.where(proving[asked], 1.0 + keenness[asked], keenness[asked])
     volunteers[asked] = keenness[asked] > 0
     cand = able[is_hunter | volunteers]
     volunteer = volunteers[is_hunter | volunteers]
+    proving = proving[is_hunter | volunteers]
     score = w.hunting_skill[cand] + 0.3 * ctx.draw("party_pick", cand)
     if r.volunteer_places > 0:
         # Places kept for volunteers go to the keenest of them, not the most skilled.
         score = np.where(volunteer, keenness[is_hunter | volunteers], score)
     order = np.lexsort((-score, w.pack[cand]))
-    cand, volunteer = cand[order], volunteer[order]
+    cand, volunteer, proving = cand[order], volunteer[order], proving[order]
     if r.volunteer_places > 0:
         # Hunters take up to party_max places; volunteers fill what they leave, and the places
         # kept for volunteers besides.
@@ -138,10 +150,51 @@ def _choose_party(
         keep[vols] = positions_in_groups(w.pack[cand[vols]]) < room
     else:
         keep = positions_in_groups(w.pack[cand]) < r.party_max
-    cand, volunteer = cand[keep], volunteer[keep]
+    cand, volunteer, proving = cand[keep], volunteer[keep], proving[keep]
+    if proving.any():
+        # He goes to prove himself to his mate: where his mate is not in the party, nor is he.
+        beside_mate = ~proving | np.isin(w.mate[cand], cand)
+        cand, volunteer, proving = cand[beside_mate], volunteer[beside_mate], proving[beside_mate]
     unsure = (1.0 - w.hunting_skill[cand]) * (1.0 - w.esteem[cand])
-    solo = volunteer & (ctx.draw("solo_chase", cand) < r.solo_chance * unsure)
+    # A wolf out to prove himself goes after prey by himself (R30).
+    solo = volunteer & (proving | (ctx.draw("solo_chase", cand) < r.solo_chance * unsure))
     return cand, solo
+
+
+def _proving(
+    world: World,
+    ctx: Context,
+    able: NDArray[np.int64],
+    needed: NDArray[np.bool_],
+    hunter_codes: list[int],
+) -> NDArray[np.bool_]:
+    """Who, among the able, goes out to prove himself to a mate who hunts (R30).
+
+    The wish grows with how poor a hunter he is and how much his mate does for him (the mate's
+    attention); it only comes when the hunt needs more hands, and only to a wolf who is not a
+    hunter himself while his mate, in the same pack, is.
+    """
+    w, r = world.wolves, world.rules.hunting
+    proving = np.zeros(len(able), dtype=bool)
+    if r.prove_to_mate <= 0.0:
+        return proving
+    mate = w.mate[able]
+    has_mate = mate >= 0
+    mate_row = np.where(has_mate, mate, 0)
+    eligible = (
+        needed
+        & has_mate
+        & w.alive[mate_row]
+        & (w.pack[mate_row] == w.pack[able])
+        & np.isin(w.designation[mate_row], hunter_codes)
+        & ~np.isin(w.designation[able], hunter_codes)
+    )
+    rows = np.flatnonzero(eligible)
+    if len(rows) == 0:
+        return proving
+    wish = r.prove_to_mate * (1.0 - w.hunting_skill[able[rows]]) * w.attention[mate_row[rows]]
+    proving[rows] = ctx.draw("prove_to_mate", able[rows]) < wish
+    return proving
 
 
 def _resolve_hunts(
@@ -227,14 +280,17 @@ def _assist(
     # Back to the column's float32, exactly the sum it was before ties.lookup existed.
     affinity = ties.lookup(world, helper, victims[victim_of], "affinity").astype(np.float32)
     closeness = 0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5)
-    if r.assist_bond > 0.0:
-        mates = w.mate[helper] == victims[victim_of]
-        closeness = closeness + np.where(mates, r.assist_bond * w.bond[helper], 0.0).astype(
-            np.float32
-        )
     willing = np.clip(closeness, 0.0, 1.0) * r.assist_chance
+    first = np.zeros(len(helper), dtype=bool)
+    if r.assist_bond > 0.0:
+        # A mate's help comes by the bond, over and above a friend's.
+        mates = w.mate[helper] == victims[victim_of]
+        bonded = np.where(mates, r.assist_bond * w.bond[helper], 0.0)
+        willing = np.minimum(1.0, willing + bonded)
+        first = mates
     margin = willing - ctx.draw("assist", helper)
-    order = np.lexsort((-margin, victim_of))
+    # A willing mate is the first to go; then the most willing.
+    order = np.lexsort((-margin, ~(first & (margin > 0)), victim_of))
     best = order[first_of_groups(victim_of[order])]
     best = best[margin[best] > 0]
     if len(best) == 0:
