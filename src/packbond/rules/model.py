@@ -222,12 +222,6 @@ class HuntingRules(Strict):
     interval_days: Annotated[int, WholeRange(1, 60)] = Field(
         4, description="A pack hunts about once every this many days."
     )
-    hungry_interval_days: Annotated[int, WholeRange(0, 60)] = Field(
-        0,
-        description="A hungry pack (its mean hunger past food.hungry_at) hunts about once every "
-        "this many days instead, as hunger drives wolves out (R34); 0: hunger does not change "
-        "how often a pack hunts.",
-    )
     hunter_designations: Designations = Field(
         default_factory=_alpha_only, description="Designations that hunt by default."
     )

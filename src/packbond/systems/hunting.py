@@ -4,8 +4,8 @@ About once every ``interval_days`` a pack sends a party of its able hunters (by 
 out in wolf form (R4). When food per head is short, or (a rule) the season's prey is scarce, it
 takes volunteers, on places of their own for the keenest where the rules keep some; an unskilled
 volunteer with something to prove may chase prey alone (R30), and a poor hunter whose mate hunts may
-go out, even withdrawn, to prove himself to that mate, beside him, alone after prey (a rule). Hunger
-sends wolves out: a hungry wolf volunteers the readier and a hungry pack hunts more often (rules). A
+go out, even withdrawn, to prove himself to that mate, beside him, alone after prey (a rule); a
+hungry wolf volunteers the readier (a rule). A
 kill brings food per hunter, or one carcass shared by the party (``kill_party_exponent``). Success
 grows with party size and skill and follows prey abundance by region and season; snow makes it
 harder or easier (a rule). Injury risk grows with snow, unfamiliar ground, lack of skill and chasing
@@ -15,7 +15,7 @@ wound may reopen it (R32). The helped wolf remembers the rescue; a helper's woun
 suffered for the helped wolf, for the pack to blame (R42). A withdrawn wolf stays home (R44).
 
 Reads: alive, pack, designation, wound, due_day, hunting_skill, boldness, esteem, familiarity,
-withdrawn, hunger, mate, bond, attention, ties, cycle_until; packs' food, hungry and region. Writes:
+withdrawn, hunger, mate, bond, attention, ties, cycle_until; packs' food and region. Writes:
 food, form, wound, familiarity, roles, ties, harmed_for, harmed_event.
 Emits: ``hunt``, ``injured``, ``assisted``, ``wound_reopened``, ``shifted``, ``wound_torn``.
 Rules: ``hunting``, ``seasons``, ``wounds``, ``rut``, ``food``.
@@ -60,10 +60,7 @@ def step(world: World, ctx: Context) -> None:
     """Send out the hunting parties due today."""
     w, p, r = world.wolves, world.packs, world.rules.hunting
     live_packs = np.flatnonzero(p.view("alive"))
-    interval = np.full(len(live_packs), float(r.interval_days))
-    if r.hungry_interval_days > 0:
-        interval[p.hungry[live_packs]] = r.hungry_interval_days
-    due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / interval]
+    due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / r.interval_days]
     if len(due) == 0:
         return
     party, solo = _choose_party(world, ctx, due)
