@@ -355,7 +355,7 @@ def canon_check(
     loaded = load_scenario(scenario)
     arc = ARCS[loaded.scenario.canon_arc]
     who = _protagonists(loaded)
-    with simulate(loaded, seed=seed, years=years, replicates=runs) as run:
+    with simulate(loaded, seed=seed, years=years, replicates=runs, trace_every=0) as run:
         rows = _tellings(run, runs, arc, who)
     n = len(rows)
     beats = {beat: Rate(int(rows[beat].sum()), n) for beat in arc.beats}
