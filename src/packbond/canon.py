@@ -37,6 +37,7 @@ __all__ = [
     "CanonReport",
     "Rate",
     "canon_check",
+    "tellings",
     "wilson",
 ]
 
@@ -274,6 +275,15 @@ def _tellings(
     rows["home"] = home
     rows["ending"] = _endings(run, rows)
     return rows
+
+
+def tellings(run: Run, scenario: LoadedScenario) -> pd.DataFrame:
+    """The canon beats found in a stored run of the scenario: one row per replicate, with each
+    beat (whether it happened for the telling's omega and mate, and its day), the omega, the
+    mate and how the telling ends (the report shows them for one replicate)."""
+    arc = ARCS[scenario.scenario.canon_arc]
+    replicates = int(run.manifest.get("replicates", 1))
+    return _tellings(run, replicates, arc, _protagonists(scenario))
 
 
 def _endings(run: Run, rows: pd.DataFrame) -> pd.Series:
