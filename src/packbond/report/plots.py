@@ -204,8 +204,13 @@ def timeline_svg(
         if traced:
             ax.plot(trace["day"], trace[col], color=colour, lw=1.4, label=label)
             if col == "rank":
-                ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-                ax.invert_yaxis()
+                ranks = trace["rank"].to_numpy()
+                lo, hi = int(ranks.min()), int(ranks.max())
+                if hi - lo <= 5:
+                    ax.set_yticks(range(lo, hi + 1))
+                else:
+                    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+                ax.set_ylim(float(ranks.max()) + 0.5, max(float(ranks.min()) - 0.5, -0.5))
             else:
                 ax.set_ylim(-0.02, 1.02)
         else:
@@ -224,23 +229,41 @@ def timeline_svg(
                 zorder=0,
             )
     top = axes[0]
-    for i, (day, kind, major) in enumerate(marks):
-        if major:
-            top.annotate(
-                kind.replace("_", " "),
-                (day, 1.0),
-                xycoords=("data", "axes fraction"),
-                xytext=(2, 2 + 9 * (i % 3)),
-                textcoords="offset points",
-                fontsize=7,
-                rotation=0,
-                color="#8b2f2f",
-            )
+    for i, (day, label) in enumerate(_labels(marks, span)):
+        top.annotate(
+            label,
+            (day, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(2, 2 + 9 * (i % 3)),
+            textcoords="offset points",
+            fontsize=7,
+            color="#8b2f2f",
+        )
     axes[-1].set_xlim(*span)
     title = f"{name}: wellbeing, acceptance, health and rank" if traced else f"{name}: events"
     top.set_title(_plain(title), pad=30)
     _days_axis(axes[-1], calendar)
     return _svg(fig, salt)
+
+
+def _labels(marks: list[tuple[int, str, bool]], span: tuple[int, int]) -> list[tuple[int, str]]:
+    """Labels of the turning points, those close in time joined into one (so none overlap)."""
+    near = max((span[1] - span[0]) / 40, 1)
+    groups: list[tuple[int, list[str]]] = []
+    for day, kind, major in marks:
+        if not major:
+            continue
+        said = kind.replace("_", " ")
+        if groups and day - groups[-1][0] <= near:
+            if said not in groups[-1][1]:
+                groups[-1][1].append(said)
+        else:
+            groups.append((day, [said]))
+    out = []
+    for day, kinds in groups:
+        more = f" +{len(kinds) - 2}" if len(kinds) > 2 else ""
+        out.append((day, ", ".join(kinds[:2]) + more))
+    return out
 
 
 def ego_svg(

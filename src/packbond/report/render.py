@@ -53,7 +53,7 @@ class Linker:
         self.targets = {str(escape(name)): href for name, href in targets.items() if name}
         names = sorted(self.targets, key=len, reverse=True)
         alternatives = "|".join(re.escape(n) for n in names)
-        self._pattern = re.compile(rf"(?<![\w&#])({alternatives})(?![\w;])") if names else None
+        self._pattern = re.compile(rf"(?<![\w&#])({alternatives})(?!\w)") if names else None
 
     def __call__(self, text: str) -> Markup:
         escaped = str(escape(text))
