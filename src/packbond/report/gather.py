@@ -189,7 +189,13 @@ def _population(text: RunText, days: list[int]) -> pd.DataFrame:
     )
     wide = frame.pivot_table(index="day", columns="who", values="n", fill_value=0).sort_index()
     labels = {int(p): f"{text.namer.pack(r, int(p))} pack" for p in top}
-    labels |= {-2: "other packs", -1: "no pack"}
+    others = int(
+        text.run.query(
+            f"SELECT count(DISTINCT pack) AS n FROM metrics WHERE replicate = {r} "
+            "AND pack IS NOT NULL"
+        )["n"].iloc[0]
+    ) - len(top)
+    labels |= {-2: f"{others:,} other packs", -1: "no pack"}
     order = [c for c in [*map(int, top), -2, -1] if c in wide.columns]
     return wide[order].rename(columns=labels).astype(int)
 
@@ -443,7 +449,8 @@ def gather(run: Run, replicate: int = 0) -> ReportData:
     series = _pack_series(text, pack_ids, days)
     all_packs = run.query(
         "SELECT p.pack_id, p.name, CAST(p.region AS VARCHAR) AS region, p.alive, p.members, "
-        "p.founded_day, p.dissolved_day, l.name AS leader FROM packs p LEFT JOIN wolves l ON "
+        "p.founded_day, p.dissolved_day, p.leader AS leader_id, l.name AS leader "
+        "FROM packs p LEFT JOIN wolves l ON "
         f"l.replicate = p.replicate AND l.wolf_id = p.leader WHERE p.replicate = {replicate} "
         "ORDER BY p.alive DESC, p.members DESC, p.pack_id LIMIT 2000"
     )
