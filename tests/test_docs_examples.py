@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["packbond", "packbond.api", "packbond.rules", "packbond.narrative"]
+MODULES = ["packbond", "packbond.api", "packbond.rules", "packbond.narrative", "packbond.report"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -33,6 +33,7 @@ from .store.tables import (
     packs_table,
     regions_table,
     ties_table,
+    traces_table,
     wolves_table,
 )
 
@@ -108,6 +109,14 @@ class Run:
     def metrics(self) -> pd.DataFrame:
         """Daily aggregates per pack."""
         return self.table("metrics")
+
+    @property
+    def traces(self) -> pd.DataFrame:
+        """The cast's daily wellbeing, acceptance, health, stress and rank (empty before the
+        trace was kept)."""
+        if "traces" not in self.table_names():
+            return pd.DataFrame(columns=["replicate", "day", "wolf_id"])
+        return self.table("traces")
 
     def query(self, sql: str) -> pd.DataFrame:
         """Run SQL over the run's tables."""
@@ -199,13 +208,15 @@ def simulate(
     replicates: int = 1,
     out: str | Path | None = None,
     metrics_every: int = 1,
+    trace_every: int = 1,
     progress: ProgressCallback | None = None,
 ) -> Run:
     """Run a scenario (a TOML path, a built-in name, or a loaded scenario) and store the result.
 
     Replicate ``i`` uses seed ``seed + i`` and its events equal a solo run with that seed. With
     ``out`` the run is written to that directory (and survives the process); without it the run
-    is kept in memory.
+    is kept in memory. ``trace_every`` days apart (0: never) the cast's wellbeing, acceptance,
+    health and rank are kept in the ``traces`` table, for the report's timelines.
     """
     if replicates < 1:
         raise PackbondError(f"'replicates' must be a whole number of at least 1 (got {replicates})")
@@ -241,16 +252,18 @@ def simulate(
             for k in reg.kinds.values()
         ]
     )
-    engine = Engine(world, metrics_every=metrics_every)
+    engine = Engine(world, metrics_every=metrics_every, trace_every=trace_every)
 
     def checkpoint() -> None:
         metrics = engine.drain_metrics()
+        trace = engine.drain_trace()
         manifest["days_done"] = world.day
         store.checkpoint(
             events_table(engine.log.drain()),
             metrics_table(metrics) if metrics else None,
             _snapshots(world),
             manifest,
+            traces_table(trace) if trace else None,
         )
 
     checkpoint()

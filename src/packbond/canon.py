@@ -37,6 +37,7 @@ __all__ = [
     "CanonReport",
     "Rate",
     "canon_check",
+    "tellings",
     "wilson",
 ]
 
@@ -276,6 +277,15 @@ def _tellings(
     return rows
 
 
+def tellings(run: Run, scenario: LoadedScenario) -> pd.DataFrame:
+    """The canon beats found in a stored run of the scenario: one row per replicate, with each
+    beat (whether it happened for the telling's omega and mate, and its day), the omega, the
+    mate and how the telling ends (the report shows them for one replicate)."""
+    arc = ARCS[scenario.scenario.canon_arc]
+    replicates = int(run.manifest.get("replicates", 1))
+    return _tellings(run, replicates, arc, _protagonists(scenario))
+
+
 def _endings(run: Run, rows: pd.DataFrame) -> pd.Series:
     wolves = run.query("SELECT replicate, wolf_id, alive, pack, death_day FROM wolves").set_index(
         ["replicate", "wolf_id"]
@@ -355,7 +365,7 @@ def canon_check(
     loaded = load_scenario(scenario)
     arc = ARCS[loaded.scenario.canon_arc]
     who = _protagonists(loaded)
-    with simulate(loaded, seed=seed, years=years, replicates=runs) as run:
+    with simulate(loaded, seed=seed, years=years, replicates=runs, trace_every=0) as run:
         rows = _tellings(run, runs, arc, who)
     n = len(rows)
     beats = {beat: Rate(int(rows[beat].sum()), n) for beat in arc.beats}

@@ -1,4 +1,4 @@
-"""The command line: ``packbond run | validate | scenarios | query``.
+"""The command line: ``packbond run | validate | scenarios | query | ... | report``.
 
 Typer and Rich live here only. Every error a user can cause is a PackbondError: it is printed as
 one clear message (or one line per problem) and the command exits with status 2, never with a
@@ -36,6 +36,7 @@ from .narrative.lives import when
 from .narrative.sifting import Story, load_patterns, sift
 from .narrative.sifting.stats import story_stats
 from .narrative.source import RunText
+from .report import build_report
 from .scenario import builtin_names, builtin_text, load_scenario
 
 __all__ = ["app", "main"]
@@ -561,6 +562,35 @@ def export_command(
             fmt, folder = tables
             written = write_tables(result, folder, fmt.value)
             out.print(f"{len(written)} tables ({fmt.value}) in {folder}/", highlight=False)
+
+
+@app.command("report")
+@_reports_errors
+def report_command(
+    run_dir: Annotated[Path, typer.Argument(metavar="RUN", help="A run directory.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The report's file (default: RUN/report.html)."),
+    ] = None,
+    replicate: Annotated[int, typer.Option(help="Which replicate to report.", min=0)] = 0,
+) -> None:
+    """Write the run's report: one self-contained HTML file (overview, packs, wolves, stories).
+
+    It opens from disk in any browser and needs no network.
+
+    Example: `packbond report runs/seed-7 -o runs/seed-7/report.html`
+    """
+    path = output or Path(run_dir) / "report.html"
+    with open_run(run_dir) as result:
+        RunText(result, replicate)  # an unknown replicate is an error before any work
+        if not path.parent.is_dir():
+            raise PackbondError(f"-o: the folder {str(path.parent)!r} does not exist")
+        try:
+            build_report(result, path, replicate)
+        except OSError as e:
+            raise PackbondError(f"-o: cannot write {str(path)!r}: {e.strerror}") from None
+    size = path.stat().st_size
+    out.print(f"Report: {path} ({size / 1e6:.1f} MB, replicate {replicate})", highlight=False)
 
 
 @app.command("canon")

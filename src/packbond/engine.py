@@ -18,6 +18,7 @@ import numpy as np
 from .context import Context
 from .events import EventLog
 from .state import World
+from .trace import TRACE_COLUMNS, collect_trace
 
 __all__ = ["Engine", "ScheduledSystem", "load_schedule"]
 
@@ -74,6 +75,7 @@ class Engine:
         world: World,
         schedule: list[ScheduledSystem] | None = None,
         metrics_every: int = 1,
+        trace_every: int = 1,
     ) -> None:
         self.world = world
         self.schedule = schedule if schedule is not None else load_schedule()
@@ -81,6 +83,9 @@ class Engine:
         self.ctx = Context(world, self.log)
         self.metrics_every = max(1, metrics_every)
         self._metrics: list[dict[str, np.ndarray]] = []
+        self.trace_every = trace_every
+        """Days between traces of the notable wolves (``World.traced``); 0 keeps none."""
+        self._trace: list[dict[str, np.ndarray]] = []
 
     def _due(self, every: Cadence, day: int) -> bool:
         if every == "day":
@@ -99,6 +104,8 @@ class Engine:
         self._apply_deaths(self.ctx.take_deaths(), day)
         if day % self.metrics_every == 0:
             self._metrics.append(self._collect_metrics(day))
+        if self.trace_every and day % self.trace_every == 0 and len(self.world.traced):
+            self._trace.append(collect_trace(self.world, day))
         self.world.day = day + 1
 
     def run(self, days: int, on_day: Callable[[int], None] | None = None) -> None:
@@ -163,6 +170,13 @@ class Engine:
             "food": food,
         }
         return {k: v[keep] for k, v in cols.items()}
+
+    def drain_trace(self) -> dict[str, np.ndarray]:
+        """Trace rows collected since the last drain, as columns."""
+        chunks, self._trace = self._trace, []
+        if not chunks:
+            return {}
+        return {k: np.concatenate([c[k] for c in chunks]) for k in TRACE_COLUMNS}
 
     def drain_metrics(self) -> dict[str, np.ndarray]:
         """Metrics collected since the last drain, as columns."""

@@ -22,7 +22,11 @@ from .generate import SETUP_DAY, Draft, generate_population
 from .load import LoadedScenario
 from .schema import Norms, Scenario
 
-__all__ = ["build_world"]
+__all__ = ["TRACED_CAST", "build_world"]
+
+TRACED_CAST = 64
+"""At most this many cast members per replicate have their daily state traced (the report's
+timelines): enough for any written cast, and a bound on the trace of a generated scenario."""
 
 _KIN_TIE = (0.6, 0.6)
 _MATE_TIE = (0.7, 0.7)
@@ -55,6 +59,8 @@ def _add_replicate(world: World, sc: Scenario, replicate: int, seed: int) -> Non
     first_row = world.wolves.size
     rows = _add_wolves(world, draft, replicate, seed, pack_rows)
     cast_index = {c.name: first_row + i for i, c in enumerate(sc.cast)}
+    traced = first_row + np.arange(min(len(sc.cast), TRACED_CAST), dtype=np.int64)
+    world.traced = np.r_[world.traced, traced]
     _apply_cast_levels(world, sc, first_row)
     _set_leaders(world, sc, pack_rows, cast_index, draft, rows)
     _add_ties(world, sc, draft, rows, cast_index)

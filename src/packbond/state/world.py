@@ -30,6 +30,9 @@ class World:
     packs: Packs = field(init=False)
     names: list[str] = field(default_factory=list)
     """Interned names of wolves and packs; columns hold indices into it."""
+    traced: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Rows of the wolves whose daily state is traced for the report (the scenario's cast,
+    bounded per replicate); rows never shift, so they stay valid as wolves are born."""
     day: int = 0
     next_wolf_id: NDArray[np.int64] = field(init=False)
     next_pack_id: NDArray[np.int64] = field(init=False)

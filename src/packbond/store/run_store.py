@@ -31,6 +31,9 @@ CREATE TABLE IF NOT EXISTS metrics (
   replicate SMALLINT, day INTEGER, pack INTEGER, population INTEGER, alphas INTEGER,
   betas INTEGER, omegas INTEGER, unpresented INTEGER, mean_wellbeing REAL, mean_acceptance REAL,
   withdrawn INTEGER, contacts_this_week INTEGER, food REAL);
+CREATE TABLE IF NOT EXISTS traces (
+  replicate SMALLINT, day INTEGER, wolf_id INTEGER, pack INTEGER, wellbeing REAL,
+  acceptance REAL, health REAL, hunger REAL, stress REAL, rank SMALLINT);
 CREATE TABLE IF NOT EXISTS manifest (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS event_kinds (kind VARCHAR, roles VARCHAR, detail VARCHAR,
   value VARCHAR, template VARCHAR);
@@ -106,10 +109,11 @@ class RunStore:
         metrics: pa.Table | None,
         snapshots: dict[str, pa.Table],
         manifest: dict[str, Any],
+        traces: pa.Table | None = None,
     ) -> None:
-        """Append events and metrics, replace the state snapshots and record the manifest (its
-        days done), in one transaction: a run killed at any moment has a manifest that matches
-        its tables."""
+        """Append events, metrics and traces, replace the state snapshots and record the
+        manifest (its days done), in one transaction: a run killed at any moment has a manifest
+        that matches its tables."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -124,6 +128,10 @@ class RunStore:
                 con.register("_metrics", metrics)
                 con.execute("INSERT INTO metrics SELECT * FROM _metrics")
                 con.unregister("_metrics")
+            if traces is not None and traces.num_rows:
+                con.register("_traces", traces)
+                con.execute("INSERT INTO traces SELECT * FROM _traces")
+                con.unregister("_traces")
             for name, table in snapshots.items():
                 con.register("_snap", table)
                 con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _snap")

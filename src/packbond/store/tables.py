@@ -22,6 +22,7 @@ __all__ = [
     "packs_table",
     "regions_table",
     "ties_table",
+    "traces_table",
     "wolves_table",
 ]
 
@@ -63,6 +64,11 @@ def events_table(cols: dict[str, np.ndarray]) -> pa.Table:
 
 def metrics_table(cols: dict[str, np.ndarray]) -> pa.Table:
     """Daily aggregates per pack (``pack`` NULL for wolves without a pack)."""
+    return pa.table({k: (_ids(v) if k == "pack" else pa.array(v)) for k, v in cols.items()})
+
+
+def traces_table(cols: dict[str, np.ndarray]) -> pa.Table:
+    """The daily state of the traced wolves (``pack`` NULL for a wolf without one)."""
     return pa.table({k: (_ids(v) if k == "pack" else pa.array(v)) for k, v in cols.items()})
 
 
