@@ -11,25 +11,10 @@ import json
 import time
 from pathlib import Path
 
+from bench_world import SCENARIO  # the same generated world as the step benchmark
 from packbond import open_run, simulate
 from packbond.report import build_report
 from packbond.scenario import parse_scenario
-
-SCENARIO = """
-name = "bench"
-start_season = "spring"
-[rules]
-preset = "seed"
-[[regions]]
-name = "Forest"
-[[regions]]
-name = "Hills"
-winter_severity = 0.7
-[population]
-packs = {packs}
-size_mean = 8
-size_sd = 2
-"""
 
 
 def main() -> None:
@@ -43,7 +28,7 @@ def main() -> None:
     store = args.out / f"w{args.wolves}-y{args.years:g}-s{args.seed}"
     t0 = time.perf_counter()
     if not (store / "run.duckdb").is_file():
-        loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8)))
+        loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed"))
         simulate(loaded, seed=args.seed, years=args.years, out=store).close()
     t1 = time.perf_counter()
     with open_run(store) as run:

@@ -16,6 +16,7 @@ from packbond import open_run, simulate
 from packbond.report import build_report
 from packbond.scenario import parse_scenario
 
+from ..conftest import generated
 from .conftest import MARKUP_NAMES, SCREENSHOTS, Built
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -172,23 +173,6 @@ def test_markup_in_names_renders_as_text(
     assert watched.errors == []
 
 
-BIG = """
-name = "decade"
-start_season = "spring"
-[rules]
-preset = "seed"
-[[regions]]
-name = "Forest"
-[[regions]]
-name = "Hills"
-winter_severity = 0.7
-[population]
-packs = 1250
-size_mean = 8
-size_sd = 2
-"""
-
-
 @pytest.mark.slow
 def test_a_report_of_a_10000_wolf_decade_is_small_and_quick(
     watched: Watched, tmp_path: Path
@@ -196,7 +180,7 @@ def test_a_report_of_a_10000_wolf_decade_is_small_and_quick(
     """Ten thousand wolves over ten years: the report stays under 20 MB and opens in under
     3 seconds, with its plots."""
     out = tmp_path / "decade"
-    simulate(parse_scenario(BIG), seed=1, years=10, out=out).close()
+    simulate(parse_scenario(generated(1250)), seed=1, years=10, out=out).close()
     with open_run(out) as run:
         path = build_report(run, out / "report.html")
     assert path.stat().st_size < 20e6
