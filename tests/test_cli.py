@@ -95,3 +95,32 @@ def test_every_command_has_help_with_an_example() -> None:
         result = invoke(command, "--help")
         assert result.exit_code == 0
         assert "Example" in result.output and "packbond" in result.output
+
+
+def test_bench_without_mesa_prints_the_json_keys() -> None:
+    """`bench --no-mesa --json` on a tiny world prints one object with the issue's keys."""
+    result = invoke("bench", "--wolves", "40", "--years", "0.05", "--no-mesa", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    for key in ("wolves", "years", "packbond_s", "mesa_s", "ratio", "peak_rss_mb"):
+        assert key in report
+    assert report["mesa_s"] is None and report["ratio"] is None
+    assert report["wolves"] > 0 and report["packbond_s"] > 0
+    assert report["statistics"]["packbond"]["population"] > 0
+
+
+def test_bench_rejects_bad_flags_and_a_missing_mesa(monkeypatch) -> None:
+    """A bad size exits 2 with one clear line; so does a Mesa side without Mesa installed."""
+    bad = invoke("bench", "--wolves", "0")
+    assert bad.exit_code == 2
+    assert bad.output == "error: --wolves must be at least 1 (got 0)\n"
+    assert invoke("bench", "--years", "0").output == "error: --years must be more than 0 (got 0)\n"
+    import packbond.bench
+
+    monkeypatch.setattr(packbond.bench.importlib.util, "find_spec", lambda name: None)
+    missing = invoke("bench", "--wolves", "40")
+    assert missing.exit_code == 2
+    assert missing.output == (
+        "error: the Mesa side needs the package 'mesa', which is not installed: "
+        "pip install 'packbond[bench]' (or pass --no-mesa)\n"
+    )

@@ -21,10 +21,12 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .api import Run, open_run, simulate
+from .bench import BenchReport, bench
 from .canon import Rate, canon_check
 from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError
@@ -55,7 +57,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    # The message is plain text: brackets in it (such as an extra, 'packbond[bench]') are not
+    # Rich markup.
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -637,6 +641,52 @@ def canon_command(
         low, high = rate.interval
         endings.add_row(name, f"{rate.rate:.3f}", f"{low:.3f}-{high:.3f}")
     out.print(endings)
+
+
+@app.command("bench")
+@_reports_errors
+def bench_command(
+    wolves: Annotated[int, typer.Option(help="Wolves in the benchmark world.")] = 10_000,
+    years: Annotated[float, typer.Option(help="Simulated years.")] = 1.0,
+    seed: Annotated[int, typer.Option(help="Seed of the world and of both runs.", min=0)] = 1,
+    no_mesa: Annotated[
+        bool, typer.Option("--no-mesa", help="Run packbond only (Mesa need not be installed).")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Time packbond against its Mesa 3 reference on the benchmark rule set, one after the other.
+
+    Example: `packbond bench --wolves 10000 --years 1`
+    """
+    report = bench(wolves, years, seed=seed, mesa=not no_mesa)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict()) + "\n")
+        return
+    out.print(_bench_table(report))
+
+
+def _bench_table(report: BenchReport) -> Table:
+    d = report.as_dict()
+    table = Table(
+        title=f"The benchmark rule set: {d['wolves']:,} wolves, {d['days']} days, seed "
+        f"{d['seed']} (load {d['load_before']:.2f} before)",
+        title_justify="left",
+    )
+    for col in ("", "steps", "build", "wolf-days / s", "peak memory"):
+        table.add_column(col, justify="left" if not col else "right")
+    for side in ("packbond", "mesa"):
+        if d[f"{side}_s"] is None:
+            continue
+        table.add_row(
+            "packbond" if side == "packbond" else "Mesa reference",
+            f"{d[f'{side}_s']:.2f} s",
+            f"{d[f'{side}_build_s']:.2f} s",
+            f"{d[f'{side}_wolf_days_per_s']:,}",
+            f"{d[f'{side}_peak_rss_mb']:,.0f} MB",
+        )
+    if d["ratio"] is not None:
+        table.caption = f"packbond is {d['ratio']:g} times as fast as the Mesa reference"
+    return table
 
 
 def main() -> None:

@@ -92,9 +92,15 @@ class EventLog:
         }
         for col, data in fills.items():
             dtype = EVENT_COLUMNS[col]
-            filler = np.nan if col == "value" else -1
-            arr = np.full(n, filler, dtype=dtype) if data is None else np.asarray(data)
-            chunk[col] = np.broadcast_to(arr, (n,)).astype(dtype, copy=True)
+            if data is None:
+                chunk[col] = np.full(n, np.nan if col == "value" else -1, dtype=dtype)
+                continue
+            arr = np.asarray(data)
+            # A column given whole is copied as it is; a scalar is broadcast (broadcast_to costs
+            # more than the copy for the few events of a day, and most columns are given whole).
+            if arr.shape != (n,):
+                arr = np.broadcast_to(arr, (n,))
+            chunk[col] = arr.astype(dtype, copy=True)
         if spec.detail is not None:
             labels = registry().detail_labels(spec)
             if np.any((chunk["detail"] < 0) | (chunk["detail"] >= len(labels))):

@@ -372,8 +372,12 @@ def daily_contacts(
             continue
         di, dj = designation[i], designation[j]
         acc = acceptance[i]
-        s_ji = find_slot(t_other, j, i)
-        aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
+        # Tie lookups only the mechanics that read them pay for: the partner's liking (cliques,
+        # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
+        aff_ji = 0.0
+        if prm.cliques or prm.violence:
+            s_ji = find_slot(t_other, j, i)
+            aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
 
         # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
         if prm.cliques and di == dj and di != _UNPRESENTED and acc < 1.0:
@@ -389,7 +393,9 @@ def daily_contacts(
         contacts[i] += 1
 
         # R10: a scent tied to a vivid harm repels.
-        s_ij = find_slot(t_other, i, j)
+        s_ij = -1
+        if prm.scent or prm.submission or prm.voice:
+            s_ij = find_slot(t_other, i, j)
         harm = 0.0
         if s_ij >= 0 and (
             t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE or t_mem[i, s_ij] == _FORCED

@@ -261,9 +261,9 @@ def _assist(
     season: int,
 ) -> None:
     """Each hurt hunter may be helped by the party member closest to them (R31)."""
-    if len(victims) == 0:
-        return
     w, p, r = world.wolves, world.packs, world.rules.hunting
+    if len(victims) == 0 or (r.assist_chance == 0.0 and r.assist_bond == 0.0):
+        return  # no one is willing at all: every margin below would be at most 0
     party_pack = w.pack[party]
     start = np.searchsorted(party_pack, w.pack[victims], side="left")
     stop = np.searchsorted(party_pack, w.pack[victims], side="right")
