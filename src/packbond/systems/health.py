@@ -3,8 +3,8 @@
 A bleeding wound worsens until the bleeding stops; a wound that is not bleeding heals each day,
 faster where the pack has a hospital and healer. A wound that closes is ``healed``. A wound
 above the deadly severity may kill (less often under a healer's care, where the rules say so),
-and the death names the injury as its cause. (Wounds reopen
-when a wolf hunts or gathers too soon: see those systems.)
+and the death names the injury as its cause. (Wounds reopen when a wolf hunts or gathers too
+soon: see those systems.)
 
 Reads: alive, wound, bleeding, wound_event, pack; packs' hospital. Writes: wound, bleeding,
 wound_event. Queues: deaths. Emits: ``healed``, ``died`` (cause wounds).
@@ -41,11 +41,12 @@ def step(world: World, ctx: Context) -> None:
         ctx.emit("healed", healed, pack=w.pack[healed], cause=w.wound_event[healed])
         w.wound_event[healed] = -1
         w.bleeding[healed] = False
-    grave = rows[w.wound[rows] > r.deadly_above]
+    is_grave = w.wound[rows] > r.deadly_above
+    grave = rows[is_grave]
     if len(grave) == 0:
         return
     risk = r.death_per_day * (w.wound[grave] - r.deadly_above) / (1.0 - r.deadly_above)
     if r.hospital_death < 1.0:
-        risk = np.where(hospital[np.isin(rows, grave)], risk * r.hospital_death, risk)
+        risk = np.where(hospital[is_grave], risk * r.hospital_death, risk)
     dead = grave[ctx.draw("wound_death", grave) < risk]
     body.die(world, ctx, dead, "wounds", w.wound_event[dead])

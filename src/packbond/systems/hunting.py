@@ -176,20 +176,16 @@ def _proving(
     if r.prove_to_mate <= 0.0:
         return proving
     mate = w.mate[able]
-    has_mate = mate >= 0
-    mate_row = np.where(has_mate, mate, 0)
     eligible = (
         needed
-        & has_mate
-        & w.alive[mate_row]
-        & (w.pack[mate_row] == w.pack[able])
-        & np.isin(w.designation[mate_row], hunter_codes)
+        & world.beside(able, mate)
+        & np.isin(w.designation[np.maximum(mate, 0)], hunter_codes)
         & ~np.isin(w.designation[able], hunter_codes)
     )
     rows = np.flatnonzero(eligible)
     if len(rows) == 0:
         return proving
-    wish = r.prove_to_mate * (1.0 - w.hunting_skill[able[rows]]) * w.attention[mate_row[rows]]
+    wish = r.prove_to_mate * (1.0 - w.hunting_skill[able[rows]]) * w.attention[mate[rows]]
     proving[rows] = ctx.draw("prove_to_mate", able[rows]) < wish
     return proving
 
