@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 from numpy.typing import NDArray
 
 from ..state.wolves import Designation, Memory
-from .daily import draw_one
+from .daily import day_keys, keyed_draw
 from .ties import TieColumns, claim_slot_in, find_slot
 
 __all__ = [
@@ -72,6 +72,9 @@ JEALOUS = 4096
 """It saw its mate close to an unmated peer and grew jealous."""
 THREATENED = 8192
 """Its partner was about to strike it (whether or not the blow fell)."""
+
+_DRAWS = 18
+"""Draws per wolf per day (``k`` = 0..17), each keyed once per replicate by ``day_keys``."""
 
 # Codes as plain ints: compiled code reads module constants, not class attributes.
 _UNPRESENTED = Designation.UNPRESENTED
@@ -280,7 +283,7 @@ def _protection(
     return shield
 
 
-@njit(cache=True)
+@njit(cache=True, parallel=True)
 def daily_contacts(
     day: int,
     seeds: NDArray[np.uint64],
@@ -328,7 +331,8 @@ def daily_contacts(
     comply = prm.comply
     n = len(alive)
     present = np.zeros(n, dtype=np.bool_)
-    for i in range(n):
+    keys = day_keys(seeds, day, purpose, _DRAWS)
+    for i in prange(n):
         flags[i] = 0
         partner[i] = -1
         if not alive[i]:
@@ -351,231 +355,238 @@ def daily_contacts(
             chance = prm.attend_withdrawn
         else:
             chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - acceptance[i]))
-        seed = seeds[replicate[i]]
-        if draw_one(seed, day, ids[i], purpose, 0) < chance:
+        if keyed_draw(keys[replicate[i], 0], ids[i]) < chance:
             present[i] = True
         else:
             flags[i] |= SKIPPED
 
-    for i in range(n):
-        if not present[i]:
-            continue
-        pk = pack[i]
-        seed = seeds[replicate[i]]
-        wid = ids[i]
-        k = int(draw_one(seed, day, wid, purpose, 1) * count[pk])
-        j = order[start[pk] + k]
-        if j == i:
-            j = order[start[pk] + (k + 1) % count[pk]]
-        partner[i] = j
-        if not present[j]:
-            continue
-        di, dj = designation[i], designation[j]
-        acc = acceptance[i]
-        # Tie lookups only the mechanics that read them pay for: the partner's liking (cliques,
-        # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
-        aff_ji = 0.0
-        if prm.cliques or prm.violence:
-            s_ji = find_slot(t_other, j, i)
-            aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
-
-        # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
-        if prm.cliques and di == dj and di != _UNPRESENTED and acc < 1.0:
-            keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
-            if draw_one(seed, day, wid, purpose, 2) < keep_out:
-                flags[i] |= EXCLUDED
-                shunned[i] += prm.shunned_fade
-                contact_sum[i] -= prm.exclusion_sting
-                if not shut_out[i] and shunned[i] >= prm.excluded_at:
-                    shut_out[i] = True
-                    flags[i] |= SHUT_OUT
+    # Packs are independent (a contact reads and writes only its own pack's rows), so they run
+    # in parallel; within a pack, members meet in row order, so the result is the same on any
+    # number of threads.
+    for p in prange(len(count)):
+        for at in range(start[p], start[p] + count[p]):
+            i = order[at]
+            if not present[i]:
                 continue
-        contacts[i] += 1
-
-        # R10: a scent tied to a vivid harm repels.
-        s_ij = -1
-        if prm.scent or prm.submission or prm.voice:
-            s_ij = find_slot(t_other, i, j)
-        harm = 0.0
-        if s_ij >= 0 and (
-            t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE or t_mem[i, s_ij] == _FORCED
-        ):
-            harm = t_weight[i, s_ij]
-        recoiled = False
-        if prm.scent and harm > 0.0 and draw_one(seed, day, wid, purpose, 3) < harm:
-            recoiled = True
-            flags[i] |= RECOILED
-            stress[i] = min(1.0, stress[i] + prm.recoil_stress * harm)
-
-        # R46: an unaccepted wolf may be struck, less so under protection (R52).
-        threatened = False
-        if prm.violence and acc < 1.0:
-            strike = (
-                prm.attack
-                * violence[pk]
-                * (1.0 - acc)
-                * 2.0
-                * (1.0 - kindness[j])
-                * (1.0 - _protection(alive, pack, designation, mate, esteem, protector, prm, i, pk))
-                * (1.0 + max(-aff_ji, 0.0))
-            )
-            threatened = draw_one(seed, day, wid, purpose, 4) < strike
-            if threatened:
-                flags[i] |= THREATENED
-
-        # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
-        fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
-        strange = s_ij < 0 and acc < 1.0
-        if prm.submission and dj == _ALPHA and (threatened or strange or fear_ij > prm.fear_at):
-            fear = prm.anxiety_weight * anxiety[i] + fear_ij
-            if strange:
-                fear += prm.stranger_fear
-            if threatened:
-                fear += prm.threat_fear
-            if fear > prm.fear_at and draw_one(seed, day, wid, purpose, 5) < fear:
-                flags[i] |= SUBMITTED
-                stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
-                if threatened and draw_one(seed, day, wid, purpose, 6) < prm.calms:
-                    threatened = False
-        if threatened:
-            flags[i] |= ATTACKED
-
-        # R13: an alpha who outranks it may command it; one who never does earns trust.
-        if prm.voice and dj == _ALPHA and not threatened:
-            outranks = leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
-            if outranks and leader[pk] != i:
-                use = prm.voice_use * 2.0 * (1.0 - kindness[j])
-                if draw_one(seed, day, wid, purpose, 7) < use:
-                    flags[i] |= VOICE
-                    obey = comply[di] * (1.0 + prm.rank_weight * (esteem[j] - esteem[i]))
-                    if draw_one(seed, day, wid, purpose, 8) < obey:
-                        flags[i] |= COMPLIED
-                        stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
-                elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
-                    t_trust[i, s_ij] += prm.restraint_trust * (1.0 - t_trust[i, s_ij])
-
-        # R26, R27, R45: how warm the contact was, as each side feels it.
-        q = _quality(
-            kindness[j],
-            esteem[i],
-            acceptance[i],
-            di == _OMEGA,
-            hostility[pk],
-            omega_penalty[pk],
-            scent[i],
-            scent[j],
-            draw_one(seed, day, wid, purpose, 9),
-            prm,
-        )
-        q_back = _quality(
-            kindness[i],
-            esteem[j],
-            acceptance[j],
-            dj == _OMEGA,
-            hostility[pk],
-            omega_penalty[pk],
-            scent[j],
-            scent[i],
-            draw_one(seed, day, wid, purpose, 10),
-            prm,
-        )
-        if recoiled:
-            q = min(q, -harm)
-        if threatened:
-            q = -1.0
-        felt = q * (prm.security_floor + (1.0 - prm.security_floor) * security[i]) if q > 0 else q
-        felt_back = q_back
-        if q_back > 0:
-            felt_back = q_back * (prm.security_floor + (1.0 - prm.security_floor) * security[j])
-        _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, felt, prm)
-        _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i, felt_back, prm)
-        support[i] += prm.support_fade * felt
-        support[j] += prm.support_fade * felt_back
-        contact_sum[i] += q
-
-        # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
-        if prm.scent and not recoiled and not threatened and stress[i] > prm.stressed_at:
-            s_ij = find_slot(t_other, i, j)
-            like = t_aff[i, s_ij]
-            mates = mate[i] == j
-            if mates or like > prm.like_at:
+            pk = pack[i]
+            rep = replicate[i]
+            wid = ids[i]
+            k = int(keyed_draw(keys[rep, 1], wid) * count[pk])
+            j = order[start[pk] + k]
+            if j == i:
+                j = order[start[pk] + (k + 1) % count[pk]]
+            partner[i] = j
+            if not present[j]:
+                continue
+            di, dj = designation[i], designation[j]
+            acc = acceptance[i]
+            # Tie lookups only the mechanics that read them pay for: the partner's liking (cliques,
+            # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
+            aff_ji = 0.0
+            if prm.cliques or prm.violence:
                 s_ji = find_slot(t_other, j, i)
-                close = mates or t_aff[j, s_ji] > prm.like_at
-                if close and draw_one(seed, day, wid, purpose, 11) < prm.scenting:
-                    flags[i] |= SCENTED
-                    stress[i] = max(0.0, stress[i] - prm.scenting_soothe)
-                    stress[j] = max(0.0, stress[j] - prm.scenting_soothe)
-                    for a, sa in ((i, s_ij), (j, s_ji)):
-                        t_aff[a, sa] = min(1.0, t_aff[a, sa] + prm.scenting_bond)
-                        t_trust[a, sa] = min(1.0, t_trust[a, sa] + prm.scenting_bond)
-                else:
-                    flags[i] |= SOOTHED
-                    stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
+                aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
 
-        # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
-        m = mate[j]
-        if (
-            q > 0.0
-            and mate[i] < 0
-            and di != _UNPRESENTED
-            and m >= 0
-            and m != i
-            and alive[m]
-            and pack[m] == pk
-            and designation[m] == di
-        ):
-            if prm.jealousy and present[m] and draw_one(seed, day, wid, purpose, 12) < prm.see:
-                s_mj = find_slot(t_other, m, j)
-                trust = t_trust[m, s_mj] if s_mj >= 0 else 0.0
-                fuel = 1.0 + (prm.rumour_weight if r_about[m] == j else 0.0)
-                chance = prm.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
-                if draw_one(seed, day, wid, purpose, 13) < chance:
-                    flags[m] |= JEALOUS
-                    jealous_of[m] = j
-                    jealous_with[m] = i
-            elif prm.gossip and draw_one(seed, day, wid, purpose, 14) < prm.sighting:
-                w = order[start[pk] + int(draw_one(seed, day, wid, purpose, 15) * count[pk])]
-                if w != i and w != j and w != m and r_about[w] < 0:
-                    r_about[w] = j
-                    r_other[w] = i
-                    r_true[w] = True
-                    r_strength[w] = 1.0
-                    r_event[w] = -1
-                    flags[w] |= RUMOUR_STARTED
+            # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
+            if prm.cliques and di == dj and di != _UNPRESENTED and acc < 1.0:
+                keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
+                if keyed_draw(keys[rep, 2], wid) < keep_out:
+                    flags[i] |= EXCLUDED
+                    shunned[i] += prm.shunned_fade
+                    contact_sum[i] -= prm.exclusion_sting
+                    if not shut_out[i] and shunned[i] >= prm.excluded_at:
+                        shut_out[i] = True
+                        flags[i] |= SHUT_OUT
+                    continue
+            contacts[i] += 1
 
-        if not prm.gossip:
-            continue
-        # R41: an unkind wolf may make up a rumour about one it dislikes.
-        s_ij = find_slot(t_other, i, j)
-        if (
-            r_about[i] < 0
-            and t_aff[i, s_ij] < prm.dislike_at
-            and draw_one(seed, day, wid, purpose, 16) < prm.invent * 2.0 * (1.0 - kindness[i])
-        ):
-            r_about[i] = j
-            r_other[i] = -1
-            r_true[i] = False
-            r_strength[i] = 1.0
-            r_event[i] = -1
-            flags[i] |= RUMOUR_STARTED
-        # R41: a rumour passes along a friendly tie and lowers the listener's opinion.
-        t = r_about[i]
-        if (
-            r_event[i] >= 0
-            and t != j
-            and r_event[j] != r_event[i]
-            and r_strength[j] < r_strength[i] * prm.keep
-            and draw_one(seed, day, wid, purpose, 17) < prm.spread * max(t_aff[i, s_ij], 0.0)
-        ):
-            r_about[j] = t
-            r_other[j] = r_other[i]
-            r_true[j] = r_true[i]
-            r_strength[j] = r_strength[i] * prm.keep
-            r_event[j] = r_event[i]
-            flags[i] |= GOSSIPED
-            if alive[t]:
-                s_jt = claim_slot_in(
-                    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, t
+            # R10: a scent tied to a vivid harm repels.
+            s_ij = -1
+            if prm.scent or prm.submission or prm.voice:
+                s_ij = find_slot(t_other, i, j)
+            harm = 0.0
+            if s_ij >= 0 and (
+                t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE or t_mem[i, s_ij] == _FORCED
+            ):
+                harm = t_weight[i, s_ij]
+            recoiled = False
+            if prm.scent and harm > 0.0 and keyed_draw(keys[rep, 3], wid) < harm:
+                recoiled = True
+                flags[i] |= RECOILED
+                stress[i] = min(1.0, stress[i] + prm.recoil_stress * harm)
+
+            # R46: an unaccepted wolf may be struck, less so under protection (R52).
+            threatened = False
+            if prm.violence and acc < 1.0:
+                shield = _protection(alive, pack, designation, mate, esteem, protector, prm, i, pk)
+                strike = (
+                    prm.attack
+                    * violence[pk]
+                    * (1.0 - acc)
+                    * 2.0
+                    * (1.0 - kindness[j])
+                    * (1.0 - shield)
+                    * (1.0 + max(-aff_ji, 0.0))
                 )
-                t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - prm.opinion_harm)
-                t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * prm.opinion_harm)
+                threatened = keyed_draw(keys[rep, 4], wid) < strike
+                if threatened:
+                    flags[i] |= THREATENED
+
+            # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
+            fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
+            strange = s_ij < 0 and acc < 1.0
+            if prm.submission and dj == _ALPHA and (threatened or strange or fear_ij > prm.fear_at):
+                fear = prm.anxiety_weight * anxiety[i] + fear_ij
+                if strange:
+                    fear += prm.stranger_fear
+                if threatened:
+                    fear += prm.threat_fear
+                if fear > prm.fear_at and keyed_draw(keys[rep, 5], wid) < fear:
+                    flags[i] |= SUBMITTED
+                    stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
+                    if threatened and keyed_draw(keys[rep, 6], wid) < prm.calms:
+                        threatened = False
+            if threatened:
+                flags[i] |= ATTACKED
+
+            # R13: an alpha who outranks it may command it; one who never does earns trust.
+            if prm.voice and dj == _ALPHA and not threatened:
+                outranks = leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
+                if outranks and leader[pk] != i:
+                    use = prm.voice_use * 2.0 * (1.0 - kindness[j])
+                    if keyed_draw(keys[rep, 7], wid) < use:
+                        flags[i] |= VOICE
+                        obey = comply[di] * (1.0 + prm.rank_weight * (esteem[j] - esteem[i]))
+                        if keyed_draw(keys[rep, 8], wid) < obey:
+                            flags[i] |= COMPLIED
+                            stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
+                    elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
+                        t_trust[i, s_ij] += prm.restraint_trust * (1.0 - t_trust[i, s_ij])
+
+            # R26, R27, R45: how warm the contact was, as each side feels it.
+            q = _quality(
+                kindness[j],
+                esteem[i],
+                acceptance[i],
+                di == _OMEGA,
+                hostility[pk],
+                omega_penalty[pk],
+                scent[i],
+                scent[j],
+                keyed_draw(keys[rep, 9], wid),
+                prm,
+            )
+            q_back = _quality(
+                kindness[i],
+                esteem[j],
+                acceptance[j],
+                dj == _OMEGA,
+                hostility[pk],
+                omega_penalty[pk],
+                scent[j],
+                scent[i],
+                keyed_draw(keys[rep, 10], wid),
+                prm,
+            )
+            if recoiled:
+                q = min(q, -harm)
+            if threatened:
+                q = -1.0
+            felt = q
+            if q > 0:
+                felt = q * (prm.security_floor + (1.0 - prm.security_floor) * security[i])
+            felt_back = q_back
+            if q_back > 0:
+                felt_back = q_back * (prm.security_floor + (1.0 - prm.security_floor) * security[j])
+            _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, felt, prm)
+            _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i, felt_back, prm)
+            support[i] += prm.support_fade * felt
+            support[j] += prm.support_fade * felt_back
+            contact_sum[i] += q
+
+            # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
+            if prm.scent and not recoiled and not threatened and stress[i] > prm.stressed_at:
+                s_ij = find_slot(t_other, i, j)
+                like = t_aff[i, s_ij]
+                mates = mate[i] == j
+                if mates or like > prm.like_at:
+                    s_ji = find_slot(t_other, j, i)
+                    close = mates or t_aff[j, s_ji] > prm.like_at
+                    if close and keyed_draw(keys[rep, 11], wid) < prm.scenting:
+                        flags[i] |= SCENTED
+                        stress[i] = max(0.0, stress[i] - prm.scenting_soothe)
+                        stress[j] = max(0.0, stress[j] - prm.scenting_soothe)
+                        for a, sa in ((i, s_ij), (j, s_ji)):
+                            t_aff[a, sa] = min(1.0, t_aff[a, sa] + prm.scenting_bond)
+                            t_trust[a, sa] = min(1.0, t_trust[a, sa] + prm.scenting_bond)
+                    else:
+                        flags[i] |= SOOTHED
+                        stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
+
+            # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
+            m = mate[j]
+            if (
+                q > 0.0
+                and mate[i] < 0
+                and di != _UNPRESENTED
+                and m >= 0
+                and m != i
+                and alive[m]
+                and pack[m] == pk
+                and designation[m] == di
+            ):
+                if prm.jealousy and present[m] and keyed_draw(keys[rep, 12], wid) < prm.see:
+                    s_mj = find_slot(t_other, m, j)
+                    trust = t_trust[m, s_mj] if s_mj >= 0 else 0.0
+                    fuel = 1.0 + (prm.rumour_weight if r_about[m] == j else 0.0)
+                    chance = prm.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
+                    if keyed_draw(keys[rep, 13], wid) < chance:
+                        flags[m] |= JEALOUS
+                        jealous_of[m] = j
+                        jealous_with[m] = i
+                elif prm.gossip and keyed_draw(keys[rep, 14], wid) < prm.sighting:
+                    w = order[start[pk] + int(keyed_draw(keys[rep, 15], wid) * count[pk])]
+                    if w != i and w != j and w != m and r_about[w] < 0:
+                        r_about[w] = j
+                        r_other[w] = i
+                        r_true[w] = True
+                        r_strength[w] = 1.0
+                        r_event[w] = -1
+                        flags[w] |= RUMOUR_STARTED
+
+            if not prm.gossip:
+                continue
+            # R41: an unkind wolf may make up a rumour about one it dislikes.
+            s_ij = find_slot(t_other, i, j)
+            if (
+                r_about[i] < 0
+                and t_aff[i, s_ij] < prm.dislike_at
+                and keyed_draw(keys[rep, 16], wid) < prm.invent * 2.0 * (1.0 - kindness[i])
+            ):
+                r_about[i] = j
+                r_other[i] = -1
+                r_true[i] = False
+                r_strength[i] = 1.0
+                r_event[i] = -1
+                flags[i] |= RUMOUR_STARTED
+            # R41: a rumour passes along a friendly tie and lowers the listener's opinion.
+            t = r_about[i]
+            if (
+                r_event[i] >= 0
+                and t != j
+                and r_event[j] != r_event[i]
+                and r_strength[j] < r_strength[i] * prm.keep
+                and keyed_draw(keys[rep, 17], wid) < prm.spread * max(t_aff[i, s_ij], 0.0)
+            ):
+                r_about[j] = t
+                r_other[j] = r_other[i]
+                r_true[j] = r_true[i]
+                r_strength[j] = r_strength[i] * prm.keep
+                r_event[j] = r_event[i]
+                flags[i] |= GOSSIPED
+                if alive[t]:
+                    s_jt = claim_slot_in(
+                        t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, t
+                    )
+                    t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - prm.opinion_harm)
+                    t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * prm.opinion_harm)

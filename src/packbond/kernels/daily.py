@@ -9,7 +9,10 @@ from numpy.typing import NDArray
 __all__ = [
     "able_members",
     "best_per_group",
+    "day_key",
+    "day_keys",
     "draw_one",
+    "keyed_draw",
     "keyed_uniform",
     "pack_needs",
     "rows_to_refresh",
@@ -35,14 +38,41 @@ def _mix(x: np.uint64) -> np.uint64:  # pragma: no cover - compiled
 
 
 @njit(cache=True, inline="always")
+def day_key(seed: np.uint64, day: int, purpose: np.uint64, k: int) -> np.uint64:  # pragma: no cover
+    """The hash state of (seed, day, purpose, k), shared by every entity's draw of that key.
+
+    Two of a draw's three mixing rounds depend only on this; a kernel that draws for many wolves
+    of a few replicates computes it once per replicate and ``k`` and pays one round per draw.
+    """
+    x = _mix(seed * GOLDEN + purpose)
+    return _mix(x + (np.uint64(day & 0xFFFFFFFF) * GOLDEN + np.uint64(k)))
+
+
+@njit(cache=True, inline="always")
+def keyed_draw(key: np.uint64, entity: int) -> float:  # pragma: no cover - compiled
+    """The uniform of ``entity`` under a :func:`day_key`."""
+    x = _mix(key ^ (np.uint64(entity) * M2 + GOLDEN))
+    return float(x >> np.uint64(11)) * TO_UNIT
+
+
+@njit(cache=True, inline="always")
 def draw_one(
     seed: np.uint64, day: int, entity: int, purpose: np.uint64, k: int
 ) -> float:  # pragma: no cover - compiled
     """One uniform keyed by (seed, day, entity, purpose, k), for use inside other kernels."""
-    x = _mix(seed * GOLDEN + purpose)
-    x = _mix(x + (np.uint64(day & 0xFFFFFFFF) * GOLDEN + np.uint64(k)))
-    x = _mix(x ^ (np.uint64(entity) * M2 + GOLDEN))
-    return float(x >> np.uint64(11)) * TO_UNIT
+    return keyed_draw(day_key(seed, day, purpose, k), entity)
+
+
+@njit(cache=True)
+def day_keys(
+    seeds: NDArray[np.uint64], day: int, purpose: np.uint64, draws: int
+) -> NDArray[np.uint64]:  # pragma: no cover - compiled
+    """:func:`day_key` for every replicate's seed (rows) and every ``k`` below ``draws``."""
+    keys = np.empty((len(seeds), draws), dtype=np.uint64)
+    for r in range(len(seeds)):
+        for k in range(draws):
+            keys[r, k] = day_key(seeds[r], day, purpose, k)
+    return keys
 
 
 @njit(cache=True)
@@ -56,8 +86,16 @@ def keyed_uniform(
     """Uniforms keyed by (seed, day, entity, purpose, k): see :mod:`packbond.rng`."""
     n = len(entity)
     out = np.empty(n, dtype=np.float64)
+    if n == 0:
+        return out
+    # Most draws share a seed with the one before (rows are grouped by replicate).
+    seed = seeds[0]
+    key = day_key(seed, day, purpose, k)
     for i in range(n):
-        out[i] = draw_one(seeds[i], day, entity[i], purpose, k)
+        if seeds[i] != seed:
+            seed = seeds[i]
+            key = day_key(seed, day, purpose, k)
+        out[i] = keyed_draw(key, entity[i])
     return out
 
 
