@@ -43,10 +43,9 @@ def lookup(
     src, dst = np.asarray(src), np.asarray(dst)
     if len(src) == 0:
         return np.zeros(0)
-    hit = w.tie_other[src] == dst[:, None]
-    values = getattr(w, f"tie_{column}")[src]
-    found = np.where(hit, values, 0).sum(axis=1).astype(np.float64)
-    return np.where(hit.any(axis=1), found, missing)
+    src, dst = np.ascontiguousarray(src, dtype=np.int64), np.ascontiguousarray(dst, dtype=np.int64)
+    values = getattr(w, f"tie_{column}")
+    return kernels.tie_values(w.tie_other, values, src, dst, float(missing))
 
 
 def remember(

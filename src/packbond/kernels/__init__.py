@@ -18,7 +18,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
-from .ties import TieColumns, claim_slot, find_slot, remember_pairs
+from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
     "TieColumns",
@@ -34,4 +34,5 @@ __all__ = [
     "rows_to_refresh",
     "run_clocks",
     "share_food",
+    "tie_values",
 ]
