@@ -18,6 +18,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
+from .groups import members_by_pack, members_of
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
@@ -29,6 +30,8 @@ __all__ = [
     "draw_one",
     "find_slot",
     "keyed_uniform",
+    "members_by_pack",
+    "members_of",
     "pack_needs",
     "remember_pairs",
     "rows_to_refresh",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from .. import kernels
 from ..arrays import group_sum, take_ids
 from ..calendar import Calendar
 from ..rules import Rules
@@ -85,10 +86,19 @@ class World:
 
     def members_of(self, pack_mask: NDArray[np.bool_]) -> NDArray[np.intp]:
         """Rows of living wolves whose pack row is set in ``pack_mask``."""
-        pack = self.wolves.view("pack")
-        return np.flatnonzero(
-            self.wolves.view("alive") & (pack >= 0) & pack_mask[np.maximum(pack, 0)]
-        )
+        w = self.wolves
+        return kernels.members_of(w.view("alive"), w.view("pack"), pack_mask)
+
+    def members_by_pack(
+        self, among: NDArray[np.bool_] | None = None
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """Rows of living pack members (those set in ``among``, a mask over wolf rows, if
+        given) grouped by pack row in row order, with each pack row's ``start`` and ``count``."""
+        w = self.wolves
+        alive = w.view("alive")
+        if among is None:
+            among = alive
+        return kernels.members_by_pack(alive, w.view("pack"), among[: w.size], self.packs.size)
 
     def pick_members(
         self, packs: NDArray[np.integer], u: NDArray[np.floating], among: NDArray[np.bool_]
@@ -96,11 +106,7 @@ class World:
         """For each pack row, a living member drawn with ``u`` from those set in ``among`` (a
         mask over wolf rows), or -1 if it has none. ``u`` may carry extra trailing axes (several
         draws per pack row); the result has the shape of ``u``."""
-        w = self.wolves
-        pool = np.flatnonzero(among[: w.size] & w.view("alive") & (w.view("pack") >= 0))
-        pool = pool[np.argsort(w.pack[pool], kind="stable")]
-        start = np.searchsorted(w.pack[pool], np.arange(self.packs.size))
-        count = np.bincount(w.pack[pool], minlength=self.packs.size)
+        pool, start, count = self.members_by_pack(among)
         packs = np.asarray(packs, dtype=np.int64)
         packs = packs.reshape(packs.shape + (1,) * (np.ndim(u) - packs.ndim))
         n = count[packs]

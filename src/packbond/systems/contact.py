@@ -58,7 +58,7 @@ def step(world: World, ctx: Context) -> None:
         return
     w, p = world.wolves, world.packs
     n = w.size
-    order, start, count = _members_by_pack(world)
+    order, start, count = world.members_by_pack()
     partner = np.empty(n, dtype=np.int32)
     flags = np.empty(n, dtype=np.uint16)
     jealous_of = np.full(n, -1, dtype=np.int32)
@@ -106,19 +106,6 @@ def step(world: World, ctx: Context) -> None:
     _rumours(
         world, ctx, notable[(f & k.RUMOUR_STARTED) > 0], notable[(f & k.GOSSIPED) > 0], partner
     )
-
-
-def _members_by_pack(
-    world: World,
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-    """Living pack members grouped by pack row (a stable counting sort), with offsets."""
-    w = world.wolves
-    rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
-    pack = w.pack[rows]
-    count = np.bincount(pack, minlength=world.packs.size).astype(np.int64)
-    start = np.zeros_like(count)
-    np.cumsum(count[:-1], out=start[1:])
-    return rows[np.argsort(pack, kind="stable")], start, count
 
 
 def _params(rules: Rules) -> k.ContactParams:

@@ -1,0 +1,58 @@
+"""Grouping wolves by pack: a counting sort in one compiled pass.
+
+Why: several systems need "the living members of each pack, in row order" every day. A stable
+argsort of a million pack numbers costs tens of milliseconds; counting the members of each pack
+and placing them costs two passes over the rows, and gives the same order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+__all__ = ["members_by_pack", "members_of"]
+
+
+@njit(cache=True)
+def members_by_pack(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    among: NDArray[np.bool_],
+    n_packs: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
+    """Rows of living wolves in a pack and set in ``among``, grouped by pack row in row order,
+    with each pack row's offset (``start``) and number (``count``) in that list."""
+    count = np.zeros(n_packs, dtype=np.int64)
+    n = len(alive)
+    for i in range(n):
+        if alive[i] and pack[i] >= 0 and among[i]:
+            count[pack[i]] += 1
+    start = np.zeros(n_packs, dtype=np.int64)
+    total = 0
+    for p in range(n_packs):
+        start[p] = total
+        total += count[p]
+    order = np.empty(total, dtype=np.int64)
+    at = start.copy()
+    for i in range(n):
+        if alive[i] and pack[i] >= 0 and among[i]:
+            order[at[pack[i]]] = i
+            at[pack[i]] += 1
+    return order, start, count
+
+
+@njit(cache=True)
+def members_of(
+    alive: NDArray[np.bool_], pack: NDArray[np.int32], pack_mask: NDArray[np.bool_]
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    """Rows of living wolves whose pack row is set in ``pack_mask``, in row order (one pass
+    where NumPy makes four temporaries of every row)."""
+    out = np.empty(len(alive), dtype=np.int64)
+    n = 0
+    for i in range(len(alive)):
+        p = pack[i]
+        if alive[i] and p >= 0 and pack_mask[p]:
+            out[n] = i
+            n += 1
+    return out[:n].copy()
