@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import numba
+import pytest
+
 from packbond import simulate
+from packbond.kernels import contact
+from packbond.scenario import parse_scenario
 
 from .conftest import generated
 
@@ -31,10 +36,30 @@ def test_an_ensemble_of_eight_equals_eight_solo_runs() -> None:
 def test_final_state_of_a_replicate_matches_its_solo_run() -> None:
     """The wolves table of replicate i equals that of the solo run, id for id."""
     text = generated(30)
-    from packbond.scenario import parse_scenario
-
     loaded = parse_scenario(text)
     ensemble = simulate(loaded, seed=1, years=1, replicates=3).wolves
     solo = simulate(loaded, seed=3, years=1).wolves
     rep = ensemble[ensemble.replicate == 2].drop(columns="replicate").reset_index(drop=True)
     assert rep.equals(solo.drop(columns="replicate"))
+
+
+def test_parallel_contacts_give_the_events_of_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Contacts run in parallel over packs in a big world; the events are those of one thread."""
+    if numba.config.NUMBA_NUM_THREADS < 2:
+        pytest.skip("Numba is limited to one thread here")
+    loaded = parse_scenario(generated(80))
+    serial = simulate(loaded, seed=2, years=0.3)
+    calls: list[int] = []
+    run_parallel = contact._contacts_parallel
+
+    def counted(*args: object) -> None:
+        calls.append(1)
+        run_parallel(*args)
+
+    monkeypatch.setattr(contact, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(contact, "_contacts_parallel", counted)
+    numba.set_num_threads(2)
+    parallel = simulate(loaded, seed=2, years=0.3)
+    assert len(calls) > 100
+    assert len(serial.events) > 1000
+    assert parallel.event_hash() == serial.event_hash()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit, prange
+from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
 
 from ..state.wolves import Designation, Memory
@@ -27,6 +27,7 @@ __all__ = [
     "EXCLUDED",
     "GOSSIPED",
     "JEALOUS",
+    "PARALLEL_FROM",
     "RECOILED",
     "RUMOUR_STARTED",
     "SCENTED",
@@ -72,6 +73,9 @@ JEALOUS = 4096
 """It saw its mate close to an unmated peer and grew jealous."""
 THREATENED = 8192
 """Its partner was about to strike it (whether or not the blow fell)."""
+
+PARALLEL_FROM = 200_000
+"""Pack members from which a day's contacts run in parallel over packs."""
 
 _DRAWS = 18
 """Draws per wolf per day (``k`` = 0..17), each keyed once per replicate by ``day_keys``."""
@@ -283,8 +287,8 @@ def _protection(
     return shield
 
 
-@njit(cache=True, parallel=True)
-def daily_contacts(
+@njit(cache=True, inline="always")
+def _contacts(
     day: int,
     seeds: NDArray[np.uint64],
     purpose: np.uint64,
@@ -590,3 +594,127 @@ def daily_contacts(
                     )
                     t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - prm.opinion_harm)
                     t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * prm.opinion_harm)
+
+
+@njit(cache=True)
+def _contacts_serial(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:  # pragma: no cover - compiled
+    _contacts(
+        day,
+        seeds,
+        purpose,
+        folk,
+        moods,
+        rumours,
+        ties,
+        norms,
+        order,
+        start,
+        count,
+        prm,
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
+
+
+@njit(cache=True, parallel=True)
+def _contacts_parallel(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:  # pragma: no cover - compiled
+    _contacts(
+        day,
+        seeds,
+        purpose,
+        folk,
+        moods,
+        rumours,
+        ties,
+        norms,
+        order,
+        start,
+        count,
+        prm,
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
+
+
+def daily_contacts(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:
+    """One day of contact (see ``_contacts``): in parallel over packs for a big world.
+
+    Why not always: a parallel pass waits for its slowest thread, so when the other cores are
+    busy (tests, other runs) or the world is small it is slower than one thread. The results are
+    the same either way; ``NUMBA_NUM_THREADS=1`` keeps every run on one thread.
+    """
+    parallel = len(order) >= PARALLEL_FROM and get_num_threads() > 1
+    run = _contacts_parallel if parallel else _contacts_serial
+    run(
+        day,
+        seeds,
+        purpose,
+        folk,
+        moods,
+        rumours,
+        ties,
+        norms,
+        order,
+        start,
+        count,
+        prm,
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
