@@ -19,6 +19,7 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of
+from .select import due_to_present, living_above, living_equal
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
@@ -28,8 +29,11 @@ __all__ = [
     "claim_slot",
     "daily_contacts",
     "draw_one",
+    "due_to_present",
     "find_slot",
     "keyed_uniform",
+    "living_above",
+    "living_equal",
     "members_by_pack",
     "members_of",
     "pack_needs",

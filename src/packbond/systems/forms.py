@@ -10,9 +10,7 @@ Emits: ``shifted``, ``wound_torn``. Rules: ``forms``.
 
 from __future__ import annotations
 
-import numpy as np
-
-from .. import body
+from .. import body, kernels
 from ..context import Context
 from ..state import Form, World
 
@@ -22,7 +20,7 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """Shift wolves back to human form, the cautious wounded ones waiting."""
     w, f = world.wolves, world.rules.forms
-    rows = np.flatnonzero(w.view("alive") & (w.view("form") == Form.WOLF))
+    rows = kernels.living_equal(w.view("alive"), w.view("form"), int(Form.WOLF))
     if len(rows) == 0:
         return
     waits = (w.wound[rows] > f.wait_below_severity) & (

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import rng
+from .. import kernels, rng
 from ..context import Context
 from ..scent import draw_scents
 from ..state import Designation, World
@@ -26,10 +26,14 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """Present every wolf whose age reached its presenting age today."""
     w, rules = world.wolves, world.rules
-    age = ctx.day - w.view("birth_day")
-    due = w.view("alive") & (w.view("designation") == Designation.UNPRESENTED)
-    due &= age >= w.view("present_age")
-    rows = np.flatnonzero(due)
+    rows = kernels.due_to_present(
+        w.view("alive"),
+        w.view("designation"),
+        w.view("birth_day"),
+        w.view("present_age"),
+        int(Designation.UNPRESENTED),
+        ctx.day,
+    )
     if len(rows) == 0:
         return
     odds = np.array(
@@ -40,7 +44,7 @@ def step(world: World, ctx: Context) -> None:
     w.single_since[rows] = ctx.day
     notes = [ctx.draw("scent", rows, k) for k in range(rules.scent.notes_per_wolf)]
     w.scent[rows] = draw_scents(np.stack(notes, axis=1), drawn)
-    years = age[rows] / world.calendar.days_per_year
+    years = (ctx.day - w.birth_day[rows]) / world.calendar.days_per_year
     presented = ctx.emit(
         "presented", rows, pack=w.pack[rows], detail=drawn, value=np.round(years, 1)
     )
