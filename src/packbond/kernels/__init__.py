@@ -19,7 +19,7 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of
-from .select import due_to_present, living_above, living_equal
+from .select import due_to_present, living_above, living_equal, rows_above
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "members_of",
     "pack_needs",
     "remember_pairs",
+    "rows_above",
     "rows_to_refresh",
     "run_clocks",
     "share_food",

@@ -11,14 +11,19 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["due_to_present", "living_above", "living_equal"]
+__all__ = ["due_to_present", "living_above", "living_equal", "rows_above"]
 
 
 @njit(cache=True)
 def living_above(
-    alive: NDArray[np.bool_], values: NDArray[np.generic], threshold: float
+    alive: NDArray[np.bool_], values: NDArray[np.generic], threshold: float | np.floating
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    """Rows of living wolves whose ``values`` exceed ``threshold``."""
+    """Rows of living wolves whose ``values`` exceed ``threshold``.
+
+    Give ``threshold`` in the dtype of ``values`` (``np.float32(x)`` for a float32 column): NumPy
+    compares a float32 column with a Python float in float32, and so must this, to pick the
+    same rows.
+    """
     out = np.empty(len(alive), dtype=np.int64)
     n = 0
     for i in range(len(alive)):
@@ -56,6 +61,20 @@ def due_to_present(
     n = 0
     for i in range(len(alive)):
         if alive[i] and designation[i] == unpresented and day - birth_day[i] >= present_age[i]:
+            out[n] = i
+            n += 1
+    return out[:n].copy()
+
+
+@njit(cache=True)
+def rows_above(
+    values: NDArray[np.generic], threshold: float | np.floating
+) -> NDArray[np.int64]:  # pragma: no cover
+    """Rows whose ``values`` exceed ``threshold``, living or not (``threshold`` in their dtype)."""
+    out = np.empty(len(values), dtype=np.int64)
+    n = 0
+    for i in range(len(values)):
+        if values[i] > threshold:
             out[n] = i
             n += 1
     return out[:n].copy()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import ties
+from .. import kernels, ties
 from ..context import Context
 from ..state import Memory, World
 
@@ -23,7 +23,7 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """Judge today's wounds suffered for another."""
     w, r = world.wolves, world.rules.blame
-    victims = np.flatnonzero(w.view("harmed_for") >= 0)
+    victims = kernels.rows_above(w.view("harmed_for"), -1)
     if len(victims) == 0:
         return
     culprit, deed = w.harmed_for[victims], w.harmed_event[victims]
@@ -43,7 +43,9 @@ def step(world: World, ctx: Context) -> None:
         "blamed", culprit, target=victims, pack=w.pack[culprit], value=np.round(lost, 3), cause=deed
     )
     # Friends of the hurt wolf in its pack remember who got it hurt.
-    members = world.members_of(np.isin(np.arange(world.packs.size), w.pack[victims]))
+    hit_packs = np.zeros(world.packs.size, dtype=bool)
+    hit_packs[w.pack[victims]] = True
+    members = world.members_of(hit_packs)
     # NOTE: each tie slot names one wolf, so a lookup from row to case finds every friend of a
     # victim in one pass over the slots, where comparing every slot with every victim grew with
     # their product (a fifth of a million-wolf year); the order of the matches is the same.

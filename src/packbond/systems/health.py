@@ -25,7 +25,7 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """Bleed, heal, and die of wounds."""
     w, p, r = world.wolves, world.packs, world.rules.wounds
-    rows = kernels.living_above(w.view("alive"), w.view("wound"), 0.0)
+    rows = kernels.living_above(w.view("alive"), w.view("wound"), np.float32(0.0))
     if len(rows) == 0:
         return
     bleeding = w.bleeding[rows]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import ties
+from .. import kernels, ties
 from ..context import Context
 from ..state import World
 
@@ -30,17 +30,15 @@ def step(world: World, ctx: Context) -> None:
     if not r.enabled:
         return
     _use_keepsakes(world, ctx)
-    stressed = np.flatnonzero(
-        (w.view("stress") > r.stressed_at) & w.view("alive") & (w.view("keepsake_of") < 0)
-    )
-    stressed = stressed[w.pack[stressed] >= 0]
+    stressed = kernels.living_above(w.view("alive"), w.view("stress"), np.float32(r.stressed_at))
+    stressed = stressed[(w.keepsake_of[stressed] < 0) & (w.pack[stressed] >= 0)]
     if len(stressed):
         _give(world, ctx, stressed)
 
 
 def _use_keepsakes(world: World, ctx: Context) -> None:
     w, r = world.wolves, world.rules.scent
-    held = np.flatnonzero(w.view("keepsake_of") >= 0)
+    held = kernels.rows_above(w.view("keepsake_of"), -1)
     if len(held) == 0:
         return
     w.keepsake[held] *= np.float32(0.5 ** (1.0 / r.keepsake_half_life_days))
