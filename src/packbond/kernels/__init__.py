@@ -18,7 +18,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
-from .groups import members_by_pack, members_of
+from .groups import members_by_pack, members_of, pack_counts
 from .select import due_to_present, living_above, living_equal, rows_above
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
@@ -36,6 +36,7 @@ __all__ = [
     "living_equal",
     "members_by_pack",
     "members_of",
+    "pack_counts",
     "pack_needs",
     "remember_pairs",
     "rows_above",

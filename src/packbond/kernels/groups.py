@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["members_by_pack", "members_of"]
+__all__ = ["members_by_pack", "members_of", "pack_counts"]
 
 
 @njit(cache=True)
@@ -56,3 +56,15 @@ def members_of(
             out[n] = i
             n += 1
     return out[:n].copy()
+
+
+@njit(cache=True)
+def pack_counts(
+    alive: NDArray[np.bool_], pack: NDArray[np.int32], n_packs: int
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """Living members of each pack row, as floats (the counts a bincount would give)."""
+    count = np.zeros(n_packs, dtype=np.float64)
+    for i in range(len(alive)):
+        if alive[i] and pack[i] >= 0:
+            count[pack[i]] += 1.0
+    return count

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import kernels
-from ..arrays import group_sum, take_ids
+from ..arrays import take_ids
 from ..calendar import Calendar
 from ..rules import Rules
 from .packs import GRIEVANCE_SLOTS, Packs
@@ -70,8 +70,8 @@ class World:
 
     def pack_sizes(self) -> NDArray[np.float64]:
         """Living members of each pack row."""
-        alive = self.wolves.view("alive")
-        return group_sum(self.wolves.view("pack")[alive], None, self.packs.size)
+        w = self.wolves
+        return kernels.pack_counts(w.view("alive"), w.view("pack"), self.packs.size)
 
     def beside(self, rows: NDArray[np.integer], others: NDArray[np.integer]) -> NDArray[np.bool_]:
         """Whether each of ``others`` (a row, or -1) is a living wolf in the pack of ``rows``.
