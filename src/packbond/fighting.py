@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from . import kernels
 from .arrays import group_sum
 from .state import DESIGNATIONS, World
 
@@ -22,12 +23,15 @@ def fighters(world: World) -> NDArray[np.bool_]:
     """Mask over wolf rows: living members of a pack of a fighting designation (rules.war),
     not disabled by a wound."""
     w = world.wolves
-    codes = [DESIGNATIONS.index(d) for d in world.rules.war.fighter_designations]
-    return (
-        w.view("alive")
-        & (w.view("pack") >= 0)
-        & np.isin(w.view("designation"), codes)
-        & (w.view("wound") < world.rules.wounds.disabled_above)
+    fights = np.zeros(len(DESIGNATIONS), dtype=bool)
+    fights[[DESIGNATIONS.index(d) for d in world.rules.war.fighter_designations]] = True
+    return kernels.fighter_mask(
+        w.view("alive"),
+        w.view("pack"),
+        w.view("designation"),
+        w.view("wound"),
+        fights,
+        np.float32(world.rules.wounds.disabled_above),
     )
 
 

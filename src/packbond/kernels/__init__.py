@@ -19,7 +19,7 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of, pack_counts
-from .select import due_to_present, living_above, living_equal, rows_above
+from .select import due_to_present, fighter_mask, living_above, living_equal, rows_above
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "daily_contacts",
     "draw_one",
     "due_to_present",
+    "fighter_mask",
     "find_slot",
     "keyed_uniform",
     "living_above",

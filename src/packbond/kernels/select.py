@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["due_to_present", "living_above", "living_equal", "rows_above"]
+__all__ = ["due_to_present", "fighter_mask", "living_above", "living_equal", "rows_above"]
 
 
 @njit(cache=True)
@@ -78,3 +78,20 @@ def rows_above(
             out[n] = i
             n += 1
     return out[:n].copy()
+
+
+@njit(cache=True)
+def fighter_mask(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    designation: NDArray[np.int8],
+    wound: NDArray[np.float32],
+    fights: NDArray[np.bool_],
+    disabled_above: np.float32,
+) -> NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Mask of living pack members whose designation ``fights`` (by code) and whose wound is
+    below ``disabled_above`` (a float32, as NumPy compares the float32 column)."""
+    out = np.zeros(len(alive), dtype=np.bool_)
+    for i in range(len(alive)):
+        out[i] = alive[i] and pack[i] >= 0 and fights[designation[i]] and wound[i] < disabled_above
+    return out
