@@ -81,6 +81,12 @@ def _old_age(world: World, ctx: Context, rows: NDArray[np.intp]) -> NDArray[np.f
     per_year = world.calendar.days_per_year
     age = ctx.day - w.birth_day[rows]
     onset = life.senescence_onset_years * per_year
+    last = life.max_age_years * per_year - _REFRESH_DAYS
+    # Below the onset the hazard is exactly 0 (the daily hazard of a yearly 0): only the old,
+    # usually few, pay for the powers and logarithms.
+    hazard = np.zeros(len(age), dtype=np.float64)
+    old = np.flatnonzero((age >= onset) | (age >= last))
+    age = age[old]
     years_past = np.maximum(age - onset, 0) / per_year
     yearly = np.where(
         age >= onset,
@@ -88,9 +94,8 @@ def _old_age(world: World, ctx: Context, rows: NDArray[np.intp]) -> NDArray[np.f
         0.0,
     )
     # Certain death at the maximum age: a wolf that would reach it before the next refresh dies.
-    return np.where(
-        age + _REFRESH_DAYS >= life.max_age_years * per_year, np.inf, _daily(yearly, per_year)
-    )
+    hazard[old] = np.where(age >= last, np.inf, _daily(yearly, per_year))
+    return hazard
 
 
 def _stage(
