@@ -30,10 +30,14 @@ def strongest(
     """Each pack's strongest grievance: the rival it is held against (-1 if none), how strong
     it is (0 if none) and its slot."""
     p = world.packs
-    g = np.where(p.rival[packs] >= 0, p.grievance[packs], 0.0)
+    n = p.size
+    # Over every pack row once, then indexed: callers ask for every pack or for every wolf's
+    # pack (many more rows than packs), and a row's answer does not depend on the others.
+    g = np.where(p.rival[:n] >= 0, p.grievance[:n], 0.0)
     slot = g.argmax(axis=1)
-    at = np.arange(len(packs))
-    return p.rival[packs][at, slot], g[at, slot], slot
+    at = np.arange(n)
+    rival, held = p.rival[:n][at, slot], g[at, slot]
+    return rival[packs], held[packs], slot[packs]
 
 
 def add(
