@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from . import rng
+from . import kernels, rng
 from .events import EventLog
 from .state import World
 
@@ -31,14 +31,31 @@ class Context:
     def draw(self, purpose: str, rows: NDArray[np.integer], k: int = 0) -> NDArray[np.float64]:
         """One uniform number per wolf row, keyed by (replicate seed, day, wolf id, purpose)."""
         w = self.world.wolves
-        return rng.uniform(self.world.seeds[w.replicate[rows]], self.day, w.id[rows], purpose, k)
+        return self._draw(w.replicate, w.id, rows, purpose, k)
 
     def draw_packs(
         self, purpose: str, rows: NDArray[np.integer], k: int = 0
     ) -> NDArray[np.float64]:
         """One uniform number per pack row, keyed by the pack's id."""
         p = self.world.packs
-        return rng.uniform(self.world.seeds[p.replicate[rows]], self.day, p.id[rows], purpose, k)
+        return self._draw(p.replicate, p.id, rows, purpose, k)
+
+    def _draw(
+        self,
+        replicate: NDArray[np.int16],
+        ids: NDArray[np.int32],
+        rows: NDArray[np.integer],
+        purpose: str,
+        k: int,
+    ) -> NDArray[np.float64]:
+        """:func:`packbond.rng.uniform` for table rows, in one compiled pass for a list of rows."""
+        rows = np.asarray(rows)
+        seeds = self.world.seeds
+        if rows.ndim == 1 and rows.dtype.kind in "iu":
+            return kernels.draw_rows(
+                seeds.astype(np.uint64), replicate, ids, rows, self.day, rng.purpose_key(purpose), k
+            )
+        return rng.uniform(seeds[replicate[rows]], self.day, ids[rows], purpose, k)
 
     def emit(
         self,

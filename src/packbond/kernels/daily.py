@@ -12,6 +12,7 @@ __all__ = [
     "day_key",
     "day_keys",
     "draw_one",
+    "draw_rows",
     "keyed_draw",
     "keyed_uniform",
     "pack_needs",
@@ -96,6 +97,31 @@ def keyed_uniform(
             seed = seeds[i]
             key = day_key(seed, day, purpose, k)
         out[i] = keyed_draw(key, entity[i])
+    return out
+
+
+@njit(cache=True)
+def draw_rows(
+    seeds: NDArray[np.uint64],
+    replicate: NDArray[np.int16],
+    ids: NDArray[np.int32],
+    rows: NDArray[np.integer],
+    day: int,
+    purpose: np.uint64,
+    k: int,
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """Uniforms for table ``rows``, keyed by (seed of the row's replicate, day, row's id,
+    purpose, k): :func:`keyed_uniform` with the gathers of seeds and ids done in the same pass."""
+    out = np.empty(len(rows), dtype=np.float64)
+    last = -1
+    key = np.uint64(0)
+    for n in range(len(rows)):
+        r = rows[n]
+        rep = replicate[r]
+        if rep != last:
+            last = rep
+            key = day_key(seeds[rep], day, purpose, k)
+        out[n] = keyed_draw(key, int(ids[r]))
     return out
 
 
