@@ -5,6 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from packbond import rng
+from packbond.context import Context
+from packbond.events import EventLog
+
+from .conftest import generated, world_of
 
 
 def test_same_key_same_number() -> None:
@@ -69,3 +73,18 @@ def test_the_compiled_draws_equal_the_numpy_definition() -> None:
                 rng.uniform(seed, day, entity, purpose, k),
                 rng.reference_uniform(seed, day, entity, purpose, k),
             )
+
+
+def test_context_draws_are_the_keyed_uniforms_of_their_rows() -> None:
+    """The compiled per-row draw of a system equals rng.uniform over the rows' seeds and ids,
+    across replicates, and for pack rows too."""
+    world = world_of(generated(12), seeds=[5, 9, 11])
+    ctx = Context(world, EventLog(world.replicates), day=40)
+    w, p = world.wolves, world.packs
+    rows = np.arange(w.size)[::-1]
+    expected = rng.uniform(world.seeds[w.replicate[rows]], 40, w.id[rows], "hunt", 2)
+    assert len(set(w.replicate[rows].tolist())) == 3
+    assert np.array_equal(ctx.draw("hunt", rows, 2), expected)
+    packs = np.arange(p.size)
+    expected = rng.uniform(world.seeds[p.replicate[packs]], 40, p.id[packs], "raid")
+    assert np.array_equal(ctx.draw_packs("raid", packs), expected)
