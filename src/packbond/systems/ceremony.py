@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import mating
+from .. import kernels, mating
 from ..context import Context
 from ..state import World
 
@@ -29,7 +29,7 @@ _DEATH, _DEPARTURE = 1, 2  # interrupted_by codes
 def step(world: World, ctx: Context) -> None:
     """Interrupt the ceremonies that cannot happen, then hold today's."""
     w = world.wolves
-    rows = np.flatnonzero(w.view("alive") & (w.view("betrothed") >= 0))
+    rows = kernels.living_above(w.view("alive"), w.view("betrothed"), -1)
     if len(rows) == 0:
         return
     partner = w.betrothed[rows]
