@@ -20,7 +20,14 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of, pack_counts
-from .select import due_to_present, fighter_mask, living_above, living_equal, rows_above
+from .select import (
+    due_to_present,
+    fighter_mask,
+    free_to_court,
+    living_above,
+    living_equal,
+    rows_above,
+)
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
@@ -34,6 +41,7 @@ __all__ = [
     "due_to_present",
     "fighter_mask",
     "find_slot",
+    "free_to_court",
     "keyed_uniform",
     "living_above",
     "living_equal",

@@ -11,7 +11,14 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["due_to_present", "fighter_mask", "living_above", "living_equal", "rows_above"]
+__all__ = [
+    "due_to_present",
+    "fighter_mask",
+    "free_to_court",
+    "living_above",
+    "living_equal",
+    "rows_above",
+]
 
 
 @njit(cache=True)
@@ -94,4 +101,28 @@ def fighter_mask(
     out = np.zeros(len(alive), dtype=np.bool_)
     for i in range(len(alive)):
         out[i] = alive[i] and pack[i] >= 0 and fights[designation[i]] and wound[i] < disabled_above
+    return out
+
+
+@njit(cache=True)
+def free_to_court(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    designation: NDArray[np.int8],
+    eligible: NDArray[np.bool_],
+    mate: NDArray[np.int32],
+    betrothed: NDArray[np.int32],
+    unpresented: int,
+) -> NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Mask of living, presented, eligible pack members with no mate and no coming ceremony."""
+    out = np.zeros(len(alive), dtype=np.bool_)
+    for i in range(len(alive)):
+        out[i] = (
+            alive[i]
+            and pack[i] >= 0
+            and designation[i] != unpresented
+            and eligible[i]
+            and mate[i] < 0
+            and betrothed[i] < 0
+        )
     return out

@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import grievance, ties
+from .. import grievance, kernels, ties
 from ..arrays import first_of_groups, logistic
 from ..context import Context
 from ..scent import likeness
@@ -50,13 +50,14 @@ def step(world: World, ctx: Context) -> None:
 def _free(world: World) -> NDArray[np.bool_]:
     """Living, presented wolves in a pack, eligible, with no mate and no coming ceremony."""
     w = world.wolves
-    return (
-        w.view("alive")
-        & (w.view("pack") >= 0)
-        & (w.view("designation") != Designation.UNPRESENTED)
-        & w.view("eligible")
-        & (w.view("mate") < 0)
-        & (w.view("betrothed") < 0)
+    return kernels.free_to_court(
+        w.view("alive"),
+        w.view("pack"),
+        w.view("designation"),
+        w.view("eligible"),
+        w.view("mate"),
+        w.view("betrothed"),
+        int(Designation.UNPRESENTED),
     )
 
 
