@@ -19,7 +19,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
-from .groups import members_by_pack, members_of, pack_counts
+from .groups import members_by_pack, members_of, pack_counts, young_counts
 from .select import (
     due_to_present,
     fighter_mask,
@@ -55,4 +55,5 @@ __all__ = [
     "run_clocks",
     "share_food",
     "tie_values",
+    "young_counts",
 ]

@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["members_by_pack", "members_of", "pack_counts"]
+__all__ = ["members_by_pack", "members_of", "pack_counts", "young_counts"]
 
 
 @njit(cache=True)
@@ -66,5 +66,21 @@ def pack_counts(
     count = np.zeros(n_packs, dtype=np.float64)
     for i in range(len(alive)):
         if alive[i] and pack[i] >= 0:
+            count[pack[i]] += 1.0
+    return count
+
+
+@njit(cache=True)
+def young_counts(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    designation: NDArray[np.int8],
+    unpresented: int,
+    n_packs: int,
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """Living unpresented members of each pack row, as floats."""
+    count = np.zeros(n_packs, dtype=np.float64)
+    for i in range(len(alive)):
+        if alive[i] and pack[i] >= 0 and designation[i] == unpresented:
             count[pack[i]] += 1.0
     return count

@@ -16,7 +16,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import kernels, ties
-from ..arrays import group_sum
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Role, World
 
@@ -26,15 +25,16 @@ __all__ = ["carers_needed", "step"]
 def carers_needed(world: World) -> NDArray[np.float64]:
     """Per pack row, how many carers its living young need (R28)."""
     w, p = world.wolves, world.packs
-    young = w.view("alive") & (w.view("designation") == Designation.UNPRESENTED)
-    count = group_sum(w.view("pack")[young], None, p.size)
+    count = kernels.young_counts(
+        w.view("alive"), w.view("pack"), w.view("designation"), int(Designation.UNPRESENTED), p.size
+    )
     return np.ceil(count * world.rules.reproduction.carers_per_young)
 
 
 def step(world: World, ctx: Context) -> None:
     """Hand out the childcare role by need."""
     w, rules = world.wolves, world.rules
-    rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
+    rows = kernels.living_above(w.view("alive"), w.view("pack"), -1)
     w.roles[rows] &= np.uint8(~Role.CARER & 0xFF)
     need = carers_needed(world).astype(np.int64)
     _keep_pups_away(world, ctx, rows)
