@@ -6,7 +6,7 @@ import numba
 import pytest
 
 from packbond import simulate
-from packbond.kernels import contact
+from packbond.kernels import contact, parallel
 from packbond.scenario import parse_scenario
 
 from .conftest import generated
@@ -56,10 +56,10 @@ def test_parallel_contacts_give_the_events_of_one_thread(monkeypatch: pytest.Mon
         calls.append(1)
         run_parallel(*args)
 
-    monkeypatch.setattr(contact, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
     monkeypatch.setattr(contact, "_contacts_parallel", counted)
     numba.set_num_threads(2)
-    parallel = simulate(loaded, seed=2, years=0.3)
+    in_threads = simulate(loaded, seed=2, years=0.3)
     assert len(calls) > 100
     assert len(serial.events) > 1000
-    assert parallel.event_hash() == serial.event_hash()
+    assert in_threads.event_hash() == serial.event_hash()

@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from numba import get_num_threads, njit, prange
+from numba import njit, prange
 from numpy.typing import NDArray
 
 from ..state.wolves import Designation, Memory
+from . import parallel
 from .daily import day_keys, keyed_draw
 from .ties import TieColumns, claim_slot_in, find_slot
 
@@ -27,7 +28,6 @@ __all__ = [
     "EXCLUDED",
     "GOSSIPED",
     "JEALOUS",
-    "PARALLEL_FROM",
     "RECOILED",
     "RUMOUR_STARTED",
     "SCENTED",
@@ -73,9 +73,6 @@ JEALOUS = 4096
 """It saw its mate close to an unmated peer and grew jealous."""
 THREATENED = 8192
 """Its partner was about to strike it (whether or not the blow fell)."""
-
-PARALLEL_FROM = 200_000
-"""Pack members from which a day's contacts run in parallel over packs."""
 
 _DRAWS = 18
 """Draws per wolf per day (``k`` = 0..17), each keyed once per replicate by ``day_keys``."""
@@ -692,14 +689,9 @@ def daily_contacts(
     jealous_of: NDArray[np.int32],
     jealous_with: NDArray[np.int32],
 ) -> None:
-    """One day of contact (see ``_contacts``): in parallel over packs for a big world.
-
-    Why not always: a parallel pass waits for its slowest thread, so when the other cores are
-    busy (tests, other runs) or the world is small it is slower than one thread. The results are
-    the same either way; ``NUMBA_NUM_THREADS=1`` keeps every run on one thread.
-    """
-    parallel = len(order) >= PARALLEL_FROM and get_num_threads() > 1
-    run = _contacts_parallel if parallel else _contacts_serial
+    """One day of contact (see ``_contacts``), in parallel over packs for a big world (see
+    :mod:`packbond.kernels.parallel`)."""
+    run = _contacts_parallel if parallel.in_parallel(len(order)) else _contacts_serial
     run(
         day,
         seeds,
