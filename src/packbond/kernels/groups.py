@@ -52,9 +52,8 @@ def members_of(
     n = 0
     for i in range(len(alive)):
         p = pack[i]
-        if alive[i] and p >= 0 and pack_mask[p]:
-            out[n] = i
-            n += 1
+        out[n] = i  # every row written, the count moved by the match: no branch to mispredict
+        n += alive[i] & (p >= 0) & pack_mask[max(p, 0)]
     return out[:n].copy()
 
 
