@@ -18,9 +18,12 @@ from .daily import (
     run_clocks,
     share_food,
 )
+from .hunting import Hunters, PartyRules, hunting_parties
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs
 
 __all__ = [
+    "Hunters",
+    "PartyRules",
     "TieColumns",
     "able_members",
     "best_per_group",
@@ -28,6 +31,7 @@ __all__ = [
     "daily_contacts",
     "draw_one",
     "find_slot",
+    "hunting_parties",
     "keyed_uniform",
     "pack_needs",
     "remember_pairs",
