@@ -43,10 +43,14 @@ def lookup(
     src, dst = np.asarray(src), np.asarray(dst)
     if len(src) == 0:
         return np.zeros(0)
-    hit = w.tie_other[src] == dst[:, None]
-    values = getattr(w, f"tie_{column}")[src]
-    found = np.where(hit, values, 0).sum(axis=1).astype(np.float64)
-    return np.where(hit.any(axis=1), found, missing)
+    # One compiled scan of each src's slots, not a (pairs x slots) mask and gathers.
+    return kernels.tie_values(
+        w.tie_other,
+        getattr(w, f"tie_{column}"),
+        np.ascontiguousarray(np.broadcast_to(src, dst.shape), dtype=np.int64),
+        np.ascontiguousarray(np.broadcast_to(dst, src.shape), dtype=np.int64),
+        float(missing),
+    )
 
 
 def remember(

@@ -19,7 +19,7 @@ from .daily import (
     share_food,
 )
 from .hunting import Hunters, PartyRules, hunting_parties
-from .ties import TieColumns, claim_slot, find_slot, remember_pairs
+from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
     "Hunters",
@@ -38,4 +38,5 @@ __all__ = [
     "rows_to_refresh",
     "run_clocks",
     "share_food",
+    "tie_values",
 ]

@@ -13,7 +13,14 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["TieColumns", "claim_slot", "claim_slot_in", "find_slot", "remember_pairs"]
+__all__ = [
+    "TieColumns",
+    "claim_slot",
+    "claim_slot_in",
+    "find_slot",
+    "remember_pairs",
+    "tie_values",
+]
 
 
 class TieColumns(NamedTuple):
@@ -114,3 +121,30 @@ def remember_pairs(
             t_mem[i, s] = memory[n]
             t_weight[i, s] = weight[n]
             t_event[i, s] = event[n]
+
+
+@njit(cache=True)
+def tie_values(
+    other: NDArray[np.int32],
+    values: NDArray[np.generic],
+    src: NDArray[np.int64],
+    dst: NDArray[np.int64],
+    missing: float,
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """Each ``src``'s value in ``values`` (a per-slot column) of its tie to ``dst``, or ``missing``.
+
+    The same numbers as summing the matching slots in NumPy (a wolf holds at most one tie to
+    another): the sum starts from 0.0, which turns a -0.0 into 0.0, and so does this.
+    """
+    n_slots = other.shape[1]
+    out = np.empty(len(src), dtype=np.float64)
+    for n in range(len(src)):
+        i, j = src[n], dst[n]
+        hit = False
+        total = 0.0
+        for s in range(n_slots):
+            if other[i, s] == j:
+                hit = True
+                total += float(values[i, s])
+        out[n] = total if hit else missing
+    return out
