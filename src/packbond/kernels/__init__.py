@@ -19,12 +19,15 @@ from .daily import (
     share_food,
 )
 from .hunting import Hunters, PartyRules, hunting_parties
+from .leaving import WishColumns, WishRules, move_wishes
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
     "Hunters",
     "PartyRules",
     "TieColumns",
+    "WishColumns",
+    "WishRules",
     "able_members",
     "best_per_group",
     "claim_slot",
@@ -33,6 +36,7 @@ __all__ = [
     "find_slot",
     "hunting_parties",
     "keyed_uniform",
+    "move_wishes",
     "pack_needs",
     "remember_pairs",
     "rows_to_refresh",

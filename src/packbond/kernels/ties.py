@@ -19,6 +19,7 @@ __all__ = [
     "claim_slot_in",
     "find_slot",
     "remember_pairs",
+    "tie_value",
     "tie_values",
 ]
 
@@ -123,6 +124,24 @@ def remember_pairs(
             t_event[i, s] = event[n]
 
 
+@njit(cache=True, inline="always")
+def tie_value(
+    other: NDArray[np.int32], values: NDArray[np.generic], i: int, j: int, missing: float
+) -> float:  # pragma: no cover - compiled
+    """``i``'s value in ``values`` (a per-slot column) of its tie to ``j``, or ``missing``.
+
+    The same number as summing the matching slots in NumPy (a wolf holds at most one tie to
+    another): the sum starts from 0.0, which turns a -0.0 into 0.0, and so does this.
+    """
+    hit = False
+    total = 0.0
+    for s in range(other.shape[1]):
+        if other[i, s] == j:
+            hit = True
+            total += float(values[i, s])
+    return total if hit else missing
+
+
 @njit(cache=True)
 def tie_values(
     other: NDArray[np.int32],
@@ -131,20 +150,8 @@ def tie_values(
     dst: NDArray[np.int64],
     missing: float,
 ) -> NDArray[np.float64]:  # pragma: no cover - compiled
-    """Each ``src``'s value in ``values`` (a per-slot column) of its tie to ``dst``, or ``missing``.
-
-    The same numbers as summing the matching slots in NumPy (a wolf holds at most one tie to
-    another): the sum starts from 0.0, which turns a -0.0 into 0.0, and so does this.
-    """
-    n_slots = other.shape[1]
+    """:func:`tie_value` for each pair of ``src`` and ``dst``."""
     out = np.empty(len(src), dtype=np.float64)
     for n in range(len(src)):
-        i, j = src[n], dst[n]
-        hit = False
-        total = 0.0
-        for s in range(n_slots):
-            if other[i, s] == j:
-                hit = True
-                total += float(values[i, s])
-        out[n] = total if hit else missing
+        out[n] = tie_value(other, values, src[n], dst[n], missing)
     return out
