@@ -7,6 +7,7 @@ replace a NumPy formula they keep its arithmetic in the same order, so results a
 bit-identical (tests compare them). This package is the only place that imports Numba.
 """
 
+from .bond import BondColumns, BondRules, feel_mates
 from .contact import daily_contacts
 from .daily import (
     able_members,
@@ -23,6 +24,8 @@ from .leaving import WishColumns, WishRules, move_wishes
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
+    "BondColumns",
+    "BondRules",
     "Hunters",
     "PartyRules",
     "TieColumns",
@@ -33,6 +36,7 @@ __all__ = [
     "claim_slot",
     "daily_contacts",
     "draw_one",
+    "feel_mates",
     "find_slot",
     "hunting_parties",
     "keyed_uniform",

@@ -156,7 +156,7 @@ def hunting_parties(
         lo, hi = start[p], start[p + 1]
         if lo == hi:
             continue
-        food_days = float(food[p]) / max(heads[p] * r.need_adult, 1e-9)
+        food_days = np.float64(food[p]) / max(heads[p] * r.need_adult, 1e-9)
         scarce = food_days < r.volunteer_below_food_days
         needed = scarce
         if r.volunteer_below_prey > 0.0:
@@ -183,16 +183,16 @@ def hunting_parties(
             if not is_hunter and needed:
                 eager = half + half * max(boldness[i], one - esteem[i])
                 u = _draw(seeds, replicate, ident, i, r.day, r.key_volunteer)
-                keen = float(chance * eager) - u
+                keen = np.float64(chance * eager) - u
                 if r.volunteer_hunger > 0.0:
-                    keen += float(hunger_weight * hunger[i])
+                    keen += np.float64(hunger_weight * hunger[i])
                 if prov:
                     keen = 1.0 + keen
-                vol = keen > 0
+                vol = bool(keen > 0)
             if not (is_hunter or vol):
                 continue
             u = _draw(seeds, replicate, ident, i, r.day, r.key_pick)
-            s = float(skill[i]) + 0.3 * u
+            s = float(np.float64(skill[i]) + 0.3 * u)
             if r.volunteer_places > 0 and vol:
                 s = keen
             # Insertion by score, highest first; equal scores keep row order.
@@ -250,7 +250,7 @@ def hunting_parties(
                     alone = bool(u < solo_chance * unsure)
             party[size] = i
             solo[size] = alone
-            total += float(skill[i])
+            total += np.float64(skill[i])
             size += 1
         if size > begin:
             packs[hunts] = p

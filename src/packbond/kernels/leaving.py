@@ -102,6 +102,10 @@ def move_wishes(
             + w_wellbeing * (one - wellbeing[i])
             + w_shunned * shunned[i]
         )
-        target = float(unhappy) + float(w_crowded * ambition[i]) * crowded * no_lead - r.mate * held
-        wish = float(wish_to_leave[i])
+        target = (
+            np.float64(unhappy)
+            + np.float64(w_crowded * ambition[i]) * crowded * no_lead
+            - r.mate * held
+        )
+        wish = np.float64(wish_to_leave[i])
         wish_to_leave[i] = min(max(wish + r.pull * (target - wish), 0.0), 1.0)

@@ -138,7 +138,7 @@ def tie_value(
     for s in range(other.shape[1]):
         if other[i, s] == j:
             hit = True
-            total += float(values[i, s])
+            total += np.float64(values[i, s])
     return total if hit else missing
 
 

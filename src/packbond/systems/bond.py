@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import ties
+from .. import kernels, ties
 from ..context import Context
 from ..state import World
 
@@ -33,51 +33,41 @@ def step(world: World, ctx: Context) -> None:
     w, r = world.wolves, world.rules.bond
     if not r.enabled:
         return
-    rows = np.flatnonzero(w.view("alive") & (w.view("mate") >= 0) & (w.view("bond") > 0))
+    # One compiled pass: pain, sorrow's marks and wellbeing for every bonded wolf; the few who
+    # feel something new come back to be told.
+    rows, new_wound, sorrow = kernels.feel_mates(
+        kernels.BondColumns(*(w.view(c) for c in kernels.BondColumns._fields)),
+        kernels.BondRules(
+            pain_above=r.pain_above,
+            pain_share=r.pain_share,
+            pain_stress=r.pain_stress,
+            contagion=r.contagion,
+        ),
+    )
     if len(rows) == 0:
         return
-    mate = w.mate[rows]
-    strength = w.bond[rows].astype(np.float64)
-    _pain(world, ctx, rows, mate, strength)
-    mine, theirs = w.wellbeing[rows], w.wellbeing[mate]
-    w.wellbeing[rows] = mine + (r.contagion * strength * (theirs - mine)).astype(np.float32)
+    _pain(ctx, world, new_wound, sorrow)
     if ctx.day % _WEEK == 0:
-        _grow(world, rows, mate)
+        _grow(world, rows, w.mate[rows])
 
 
 def _pain(
-    world: World,
-    ctx: Context,
-    rows: NDArray[np.integer],
-    mate: NDArray[np.integer],
-    strength: NDArray[np.float64],
+    ctx: Context, world: World, new_wound: NDArray[np.int64], sorrow: NDArray[np.int64]
 ) -> None:
-    w, r = world.wolves, world.rules.bond
-    wound = w.wound[mate].astype(np.float64)
-    hurts = wound >= r.pain_above
-    if hurts.any():
-        felt, by = rows[hurts], mate[hurts]
-        share = strength[hurts] * wound[hurts]
-        w.hurt[felt] += (r.pain_share * share).astype(np.float32)
-        w.stress[felt] = np.minimum(1.0, w.stress[felt] + r.pain_stress * share)
-        new = w.felt_wound[felt] != w.wound_event[by]
-        if new.any():
-            f, b = felt[new], by[new]
-            ctx.emit(
-                "bond_pain", f, target=b, pack=w.pack[f], detail=_WOUND, cause=w.wound_event[b]
-            )
-            w.felt_wound[f] = w.wound_event[b]
-    dark = w.dark[mate]
-    sorrow = dark & ~w.felt_dark[rows]
-    if sorrow.any():
+    """``bond_pain`` for a mate's wound felt for the first time, then for a mate's darkness."""
+    w = world.wolves
+    if len(new_wound):
+        by = w.mate[new_wound]
         ctx.emit(
             "bond_pain",
-            rows[sorrow],
-            target=mate[sorrow],
-            pack=w.pack[rows[sorrow]],
-            detail=_SORROW,
+            new_wound,
+            target=by,
+            pack=w.pack[new_wound],
+            detail=_WOUND,
+            cause=w.wound_event[by],
         )
-    w.felt_dark[rows] = dark
+    if len(sorrow):
+        ctx.emit("bond_pain", sorrow, target=w.mate[sorrow], pack=w.pack[sorrow], detail=_SORROW)
 
 
 def _grow(world: World, rows: NDArray[np.integer], mate: NDArray[np.integer]) -> None:
