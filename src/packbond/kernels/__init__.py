@@ -21,11 +21,13 @@ from .daily import (
 )
 from .hunting import Hunters, PartyRules, hunting_parties
 from .leaving import WishColumns, WishRules, move_wishes
+from .reproduction import Breeders, ready_to_conceive
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
     "BondColumns",
     "BondRules",
+    "Breeders",
     "Hunters",
     "PartyRules",
     "TieColumns",
@@ -42,6 +44,7 @@ __all__ = [
     "keyed_uniform",
     "move_wishes",
     "pack_needs",
+    "ready_to_conceive",
     "remember_pairs",
     "rows_to_refresh",
     "run_clocks",
