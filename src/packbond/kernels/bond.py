@@ -74,10 +74,14 @@ def feel_mates(
     new_wound = np.empty(n, dtype=np.int64)
     sorrow = np.empty(n, dtype=np.int64)
     count = n_wound = n_sorrow = 0
+    # Branch-free sift of the bonded rows (every row is written, the count moves only for a
+    # match): which rows are mated is too random for a branch to be predicted.
     for i in range(n):
+        rows[count] = i
+        count += alive[i] & (mate[i] >= 0) & (bond[i] > 0)
+    for k in range(count):
+        i = rows[k]
         j = mate[i]
-        if not (alive[i] and j >= 0 and bond[i] > 0):
-            continue
         strength = np.float64(bond[i])
         severity = np.float64(wound[j])
         if severity >= r.pain_above:
@@ -93,9 +97,7 @@ def feel_mates(
             n_sorrow += 1
         felt_dark[i] = dark[j]
         mine = wellbeing[i]
-        moved[count] = mine + np.float32(r.contagion * strength * (wellbeing[j] - mine))
-        rows[count] = i
-        count += 1
+        moved[k] = mine + np.float32(r.contagion * strength * (wellbeing[j] - mine))
     for k in range(count):
         wellbeing[rows[k]] = moved[k]
     return rows[:count], new_wound[:n_wound], sorrow[:n_sorrow]

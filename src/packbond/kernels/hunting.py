@@ -114,16 +114,23 @@ def hunting_parties(
     heads = np.zeros(n_packs, dtype=np.float64)
     count = np.zeros(n_packs + 1, dtype=np.int64)
     able = np.empty(len(alive), dtype=np.int64)
-    n_able = 0
-    disabled = np.float32(r.disabled_above)
+    # Branch-free sift of the members of due packs (every row is written, the count moves only
+    # for a match): which packs hunt today is too random for a branch to be predicted.
+    n_members = 0
     for i in range(len(alive)):
         p = pack[i]
-        if alive[i] and p >= 0 and due[p]:
-            heads[p] += 1.0
-            if designation[i] != r.unpresented and wound[i] < disabled and due_day[i] < 0:
-                able[n_able] = i
-                n_able += 1
-                count[p + 1] += 1
+        able[n_members] = i
+        n_members += alive[i] & (p >= 0) & due[max(p, 0)]
+    n_able = 0
+    disabled = np.float32(r.disabled_above)
+    for n in range(n_members):
+        i = able[n]
+        p = pack[i]
+        heads[p] += 1.0
+        if designation[i] != r.unpresented and wound[i] < disabled and due_day[i] < 0:
+            able[n_able] = i
+            n_able += 1
+            count[p + 1] += 1
     start = np.cumsum(count)
     grouped = np.empty(n_able, dtype=np.int64)
     fill = start[:-1].copy()

@@ -44,17 +44,22 @@ def ready_to_conceive(
     alive, eligible, mate, due_day, rest_until, sex, designation, pack = wolves
     rows = np.empty(len(alive), dtype=np.int64)
     count = 0
+    # Branch-free first sift (every row is written, the count moves only for a match): the
+    # outcome is too random per row for a branch to be predicted.
     for i in range(len(alive)):
+        rows[count] = i
+        count += alive[i] & eligible[i] & (mate[i] >= 0) & (due_day[i] < 0) & (rest_until[i] <= day)
+    kept = 0
+    for n in range(count):
+        i = rows[n]
         j = mate[i]
-        if not (alive[i] and eligible[i] and j >= 0 and due_day[i] < 0 and rest_until[i] <= day):
-            continue
-        carrier = carries_female if sex[i] == 0 else carries_male
-        if not carrier[designation[i]] or not alive[j]:
+        carrier = carries_female[designation[i]] if sex[i] == 0 else carries_male[designation[i]]
+        if not carrier or not alive[j]:
             continue
         if leaders_only:
             p = pack[i]
             if p < 0 or not (leader[p] == i or leader[p] == j):
                 continue
-        rows[count] = i
-        count += 1
-    return rows[:count]
+        rows[kept] = i
+        kept += 1
+    return rows[:kept]
