@@ -19,7 +19,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
-from .hunting import Hunters, PartyRules, hunting_parties
+from .hunting import Helpers, Hunters, PartyRules, best_helpers, hunting_parties
 from .leaving import WishColumns, WishRules, move_wishes
 from .reproduction import Breeders, ready_to_conceive
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
@@ -28,12 +28,14 @@ __all__ = [
     "BondColumns",
     "BondRules",
     "Breeders",
+    "Helpers",
     "Hunters",
     "PartyRules",
     "TieColumns",
     "WishColumns",
     "WishRules",
     "able_members",
+    "best_helpers",
     "best_per_group",
     "claim_slot",
     "daily_contacts",

@@ -18,8 +18,9 @@ from numba import njit
 from numpy.typing import NDArray
 
 from .daily import draw_one
+from .ties import tie_value
 
-__all__ = ["Hunters", "PartyRules", "hunting_parties"]
+__all__ = ["Helpers", "Hunters", "PartyRules", "best_helpers", "hunting_parties"]
 
 
 class Hunters(NamedTuple):
@@ -265,3 +266,79 @@ def hunting_parties(
             skill_sum[hunts] = total
             hunts += 1
     return party[:size], solo[:size], packs[:hunts], first[:hunts], skill_sum[:hunts]
+
+
+class Helpers(NamedTuple):
+    """Wolf columns the helper kernel reads."""
+
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    kindness: NDArray[np.float32]
+    mate: NDArray[np.int32]
+    bond: NDArray[np.float32]
+    tie_other: NDArray[np.int32]
+    tie_affinity: NDArray[np.float32]
+
+
+@njit(cache=True)
+def best_helpers(
+    wolves: Helpers,
+    seeds: NDArray[np.uint64],
+    party: NDArray[np.int64],
+    victims: NDArray[np.int64],
+    start: NDArray[np.int64],
+    stop: NDArray[np.int64],
+    assist_chance: float,
+    assist_bond: float,
+    day: int,
+    key_assist: np.uint64,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """For each hurt hunter, the party member (in ``party[start:stop]``) who helps, if any.
+
+    Willingness grows with affinity and kindness and, for a mate, with the bond; a willing mate
+    goes first, then the most willing (ties to the earlier in the party). Returns the helpers
+    and the index of the victim each helps, in victim order.
+    """
+    replicate, ident, kindness, mate, bond, tie_other, tie_affinity = wolves
+    helpers = np.empty(len(victims), dtype=np.int64)
+    helped = np.empty(len(victims), dtype=np.int64)
+    count = 0
+    chance = np.float32(assist_chance)
+    by_bond = np.float32(assist_bond)
+    one = np.float32(1.0)
+    zero = np.float32(0.0)
+    for v in range(len(victims)):
+        hurt = victims[v]
+        best = -1
+        best_margin = 0.0
+        best_first = False
+        for n in range(start[v], stop[v]):
+            h = party[n]
+            if h == hurt:
+                continue
+            affinity = np.float32(tie_value(tie_other, tie_affinity, h, hurt, 0.0))
+            closeness = (
+                np.float32(0.3)
+                + np.float32(0.7) * max(affinity, zero)
+                + np.float32(0.3) * (kindness[h] - np.float32(0.5))
+            )
+            willing = min(max(closeness, zero), one) * chance
+            first = False
+            if assist_bond > 0.0:
+                # A mate's help comes by the bond, over and above a friend's.
+                first = bool(mate[h] == hurt)
+                bonded = by_bond * bond[h] if first else zero
+                willing = min(one, willing + bonded)
+            margin = np.float64(willing) - _draw(seeds, replicate, ident, h, day, key_assist)
+            first = first and bool(margin > 0)
+            if (
+                best < 0
+                or (first and not best_first)
+                or (first == best_first and margin > best_margin)
+            ):
+                best, best_margin, best_first = h, margin, first
+        if best >= 0 and best_margin > 0:
+            helpers[count] = best
+            helped[count] = v
+            count += 1
+    return helpers[:count], helped[:count]

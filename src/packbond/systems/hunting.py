@@ -29,7 +29,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body, kernels, rng, ties
-from ..arrays import first_of_groups, positions_in_runs
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Form, Memory, Role, World
 
@@ -218,36 +217,24 @@ def _assist(
     if len(victims) == 0 or (r.assist_chance == 0.0 and r.assist_bond == 0.0):
         return  # no one is willing at all: every margin below would be at most 0
     party_pack = w.pack[party]
-    start = np.searchsorted(party_pack, w.pack[victims], side="left")
-    stop = np.searchsorted(party_pack, w.pack[victims], side="right")
-    count = stop - start
-    victim_of = np.repeat(np.arange(len(victims)), count)
-    helper = party[np.repeat(start, count) + positions_in_runs(count)]
-    other = helper != victims[victim_of]
-    victim_of, helper = victim_of[other], helper[other]
-    if len(helper) == 0:
+    # Willingness by affinity, kindness and a mate's bond; the pick per victim, compiled.
+    helpers, helped_of = kernels.best_helpers(
+        kernels.Helpers(*(w.view(c) for c in kernels.Helpers._fields)),
+        world.seeds.astype(np.uint64),
+        party,
+        victims,
+        np.searchsorted(party_pack, w.pack[victims], side="left"),
+        np.searchsorted(party_pack, w.pack[victims], side="right"),
+        r.assist_chance,
+        r.assist_bond,
+        ctx.day,
+        rng.purpose_key("assist"),
+    )
+    if len(helpers) == 0:
         return
-    # Back to the column's float32, exactly the sum it was before ties.lookup existed.
-    affinity = ties.lookup(world, helper, victims[victim_of], "affinity").astype(np.float32)
-    closeness = 0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5)
-    willing = np.clip(closeness, 0.0, 1.0) * r.assist_chance
-    first = np.zeros(len(helper), dtype=bool)
-    if r.assist_bond > 0.0:
-        # A mate's help comes by the bond, over and above a friend's.
-        mates = w.mate[helper] == victims[victim_of]
-        bonded = np.where(mates, r.assist_bond * w.bond[helper], 0.0)
-        willing = np.minimum(1.0, willing + bonded)
-        first = mates
-    margin = willing - ctx.draw("assist", helper)
-    # A willing mate is the first to go; then the most willing.
-    order = np.lexsort((-margin, ~(first & (margin > 0)), victim_of))
-    best = order[first_of_groups(victim_of[order])]
-    best = best[margin[best] > 0]
-    if len(best) == 0:
-        return
-    helpers, helped = helper[best], victims[victim_of[best]]
+    helped = victims[helped_of]
     ids = ctx.emit(
-        "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[victim_of[best]]
+        "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[helped_of]
     )
     ties.remember(world, helped, helpers, affinity=0.2, trust=0.2, memory=Memory.RESCUE, event=ids)
     region = p.region[w.pack[helpers]]
