@@ -1,12 +1,14 @@
-"""The daily hunting-party kernel: who of the packs hunting today goes out, and who chases alone.
+"""The daily hunting kernels: who of the packs hunting today goes out, who chases alone, and who
+helps a hurt hunter.
 
-Why one compiled pass: choosing a party was some sixty NumPy operations a day over every able
-member of a hunting pack (masks, gathers, an ``isin``, a ``lexsort`` and group positions), a cost
-paid every day whatever the world's size. Here one pass over the wolves groups the able members
-by pack, and each pack's few members are weighed, ordered and kept in a short loop. The
+Why compiled: choosing a party was some sixty NumPy operations a day over every able member of a
+hunting pack (masks, gathers, an ``isin``, a ``lexsort`` and group positions), a cost paid every
+day whatever the world's size. Here one pass over the wolves groups the able members by pack,
+and each pack's few members are weighed, ordered and kept in a short loop; likewise each hurt
+hunter's party is weighed for a helper in one loop, not a repeat, lookup and lexsort. The
 arithmetic keeps the NumPy formulas' order and dtypes (float32 columns combined with rule values
-in float32, as NumPy does with a Python float), and draws are keyed (seed, day, wolf id, purpose),
-so the party is the one the NumPy version chose, bit for bit.
+in float32, as NumPy does with a Python float), and draws are keyed (seed, day, wolf id,
+purpose), so the choices are the ones the NumPy version made, bit for bit.
 """
 
 from __future__ import annotations
