@@ -21,13 +21,14 @@ from .daily import (
 )
 from .hunting import Helpers, Hunters, PartyRules, best_helpers, hunting_parties
 from .leaving import WishColumns, WishRules, move_wishes
-from .reproduction import Breeders, ready_to_conceive
+from .reproduction import Breeders, ConceptionRules, conceptions
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
     "BondColumns",
     "BondRules",
     "Breeders",
+    "ConceptionRules",
     "Helpers",
     "Hunters",
     "PartyRules",
@@ -38,6 +39,7 @@ __all__ = [
     "best_helpers",
     "best_per_group",
     "claim_slot",
+    "conceptions",
     "daily_contacts",
     "draw_one",
     "feel_mates",
@@ -46,7 +48,6 @@ __all__ = [
     "keyed_uniform",
     "move_wishes",
     "pack_needs",
-    "ready_to_conceive",
     "remember_pairs",
     "rows_to_refresh",
     "run_clocks",

@@ -42,27 +42,26 @@ def _conceive(world: World, ctx: Context) -> None:
     carries = np.zeros((2, len(DESIGNATIONS)), dtype=bool)
     for sex, names in enumerate((r.carriers_female, r.carriers_male)):
         carries[sex, np.array([DESIGNATIONS.index(d) for d in names], dtype=np.int64)] = True
-    # One compiled pass finds the few who could conceive, instead of masking every wolf.
-    rows = kernels.ready_to_conceive(
+    # One compiled pass finds the few who conceive today, instead of masking every wolf.
+    carriers = kernels.conceptions(
         kernels.Breeders(*(w.view(c) for c in kernels.Breeders._fields)),
+        world.seeds.astype(np.uint64),
         carries[0],
         carries[1],
         p.view("leader"),
-        r.leaders_only,
-        ctx.day,
+        p.view("hungry"),
+        kernels.ConceptionRules(
+            leaders_only=r.leaders_only,
+            per_day=r.conception_per_day,
+            hungry=r.hungry_conception,
+            withdrawn=r.withdrawn_conception,
+            heat=rules.heat.enabled,
+            heat_multiplier=rules.heat.conception_multiplier,
+            omega=int(Designation.OMEGA),
+            day=ctx.day,
+            key=rng.purpose_key("conceive"),
+        ),
     )
-    if len(rows) == 0:
-        return
-    hungry = (w.pack[rows] >= 0) & p.hungry[np.maximum(w.pack[rows], 0)]
-    chance = np.where(hungry, r.conception_per_day * r.hungry_conception, r.conception_per_day)
-    if r.withdrawn_conception < 1.0:
-        chance = np.where(w.withdrawn[rows], chance * r.withdrawn_conception, chance)
-    if rules.heat.enabled:
-        in_heat = (w.designation[rows] == Designation.OMEGA) & (w.cycle_until[rows] >= ctx.day)
-        chance = np.where(
-            in_heat, np.minimum(1.0, chance * rules.heat.conception_multiplier), chance
-        )
-    carriers = rows[ctx.draw("conceive", rows) < chance]
     if len(carriers) == 0:
         return
     ids = ctx.emit("conceived", carriers, target=w.mate[carriers], pack=w.pack[carriers])
