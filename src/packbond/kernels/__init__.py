@@ -7,7 +7,7 @@ replace a NumPy formula they keep its arithmetic in the same order, so results a
 bit-identical (tests compare them). This package is the only place that imports Numba.
 """
 
-from .bond import BondColumns, BondRules, feel_mates
+from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
 from .contact import daily_contacts
 from .daily import (
     able_members,
@@ -29,6 +29,8 @@ __all__ = [
     "BondRules",
     "Breeders",
     "ConceptionRules",
+    "GrowthColumns",
+    "GrowthRules",
     "Helpers",
     "Hunters",
     "PartyRules",
@@ -44,6 +46,7 @@ __all__ = [
     "draw_one",
     "feel_mates",
     "find_slot",
+    "grow_bonds",
     "hunting_parties",
     "keyed_uniform",
     "move_wishes",

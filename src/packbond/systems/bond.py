@@ -48,7 +48,7 @@ def step(world: World, ctx: Context) -> None:
         return
     _pain(ctx, world, new_wound, sorrow)
     if ctx.day % _WEEK == 0:
-        _grow(world, rows, w.mate[rows])
+        _grow(world, rows)
 
 
 def _pain(
@@ -70,19 +70,19 @@ def _pain(
         ctx.emit("bond_pain", sorrow, target=w.mate[sorrow], pack=w.pack[sorrow], detail=_SORROW)
 
 
-def _grow(world: World, rows: NDArray[np.integer], mate: NDArray[np.integer]) -> None:
+def _grow(world: World, rows: NDArray[np.int64]) -> None:
+    """The week's growth and fading of the bonds, and trust for the consent of a mate beside."""
     w, r = world.wolves, world.rules.bond
-    together = world.beside(rows, mate)
-    good = together & (w.wellbeing[rows] > r.good_above) & (w.wellbeing[mate] > r.good_above)
-    attention = 0.5 * (w.attention[rows] + w.attention[mate])
-    strength = w.bond[rows].astype(np.float64)
-    strength += r.growth * attention * good * (1.0 - strength)
-    strength -= r.apart_fade * ~together
-    w.bond[rows] = np.clip(strength, r.floor, 1.0)
-    kind = w.kindness[mate] >= world.rules.courtship.coercive_below
-    step = np.where(kind, r.consent_trust, -r.consent_trust)
-    near = np.flatnonzero(together)
-    ties.remember(world, rows[near], mate[near], trust=step[near])
-    security = w.security[rows].astype(np.float64)
-    security += np.where(kind, step * (1.0 - security), step * security) * together
-    w.security[rows] = np.clip(security, 0.0, 1.0)
+    near, mate, step = kernels.grow_bonds(
+        kernels.GrowthColumns(*(w.view(c) for c in kernels.GrowthColumns._fields)),
+        rows,
+        kernels.GrowthRules(
+            good_above=r.good_above,
+            growth=r.growth,
+            apart_fade=r.apart_fade,
+            floor=r.floor,
+            coercive_below=world.rules.courtship.coercive_below,
+            consent_trust=r.consent_trust,
+        ),
+    )
+    ties.remember(world, near, mate, trust=step)
