@@ -57,3 +57,21 @@ def test_positions_in_groups_equals_rank_within_for_grouped_keys() -> None:
     """The sort-free positions agree with the sorting ones."""
     keys = np.sort(np.random.default_rng(1).integers(0, 50, 1000))
     assert np.array_equal(positions_in_groups(keys), rank_within(keys))
+
+
+def test_tie_values_equal_the_numpy_slot_sum() -> None:
+    """A tie lookup, against summing the matching slots (signed zeros and int columns too)."""
+    gen = np.random.default_rng(5)
+    for slots in (1, 6):
+        other = gen.integers(-1, 50, (400, slots)).astype(np.int32)
+        values = gen.choice([-0.0, 0.0, 0.25, -0.5, 1.0], (400, slots)).astype(np.float32)
+        events = gen.integers(-1, 10**9, (400, slots)).astype(np.int64)
+        src = gen.integers(0, 400, 3000).astype(np.int64)
+        dst = gen.integers(-1, 50, 3000).astype(np.int64)
+        for column, missing in ((values, 0.0), (events, -1.0)):
+            hit = other[src] == dst[:, None]
+            found = np.where(hit, column[src], 0).sum(axis=1).astype(np.float64)
+            expected = np.where(hit.any(axis=1), found, missing)
+            got = kernels.tie_values(other, column, src, dst, missing)
+            assert np.array_equal(got, expected)
+            assert np.array_equal(np.signbit(got), np.signbit(expected))

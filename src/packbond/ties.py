@@ -43,9 +43,14 @@ def lookup(
     src, dst = np.asarray(src), np.asarray(dst)
     if len(src) == 0:
         return np.zeros(0)
-    src, dst = np.ascontiguousarray(src, dtype=np.int64), np.ascontiguousarray(dst, dtype=np.int64)
-    values = getattr(w, f"tie_{column}")
-    return kernels.tie_values(w.tie_other, values, src, dst, float(missing))
+    # One compiled scan of each src's slots, not a (pairs x slots) mask and gathers.
+    return kernels.tie_values(
+        w.tie_other,
+        getattr(w, f"tie_{column}"),
+        np.ascontiguousarray(np.broadcast_to(src, dst.shape), dtype=np.int64),
+        np.ascontiguousarray(np.broadcast_to(dst, src.shape), dtype=np.int64),
+        float(missing),
+    )
 
 
 def remember(

@@ -7,6 +7,7 @@ replace a NumPy formula they keep its arithmetic in the same order, so results a
 bit-identical (tests compare them). This package is the only place that imports Numba.
 """
 
+from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
 from .contact import daily_contacts
 from .daily import (
     able_members,
@@ -20,6 +21,9 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of, pack_counts, young_counts
+from .hunting import Helpers, Hunters, PartyRules, best_helpers, hunting_parties
+from .leaving import WishColumns, WishRules, move_wishes
+from .reproduction import Breeders, ConceptionRules, conceptions
 from .select import (
     due_to_present,
     fighter_mask,
@@ -31,22 +35,39 @@ from .select import (
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
 
 __all__ = [
+    "BondColumns",
+    "BondRules",
+    "Breeders",
+    "ConceptionRules",
+    "GrowthColumns",
+    "GrowthRules",
+    "Helpers",
+    "Hunters",
+    "PartyRules",
     "TieColumns",
+    "WishColumns",
+    "WishRules",
     "able_members",
+    "best_helpers",
     "best_per_group",
     "claim_slot",
+    "conceptions",
     "daily_contacts",
     "draw_one",
     "draw_rows",
     "due_to_present",
+    "feel_mates",
     "fighter_mask",
     "find_slot",
     "free_to_court",
+    "grow_bonds",
+    "hunting_parties",
     "keyed_uniform",
     "living_above",
     "living_equal",
     "members_by_pack",
     "members_of",
+    "move_wishes",
     "pack_counts",
     "pack_needs",
     "remember_pairs",

@@ -19,6 +19,7 @@ __all__ = [
     "claim_slot_in",
     "find_slot",
     "remember_pairs",
+    "tie_value",
     "tie_values",
 ]
 
@@ -123,22 +124,34 @@ def remember_pairs(
             t_event[i, s] = event[n]
 
 
+@njit(cache=True, inline="always")
+def tie_value(
+    other: NDArray[np.int32], values: NDArray[np.generic], i: int, j: int, missing: float
+) -> float:  # pragma: no cover - compiled
+    """``i``'s value in ``values`` (a per-slot column) of its tie to ``j``, or ``missing``.
+
+    The same number as summing the matching slots in NumPy (a wolf holds at most one tie to
+    another): the sum starts from 0.0, which turns a -0.0 into 0.0, and so does this.
+    """
+    hit = False
+    total = 0.0
+    for s in range(other.shape[1]):
+        if other[i, s] == j:
+            hit = True
+            total += np.float64(values[i, s])
+    return total if hit else missing
+
+
 @njit(cache=True)
 def tie_values(
     other: NDArray[np.int32],
     values: NDArray[np.generic],
-    src: NDArray[np.integer],
-    dst: NDArray[np.integer],
+    src: NDArray[np.int64],
+    dst: NDArray[np.int64],
     missing: float,
 ) -> NDArray[np.float64]:  # pragma: no cover - compiled
-    """Each ``src``'s tie value to ``dst`` as a float, ``missing`` where it holds no tie.
-
-    Why compiled: systems look ties up for thousands of pairs a day; a NumPy comparison of every
-    slot of every pair makes a temporary the size of rows by slots for each column read.
-    """
+    """:func:`tie_value` for each pair of ``src`` and ``dst``."""
     out = np.empty(len(src), dtype=np.float64)
     for n in range(len(src)):
-        s = find_slot(other, src[n], dst[n])
-        # + 0.0: a negative zero reads as zero, as the sum over slots it replaces gave.
-        out[n] = float(values[src[n], s]) + 0.0 if s >= 0 else missing
+        out[n] = tie_value(other, values, src[n], dst[n], missing)
     return out

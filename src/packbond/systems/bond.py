@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import ties
+from .. import kernels, ties
 from ..context import Context
 from ..state import World
 
@@ -33,66 +33,56 @@ def step(world: World, ctx: Context) -> None:
     w, r = world.wolves, world.rules.bond
     if not r.enabled:
         return
-    rows = np.flatnonzero(w.view("alive") & (w.view("mate") >= 0) & (w.view("bond") > 0))
+    # One compiled pass: pain, sorrow's marks and wellbeing for every bonded wolf; the few who
+    # feel something new come back to be told.
+    rows, new_wound, sorrow = kernels.feel_mates(
+        kernels.BondColumns(*(w.view(c) for c in kernels.BondColumns._fields)),
+        kernels.BondRules(
+            pain_above=r.pain_above,
+            pain_share=r.pain_share,
+            pain_stress=r.pain_stress,
+            contagion=r.contagion,
+        ),
+    )
     if len(rows) == 0:
         return
-    mate = w.mate[rows]
-    strength = w.bond[rows].astype(np.float64)
-    _pain(world, ctx, rows, mate, strength)
-    mine, theirs = w.wellbeing[rows], w.wellbeing[mate]
-    w.wellbeing[rows] = mine + (r.contagion * strength * (theirs - mine)).astype(np.float32)
+    _pain(ctx, world, new_wound, sorrow)
     if ctx.day % _WEEK == 0:
-        _grow(world, rows, mate)
+        _grow(world, rows)
 
 
 def _pain(
-    world: World,
-    ctx: Context,
-    rows: NDArray[np.integer],
-    mate: NDArray[np.integer],
-    strength: NDArray[np.float64],
+    ctx: Context, world: World, new_wound: NDArray[np.int64], sorrow: NDArray[np.int64]
 ) -> None:
-    w, r = world.wolves, world.rules.bond
-    wound = w.wound[mate].astype(np.float64)
-    hurts = wound >= r.pain_above
-    if hurts.any():
-        felt, by = rows[hurts], mate[hurts]
-        share = strength[hurts] * wound[hurts]
-        w.hurt[felt] += (r.pain_share * share).astype(np.float32)
-        w.stress[felt] = np.minimum(1.0, w.stress[felt] + r.pain_stress * share)
-        new = w.felt_wound[felt] != w.wound_event[by]
-        if new.any():
-            f, b = felt[new], by[new]
-            ctx.emit(
-                "bond_pain", f, target=b, pack=w.pack[f], detail=_WOUND, cause=w.wound_event[b]
-            )
-            w.felt_wound[f] = w.wound_event[b]
-    dark = w.dark[mate]
-    sorrow = dark & ~w.felt_dark[rows]
-    if sorrow.any():
+    """``bond_pain`` for a mate's wound felt for the first time, then for a mate's darkness."""
+    w = world.wolves
+    if len(new_wound):
+        by = w.mate[new_wound]
         ctx.emit(
             "bond_pain",
-            rows[sorrow],
-            target=mate[sorrow],
-            pack=w.pack[rows[sorrow]],
-            detail=_SORROW,
+            new_wound,
+            target=by,
+            pack=w.pack[new_wound],
+            detail=_WOUND,
+            cause=w.wound_event[by],
         )
-    w.felt_dark[rows] = dark
+    if len(sorrow):
+        ctx.emit("bond_pain", sorrow, target=w.mate[sorrow], pack=w.pack[sorrow], detail=_SORROW)
 
 
-def _grow(world: World, rows: NDArray[np.integer], mate: NDArray[np.integer]) -> None:
+def _grow(world: World, rows: NDArray[np.int64]) -> None:
+    """The week's growth and fading of the bonds, and trust for the consent of a mate beside."""
     w, r = world.wolves, world.rules.bond
-    together = world.beside(rows, mate)
-    good = together & (w.wellbeing[rows] > r.good_above) & (w.wellbeing[mate] > r.good_above)
-    attention = 0.5 * (w.attention[rows] + w.attention[mate])
-    strength = w.bond[rows].astype(np.float64)
-    strength += r.growth * attention * good * (1.0 - strength)
-    strength -= r.apart_fade * ~together
-    w.bond[rows] = np.clip(strength, r.floor, 1.0)
-    kind = w.kindness[mate] >= world.rules.courtship.coercive_below
-    step = np.where(kind, r.consent_trust, -r.consent_trust)
-    near = np.flatnonzero(together)
-    ties.remember(world, rows[near], mate[near], trust=step[near])
-    security = w.security[rows].astype(np.float64)
-    security += np.where(kind, step * (1.0 - security), step * security) * together
-    w.security[rows] = np.clip(security, 0.0, 1.0)
+    near, mate, step = kernels.grow_bonds(
+        kernels.GrowthColumns(*(w.view(c) for c in kernels.GrowthColumns._fields)),
+        rows,
+        kernels.GrowthRules(
+            good_above=r.good_above,
+            growth=r.growth,
+            apart_fade=r.apart_fade,
+            floor=r.floor,
+            coercive_below=world.rules.courtship.coercive_below,
+            consent_trust=r.consent_trust,
+        ),
+    )
+    ties.remember(world, near, mate, trust=step)

@@ -23,11 +23,12 @@ Rules: ``hunting``, ``seasons``, ``wounds``, ``rut``, ``food``.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body, kernels, ties
-from ..arrays import first_of_groups, group_sum, positions_in_groups, positions_in_runs
+from .. import body, kernels, rng, ties
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Form, Memory, Role, World
 
@@ -35,6 +36,14 @@ __all__ = ["step"]
 
 _WINTER = 3
 _STRONG_SITES = 5
+
+
+class _Hunts(NamedTuple):
+    """The packs hunting today: their rows, their parties' offsets and summed skill."""
+
+    packs: NDArray[np.int64]
+    first: NDArray[np.int64]
+    skill: NDArray[np.float64]
 
 
 def _winter_factor(world: World, season: int, region: NDArray[np.int16]) -> NDArray[np.float64]:
@@ -63,11 +72,11 @@ def step(world: World, ctx: Context) -> None:
     due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / r.interval_days]
     if len(due) == 0:
         return
-    party, solo = _choose_party(world, ctx, due)
+    party, solo, hunts = _choose_party(world, ctx, due)
     if len(party) == 0:
         return
     season = world.calendar.season(ctx.day)
-    hunt_ids, by_pack = _resolve_hunts(world, ctx, party, season)
+    hunt_ids, by_pack = _resolve_hunts(world, ctx, party, hunts, season)
     body.shift(world, ctx, party, Form.WOLF)
     body.reopen_if_active(world, ctx, party, "reopen_hunt")
     injured, injured_ids = _injuries(world, ctx, party, solo, season, hunt_ids, by_pack)
@@ -78,125 +87,68 @@ def step(world: World, ctx: Context) -> None:
 
 def _choose_party(
     world: World, ctx: Context, due: NDArray[np.int64]
-) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
-    """Party members (grouped by pack) and whether each chases alone."""
+) -> tuple[NDArray[np.int64], NDArray[np.bool_], _Hunts]:
+    """Party members (grouped by pack), whether each chases alone, and the hunting packs.
+
+    The choice, in one compiled pass (:func:`packbond.kernels.hunting_parties`): the able
+    members of a due pack (presented, not disabled, not carrying) who go out; a withdrawn wolf
+    skips outings (R44) unless the pack is short of food or he has something to prove to his
+    mate, and a wounded one rests its wound unless food is short. The pack's hunters go; when
+    the hunt needs more hands (food short, or the season's prey lean) the others may volunteer,
+    the readier for boldness, low esteem and hunger. A poor hunter whose mate, in the pack, is a
+    hunter may go out to prove himself to that mate (R30): the wish grows with his unskill and
+    the mate's attention, makes him the keenest volunteer, sends him after prey alone, and holds
+    only where his mate is in the party. Places go to the most skilled (with some luck) up to
+    ``party_max``, and those kept for volunteers to the keenest; an unsure volunteer may chase
+    alone.
+    """
     w, p, rules = world.wolves, world.packs, world.rules
     r = rules.hunting
     is_due = np.zeros(p.size, dtype=bool)
     is_due[due] = True
-    able, heads = kernels.able_members(
-        w.view("alive"),
-        w.view("pack"),
-        is_due,
-        w.view("designation") != Designation.UNPRESENTED,
-        w.view("wound"),
-        w.view("due_day"),
-        rules.wounds.disabled_above,
-    )
-    if len(able) == 0:
-        return able, np.zeros(0, dtype=bool)
-    food_days = p.view("food") / np.maximum(heads * rules.food.need_adult, 1e-9)
-    scarce = food_days[w.pack[able]] < r.volunteer_below_food_days
     season = world.calendar.season(ctx.day)
-    needed = scarce
-    if r.volunteer_below_prey > 0.0:
-        # Lean prey asks for more hands; it does not send out the wounded or the withdrawn.
-        needed = scarce | (
-            world.regions.prey[p.region[w.pack[able]], season] < r.volunteer_below_prey
-        )
     hunters = r.hunter_designations
     if season == _WINTER and r.winter_hunter_designations is not None:
         hunters = r.winter_hunter_designations
-    hunter_codes = [DESIGNATIONS.index(d) for d in hunters]
-    proving = _proving(world, ctx, able, needed, hunter_codes)
-    # A withdrawn wolf skips outings (R44) unless the pack is short of food, or he has
-    # something to prove to his mate.
-    goes = scarce | proving | ~w.withdrawn[able]
-    # A wounded wolf rests its wound unless the pack is short of food.
-    goes &= scarce | (w.wound[able] == 0)
-    able, scarce, needed, proving = able[goes], scarce[goes], needed[goes], proving[goes]
-    is_hunter = np.isin(w.designation[able], hunter_codes)
-    asked = np.flatnonzero(~is_hunter & needed)
-    eagerness = 0.5 + 0.5 * np.maximum(w.boldness[able[asked]], 1.0 - w.esteem[able[asked]])
-    volunteers = np.zeros(len(able), dtype=bool)
-    keenness = np.zeros(len(able))
-    keenness[asked] = r.volunteer_chance * eagerness - ctx.draw("volunteer", able[asked])
-    if r.volunteer_hunger > 0.0:
-        keenness[asked] += r.volunteer_hunger * w.hunger[able[asked]]
-    # Wanting to prove himself makes a wolf the keenest of the volunteers.
-    keenness[asked] = np.where(proving[asked], 1.0 + keenness[asked], keenness[asked])
-    volunteers[asked] = keenness[asked] > 0
-    cand = able[is_hunter | volunteers]
-    volunteer = volunteers[is_hunter | volunteers]
-    proving = proving[is_hunter | volunteers]
-    score = w.hunting_skill[cand] + 0.3 * ctx.draw("party_pick", cand)
-    if r.volunteer_places > 0:
-        # Places kept for volunteers go to the keenest of them, not the most skilled.
-        score = np.where(volunteer, keenness[is_hunter | volunteers], score)
-    order = np.lexsort((-score, w.pack[cand]))
-    cand, volunteer, proving = cand[order], volunteer[order], proving[order]
-    if r.volunteer_places > 0:
-        # Hunters take up to party_max places; volunteers fill what they leave, and the places
-        # kept for volunteers besides.
-        keep = np.zeros(len(cand), dtype=bool)
-        regulars = np.flatnonzero(~volunteer)
-        keep[regulars] = positions_in_groups(w.pack[cand[regulars]]) < r.party_max
-        taken = np.bincount(w.pack[cand[regulars[keep[regulars]]]], minlength=p.size)
-        vols = np.flatnonzero(volunteer)
-        room = r.party_max - taken[w.pack[cand[vols]]] + r.volunteer_places
-        keep[vols] = positions_in_groups(w.pack[cand[vols]]) < room
-    else:
-        keep = positions_in_groups(w.pack[cand]) < r.party_max
-    cand, volunteer, proving = cand[keep], volunteer[keep], proving[keep]
-    if proving.any():
-        # He goes to prove himself to his mate: where his mate is not in the party, nor is he.
-        beside_mate = ~proving | np.isin(w.mate[cand], cand)
-        cand, volunteer, proving = cand[beside_mate], volunteer[beside_mate], proving[beside_mate]
-    unsure = (1.0 - w.hunting_skill[cand]) * (1.0 - w.esteem[cand])
-    # A wolf out to prove himself goes after prey by himself (R30).
-    solo = volunteer & (proving | (ctx.draw("solo_chase", cand) < r.solo_chance * unsure))
-    return cand, solo
-
-
-def _proving(
-    world: World,
-    ctx: Context,
-    able: NDArray[np.int64],
-    needed: NDArray[np.bool_],
-    hunter_codes: list[int],
-) -> NDArray[np.bool_]:
-    """Who, among the able, goes out to prove himself to a mate who hunts (R30).
-
-    The wish grows with how poor a hunter he is and how much his mate does for him (the mate's
-    attention); it only comes when the hunt needs more hands, and only to a wolf who is not a
-    hunter himself while his mate, in the same pack, is.
-    """
-    w, r = world.wolves, world.rules.hunting
-    proving = np.zeros(len(able), dtype=bool)
-    if r.prove_to_mate <= 0.0:
-        return proving
-    mate = w.mate[able]
-    eligible = (
-        needed
-        & world.beside(able, mate)
-        & np.isin(w.designation[np.maximum(mate, 0)], hunter_codes)
-        & ~np.isin(w.designation[able], hunter_codes)
+    is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
+    is_hunter[[DESIGNATIONS.index(d) for d in hunters]] = True
+    party, solo, packs, first, skill = kernels.hunting_parties(
+        kernels.Hunters(*(w.view(c) for c in kernels.Hunters._fields)),
+        world.seeds.astype(np.uint64),
+        is_due,
+        p.view("food"),
+        world.regions.prey[p.view("region"), season],
+        is_hunter,
+        kernels.PartyRules(
+            unpresented=int(Designation.UNPRESENTED),
+            disabled_above=rules.wounds.disabled_above,
+            need_adult=rules.food.need_adult,
+            volunteer_below_food_days=r.volunteer_below_food_days,
+            volunteer_below_prey=r.volunteer_below_prey,
+            volunteer_chance=r.volunteer_chance,
+            volunteer_hunger=r.volunteer_hunger,
+            prove_to_mate=r.prove_to_mate,
+            party_max=r.party_max,
+            volunteer_places=r.volunteer_places,
+            solo_chance=r.solo_chance,
+            day=ctx.day,
+            key_prove=rng.purpose_key("prove_to_mate"),
+            key_volunteer=rng.purpose_key("volunteer"),
+            key_pick=rng.purpose_key("party_pick"),
+            key_solo=rng.purpose_key("solo_chase"),
+        ),
     )
-    rows = np.flatnonzero(eligible)
-    if len(rows) == 0:
-        return proving
-    wish = r.prove_to_mate * (1.0 - w.hunting_skill[able[rows]]) * w.attention[mate[rows]]
-    proving[rows] = ctx.draw("prove_to_mate", able[rows]) < wish
-    return proving
+    return party, solo, _Hunts(packs, first, skill)
 
 
 def _resolve_hunts(
-    world: World, ctx: Context, party: NDArray[np.int64], season: int
+    world: World, ctx: Context, party: NDArray[np.int64], hunts: _Hunts, season: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Success and food per hunting pack; returns hunt event ids and, per pack row, its index."""
-    w, p, r = world.wolves, world.packs, world.rules.hunting
-    packs, first, size = np.unique(w.pack[party], return_index=True, return_counts=True)
-    skill = group_sum(w.pack[party], w.hunting_skill[party], p.size)[packs] / size
+    p, r = world.packs, world.rules.hunting
+    packs = hunts.packs
+    size = np.diff(np.append(hunts.first, len(party)))
+    skill = hunts.skill / size
     region = p.region[packs]
     prey = world.regions.prey[region, season].astype(np.float64) * _crowding(world, packs)
     chance = r.base_success + r.party_bonus * (size - 1) + r.skill_weight * (skill - 0.5)
@@ -206,7 +158,11 @@ def _resolve_hunts(
     food = np.where(success, r.kill_food * size.astype(np.float64) ** r.kill_party_exponent, 0.0)
     p.food[packs] += food.astype(np.float32)
     ids = ctx.emit(
-        "hunt", party[first], pack=packs, detail=success.astype(np.int64), value=np.round(food, 1)
+        "hunt",
+        party[hunts.first],
+        pack=packs,
+        detail=success.astype(np.int64),
+        value=np.round(food, 1),
     )
     by_pack = np.full(p.size, -1, dtype=np.int64)
     by_pack[packs] = np.arange(len(packs))
@@ -261,36 +217,24 @@ def _assist(
     if len(victims) == 0 or (r.assist_chance == 0.0 and r.assist_bond == 0.0):
         return  # no one is willing at all: every margin below would be at most 0
     party_pack = w.pack[party]
-    start = np.searchsorted(party_pack, w.pack[victims], side="left")
-    stop = np.searchsorted(party_pack, w.pack[victims], side="right")
-    count = stop - start
-    victim_of = np.repeat(np.arange(len(victims)), count)
-    helper = party[np.repeat(start, count) + positions_in_runs(count)]
-    other = helper != victims[victim_of]
-    victim_of, helper = victim_of[other], helper[other]
-    if len(helper) == 0:
+    # Willingness by affinity, kindness and a mate's bond; the pick per victim, compiled.
+    helpers, helped_of = kernels.best_helpers(
+        kernels.Helpers(*(w.view(c) for c in kernels.Helpers._fields)),
+        world.seeds.astype(np.uint64),
+        party,
+        victims,
+        np.searchsorted(party_pack, w.pack[victims], side="left"),
+        np.searchsorted(party_pack, w.pack[victims], side="right"),
+        r.assist_chance,
+        r.assist_bond,
+        ctx.day,
+        rng.purpose_key("assist"),
+    )
+    if len(helpers) == 0:
         return
-    # Back to the column's float32, exactly the sum it was before ties.lookup existed.
-    affinity = ties.lookup(world, helper, victims[victim_of], "affinity").astype(np.float32)
-    closeness = 0.3 + 0.7 * np.maximum(affinity, 0.0) + 0.3 * (w.kindness[helper] - 0.5)
-    willing = np.clip(closeness, 0.0, 1.0) * r.assist_chance
-    first = np.zeros(len(helper), dtype=bool)
-    if r.assist_bond > 0.0:
-        # A mate's help comes by the bond, over and above a friend's.
-        mates = w.mate[helper] == victims[victim_of]
-        bonded = np.where(mates, r.assist_bond * w.bond[helper], 0.0)
-        willing = np.minimum(1.0, willing + bonded)
-        first = mates
-    margin = willing - ctx.draw("assist", helper)
-    # A willing mate is the first to go; then the most willing.
-    order = np.lexsort((-margin, ~(first & (margin > 0)), victim_of))
-    best = order[first_of_groups(victim_of[order])]
-    best = best[margin[best] > 0]
-    if len(best) == 0:
-        return
-    helpers, helped = helper[best], victims[victim_of[best]]
+    helped = victims[helped_of]
     ids = ctx.emit(
-        "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[victim_of[best]]
+        "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[helped_of]
     )
     ties.remember(world, helped, helpers, affinity=0.2, trust=0.2, memory=Memory.RESCUE, event=ids)
     region = p.region[w.pack[helpers]]

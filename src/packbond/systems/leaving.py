@@ -42,7 +42,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import mating, ties
+from .. import kernels, mating, ties
 from ..arrays import logistic
 from ..calendar import SEASONS
 from ..context import Context
@@ -68,32 +68,23 @@ def step(world: World, ctx: Context) -> None:
 
 
 def _wish(world: World) -> None:
+    """Every presented pack member's wish moves toward its life (one compiled pass)."""
     w, r = world.wolves, world.rules.leaving
-    rows = np.flatnonzero(
-        w.view("alive") & (w.view("pack") >= 0) & (w.view("designation") != Designation.UNPRESENTED)
+    kernels.move_wishes(
+        kernels.WishColumns(*(w.view(c) for c in kernels.WishColumns._fields)),
+        world.packs.view("leader"),
+        kernels.WishRules(
+            unpresented=int(Designation.UNPRESENTED),
+            alpha=int(Designation.ALPHA),
+            acceptance=r.wish_acceptance,
+            wellbeing=r.wish_wellbeing,
+            shunned=r.wish_shunned,
+            crowded=r.wish_crowded,
+            crowded_at=float(r.crowded_at),
+            mate=r.wish_mate,
+            pull=r.wish_pull,
+        ),
     )
-    mate = w.mate[rows]
-    near = world.beside(rows, mate)
-    held = np.zeros(len(rows))
-    if near.any():
-        a, b = rows[near], mate[near]
-        held[near] = np.maximum(ties.lookup(world, a, b, "affinity"), 0.0) * ties.lookup(
-            world, a, b, "trust"
-        )
-    size = world.pack_sizes()[w.pack[rows]]
-    crowded = np.clip(size / r.crowded_at - 1.0, 0.0, 1.0)
-    no_lead = (w.designation[rows] == Designation.ALPHA) & (
-        world.packs.leader[w.pack[rows]] != rows
-    )
-    target = (
-        r.wish_acceptance * (1.0 - w.acceptance[rows])
-        + r.wish_wellbeing * (1.0 - w.wellbeing[rows])
-        + r.wish_shunned * w.shunned[rows]
-        + r.wish_crowded * w.ambition[rows] * crowded * no_lead
-        - r.wish_mate * held
-    )
-    wish = w.wish_to_leave[rows].astype(np.float64)
-    w.wish_to_leave[rows] = np.clip(wish + r.wish_pull * (target - wish), 0.0, 1.0)
 
 
 def _promises(world: World, ctx: Context) -> None:

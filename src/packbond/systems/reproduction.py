@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import rng
+from .. import kernels, rng
 from ..arrays import positions_in_runs
 from ..calendar import SEASONS
 from ..context import Context
@@ -39,34 +39,29 @@ def _conceive(world: World, ctx: Context) -> None:
     r = rules.reproduction
     if r.breeding_seasons and SEASONS[world.calendar.season(ctx.day)] not in r.breeding_seasons:
         return
-    mate = w.view("mate")
-    rows = np.flatnonzero(
-        w.view("alive")
-        & w.view("eligible")
-        & (mate >= 0)
-        & (w.view("due_day") < 0)
-        & (w.view("rest_until") <= ctx.day)
+    carries = np.zeros((2, len(DESIGNATIONS)), dtype=bool)
+    for sex, names in enumerate((r.carriers_female, r.carriers_male)):
+        carries[sex, np.array([DESIGNATIONS.index(d) for d in names], dtype=np.int64)] = True
+    # One compiled pass finds the few who conceive today, instead of masking every wolf.
+    carriers = kernels.conceptions(
+        kernels.Breeders(*(w.view(c) for c in kernels.Breeders._fields)),
+        world.seeds.astype(np.uint64),
+        carries[0],
+        carries[1],
+        p.view("leader"),
+        p.view("hungry"),
+        kernels.ConceptionRules(
+            leaders_only=r.leaders_only,
+            per_day=r.conception_per_day,
+            hungry=r.hungry_conception,
+            withdrawn=r.withdrawn_conception,
+            heat=rules.heat.enabled,
+            heat_multiplier=rules.heat.conception_multiplier,
+            omega=int(Designation.OMEGA),
+            day=ctx.day,
+            key=rng.purpose_key("conceive"),
+        ),
     )
-    female = [DESIGNATIONS.index(d) for d in r.carriers_female]
-    male = [DESIGNATIONS.index(d) for d in r.carriers_male]
-    des, sex = w.designation[rows], w.sex[rows]
-    rows = rows[np.where(sex == 0, np.isin(des, female), np.isin(des, male))]
-    rows = rows[w.alive[w.mate[rows]]]
-    if r.leaders_only:
-        lead = p.leader[np.maximum(w.pack[rows], 0)]
-        rows = rows[(w.pack[rows] >= 0) & ((lead == rows) | (lead == w.mate[rows]))]
-    if len(rows) == 0:
-        return
-    hungry = (w.pack[rows] >= 0) & p.hungry[np.maximum(w.pack[rows], 0)]
-    chance = np.where(hungry, r.conception_per_day * r.hungry_conception, r.conception_per_day)
-    if r.withdrawn_conception < 1.0:
-        chance = np.where(w.withdrawn[rows], chance * r.withdrawn_conception, chance)
-    if rules.heat.enabled:
-        in_heat = (w.designation[rows] == Designation.OMEGA) & (w.cycle_until[rows] >= ctx.day)
-        chance = np.where(
-            in_heat, np.minimum(1.0, chance * rules.heat.conception_multiplier), chance
-        )
-    carriers = rows[ctx.draw("conceive", rows) < chance]
     if len(carriers) == 0:
         return
     ids = ctx.emit("conceived", carriers, target=w.mate[carriers], pack=w.pack[carriers])

@@ -1,0 +1,346 @@
+"""The daily hunting kernels: who of the packs hunting today goes out, who chases alone, and who
+helps a hurt hunter.
+
+Why compiled: choosing a party was some sixty NumPy operations a day over every able member of a
+hunting pack (masks, gathers, an ``isin``, a ``lexsort`` and group positions), a cost paid every
+day whatever the world's size. Here one pass over the wolves groups the able members by pack,
+and each pack's few members are weighed, ordered and kept in a short loop; likewise each hurt
+hunter's party is weighed for a helper in one loop, not a repeat, lookup and lexsort. The
+arithmetic keeps the NumPy formulas' order and dtypes (float32 columns combined with rule values
+in float32, as NumPy does with a Python float), and draws are keyed (seed, day, wolf id,
+purpose), so the choices are the ones the NumPy version made, bit for bit.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+from .daily import draw_one
+from .ties import tie_value
+
+__all__ = ["Helpers", "Hunters", "PartyRules", "best_helpers", "hunting_parties"]
+
+
+class Hunters(NamedTuple):
+    """Wolf columns the party kernel reads."""
+
+    alive: NDArray[np.bool_]
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    pack: NDArray[np.int32]
+    designation: NDArray[np.int8]
+    wound: NDArray[np.float32]
+    due_day: NDArray[np.int32]
+    withdrawn: NDArray[np.bool_]
+    mate: NDArray[np.int32]
+    hunting_skill: NDArray[np.float32]
+    boldness: NDArray[np.float32]
+    esteem: NDArray[np.float32]
+    hunger: NDArray[np.float32]
+    attention: NDArray[np.float32]
+
+
+class PartyRules(NamedTuple):
+    """The hunting rules the kernel applies, flattened, with the day's draw keys."""
+
+    unpresented: int
+    disabled_above: float
+    need_adult: float
+    volunteer_below_food_days: float
+    volunteer_below_prey: float
+    volunteer_chance: float
+    volunteer_hunger: float
+    prove_to_mate: float
+    party_max: int
+    volunteer_places: int
+    solo_chance: float
+    day: int
+    key_prove: np.uint64
+    key_volunteer: np.uint64
+    key_pick: np.uint64
+    key_solo: np.uint64
+
+
+@njit(cache=True, inline="always")
+def _draw(
+    seeds: NDArray[np.uint64],
+    replicate: NDArray[np.int16],
+    ident: NDArray[np.int32],
+    i: int,
+    day: int,
+    purpose: np.uint64,
+) -> float:  # pragma: no cover - compiled
+    """Wolf row ``i``'s draw for a purpose today, as ``Context.draw`` gives it."""
+    return draw_one(seeds[replicate[i]], day, int(ident[i]), purpose, 0)
+
+
+@njit(cache=True)
+def hunting_parties(
+    wolves: Hunters,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    """The parties of the packs flagged in ``due``, with the packs' season's prey in ``pack_prey``
+    and ``hunter`` flagging the designation codes that hunt by default.
+
+    Returns the party (grouped by pack in pack order; within a pack by score, ties by row),
+    whether each member chases alone, and per hunting pack its row, its members' offset in the
+    party and the sum of their skill in party order.
+    """
+    (
+        alive,
+        replicate,
+        ident,
+        pack,
+        designation,
+        wound,
+        due_day,
+        withdrawn,
+        mate,
+        skill,
+        boldness,
+        esteem,
+        hunger,
+        attention,
+    ) = wolves
+    n_packs = len(due)
+    heads = np.zeros(n_packs, dtype=np.float64)
+    count = np.zeros(n_packs + 1, dtype=np.int64)
+    able = np.empty(len(alive), dtype=np.int64)
+    # Branch-free sift of the members of due packs (every row is written, the count moves only
+    # for a match): which packs hunt today is too random for a branch to be predicted.
+    n_members = 0
+    for i in range(len(alive)):
+        p = pack[i]
+        able[n_members] = i
+        n_members += alive[i] & (p >= 0) & due[max(p, 0)]
+    n_able = 0
+    disabled = np.float32(r.disabled_above)
+    for n in range(n_members):
+        i = able[n]
+        p = pack[i]
+        heads[p] += 1.0
+        if designation[i] != r.unpresented and wound[i] < disabled and due_day[i] < 0:
+            able[n_able] = i
+            n_able += 1
+            count[p + 1] += 1
+    start = np.cumsum(count)
+    grouped = np.empty(n_able, dtype=np.int64)
+    fill = start[:-1].copy()
+    for n in range(n_able):
+        p = pack[able[n]]
+        grouped[fill[p]] = able[n]
+        fill[p] += 1
+
+    party = np.empty(n_able, dtype=np.int64)
+    solo = np.empty(n_able, dtype=np.bool_)
+    packs = np.empty(n_packs, dtype=np.int64)
+    first = np.empty(n_packs, dtype=np.int64)
+    skill_sum = np.empty(n_packs, dtype=np.float64)
+    size = 0
+    hunts = 0
+    # Per pack scratch: the candidates, their scores, flags and whether each is kept.
+    cand = np.empty(n_able, dtype=np.int64)
+    score = np.empty(n_able, dtype=np.float64)
+    volunteer = np.empty(n_able, dtype=np.bool_)
+    proving = np.empty(n_able, dtype=np.bool_)
+    kept = np.empty(n_able, dtype=np.bool_)
+    below_prey = np.float32(r.volunteer_below_prey)
+    prove = np.float32(r.prove_to_mate)
+    chance = np.float32(r.volunteer_chance)
+    hunger_weight = np.float32(r.volunteer_hunger)
+    solo_chance = np.float32(r.solo_chance)
+    one = np.float32(1.0)
+    half = np.float32(0.5)
+    for p in range(n_packs):
+        lo, hi = start[p], start[p + 1]
+        if lo == hi:
+            continue
+        food_days = np.float64(food[p]) / max(heads[p] * r.need_adult, 1e-9)
+        scarce = food_days < r.volunteer_below_food_days
+        needed = scarce
+        if r.volunteer_below_prey > 0.0:
+            needed = scarce or pack_prey[p] < below_prey
+        m = 0
+        for n in range(lo, hi):
+            i = grouped[n]
+            is_hunter = hunter[designation[i]]
+            prov = False
+            if r.prove_to_mate > 0.0 and needed and not is_hunter:
+                j = mate[i]
+                if j >= 0 and alive[j] and pack[j] == p and hunter[designation[j]]:
+                    wish = prove * (one - skill[i]) * attention[j]
+                    u = _draw(seeds, replicate, ident, i, r.day, r.key_prove)
+                    prov = bool(u < wish)
+            # A withdrawn wolf skips outings unless food is short or he has something to
+            # prove; a wounded one rests unless food is short.
+            if not (scarce or prov or not withdrawn[i]):
+                continue
+            if not (scarce or wound[i] == 0):
+                continue
+            vol = False
+            keen = 0.0
+            if not is_hunter and needed:
+                eager = half + half * max(boldness[i], one - esteem[i])
+                u = _draw(seeds, replicate, ident, i, r.day, r.key_volunteer)
+                keen = np.float64(chance * eager) - u
+                if r.volunteer_hunger > 0.0:
+                    keen += np.float64(hunger_weight * hunger[i])
+                if prov:
+                    keen = 1.0 + keen
+                vol = bool(keen > 0)
+            if not (is_hunter or vol):
+                continue
+            u = _draw(seeds, replicate, ident, i, r.day, r.key_pick)
+            s = float(np.float64(skill[i]) + 0.3 * u)
+            if r.volunteer_places > 0 and vol:
+                s = keen
+            # Insertion by score, highest first; equal scores keep row order.
+            k = m
+            while k > 0 and score[k - 1] < s:
+                cand[k] = cand[k - 1]
+                score[k] = score[k - 1]
+                volunteer[k] = volunteer[k - 1]
+                proving[k] = proving[k - 1]
+                k -= 1
+            cand[k] = i
+            score[k] = s
+            volunteer[k] = vol
+            proving[k] = prov
+            m += 1
+        if r.volunteer_places > 0:
+            # Hunters take up to party_max places; volunteers fill what they leave, and the
+            # places kept for volunteers besides.
+            taken = 0
+            for k in range(m):
+                kept[k] = False
+                if not volunteer[k] and taken < r.party_max:
+                    kept[k] = True
+                    taken += 1
+            room = r.party_max - taken + r.volunteer_places
+            went = 0
+            for k in range(m):
+                if volunteer[k]:
+                    kept[k] = went < room
+                    went += 1
+        else:
+            for k in range(m):
+                kept[k] = k < r.party_max
+        # He goes to prove himself to his mate: where his mate is not in the party, nor is he.
+        for k in range(m):
+            if kept[k] and proving[k]:
+                beside = False
+                for q in range(m):
+                    if kept[q] and cand[q] == mate[cand[k]]:
+                        beside = True
+                kept[k] = beside
+        begin = size
+        total = 0.0
+        for k in range(m):
+            if not kept[k]:
+                continue
+            i = cand[k]
+            alone = False
+            if volunteer[k]:
+                if proving[k]:
+                    alone = True
+                else:
+                    unsure = (one - skill[i]) * (one - esteem[i])
+                    u = _draw(seeds, replicate, ident, i, r.day, r.key_solo)
+                    alone = bool(u < solo_chance * unsure)
+            party[size] = i
+            solo[size] = alone
+            total += np.float64(skill[i])
+            size += 1
+        if size > begin:
+            packs[hunts] = p
+            first[hunts] = begin
+            skill_sum[hunts] = total
+            hunts += 1
+    return party[:size], solo[:size], packs[:hunts], first[:hunts], skill_sum[:hunts]
+
+
+class Helpers(NamedTuple):
+    """Wolf columns the helper kernel reads."""
+
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    kindness: NDArray[np.float32]
+    mate: NDArray[np.int32]
+    bond: NDArray[np.float32]
+    tie_other: NDArray[np.int32]
+    tie_affinity: NDArray[np.float32]
+
+
+@njit(cache=True)
+def best_helpers(
+    wolves: Helpers,
+    seeds: NDArray[np.uint64],
+    party: NDArray[np.int64],
+    victims: NDArray[np.int64],
+    start: NDArray[np.int64],
+    stop: NDArray[np.int64],
+    assist_chance: float,
+    assist_bond: float,
+    day: int,
+    key_assist: np.uint64,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """For each hurt hunter, the party member (in ``party[start:stop]``) who helps, if any.
+
+    Willingness grows with affinity and kindness and, for a mate, with the bond; a willing mate
+    goes first, then the most willing (ties to the earlier in the party). Returns the helpers
+    and the index of the victim each helps, in victim order.
+    """
+    replicate, ident, kindness, mate, bond, tie_other, tie_affinity = wolves
+    helpers = np.empty(len(victims), dtype=np.int64)
+    helped = np.empty(len(victims), dtype=np.int64)
+    count = 0
+    chance = np.float32(assist_chance)
+    by_bond = np.float32(assist_bond)
+    one = np.float32(1.0)
+    zero = np.float32(0.0)
+    for v in range(len(victims)):
+        hurt = victims[v]
+        best = -1
+        best_margin = 0.0
+        best_first = False
+        for n in range(start[v], stop[v]):
+            h = party[n]
+            if h == hurt:
+                continue
+            affinity = np.float32(tie_value(tie_other, tie_affinity, h, hurt, 0.0))
+            closeness = (
+                np.float32(0.3)
+                + np.float32(0.7) * max(affinity, zero)
+                + np.float32(0.3) * (kindness[h] - np.float32(0.5))
+            )
+            willing = min(max(closeness, zero), one) * chance
+            first = False
+            if assist_bond > 0.0:
+                # A mate's help comes by the bond, over and above a friend's.
+                first = bool(mate[h] == hurt)
+                bonded = by_bond * bond[h] if first else zero
+                willing = min(one, willing + bonded)
+            margin = np.float64(willing) - _draw(seeds, replicate, ident, h, day, key_assist)
+            first = first and bool(margin > 0)
+            if (
+                best < 0
+                or (first and not best_first)
+                or (first == best_first and margin > best_margin)
+            ):
+                best, best_margin, best_first = h, margin, first
+        if best >= 0 and best_margin > 0:
+            helpers[count] = best
+            helped[count] = v
+            count += 1
+    return helpers[:count], helped[:count]
