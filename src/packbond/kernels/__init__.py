@@ -1,4 +1,5 @@
-"""Numba kernels for the few daily passes over every wolf that NumPy cannot do in one sweep.
+"""Numba kernels for the few passes over every wolf (daily or weekly) that NumPy cannot do in
+one sweep.
 
 Why: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A NumPy
 expression over a column makes a temporary per operation, so a system of ten operations reads
@@ -18,9 +19,21 @@ from .daily import (
     run_clocks,
     share_food,
 )
+from .ranks import (
+    RankFolk,
+    RankPacks,
+    StandingParams,
+    pack_challengers,
+    rank_ladder,
+    standings,
+    weekly_standing,
+)
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs
 
 __all__ = [
+    "RankFolk",
+    "RankPacks",
+    "StandingParams",
     "TieColumns",
     "able_members",
     "best_per_group",
@@ -29,9 +42,13 @@ __all__ = [
     "draw_one",
     "find_slot",
     "keyed_uniform",
+    "pack_challengers",
     "pack_needs",
+    "rank_ladder",
     "remember_pairs",
     "rows_to_refresh",
     "run_clocks",
     "share_food",
+    "standings",
+    "weekly_standing",
 ]
