@@ -29,17 +29,22 @@ from .ranks import (
     weekly_standing,
 )
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs
+from .wellbeing import Life, Spirits, WellbeingParams, fade_memories, weekly_wellbeing
 
 __all__ = [
+    "Life",
     "RankFolk",
     "RankPacks",
+    "Spirits",
     "StandingParams",
     "TieColumns",
+    "WellbeingParams",
     "able_members",
     "best_per_group",
     "claim_slot",
     "daily_contacts",
     "draw_one",
+    "fade_memories",
     "find_slot",
     "keyed_uniform",
     "pack_challengers",
@@ -51,4 +56,5 @@ __all__ = [
     "share_food",
     "standings",
     "weekly_standing",
+    "weekly_wellbeing",
 ]
