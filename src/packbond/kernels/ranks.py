@@ -244,25 +244,33 @@ def pack_challengers(
 
 
 @njit(cache=True)
-def _order_pack(
-    members: NDArray[np.int64], top: NDArray[np.float64], birth: NDArray[np.int32]
+def _order_packs(
+    grouped: NDArray[np.int64],
+    start: NDArray[np.int64],
+    top: NDArray[np.float64],
+    birth: NDArray[np.int32],
 ) -> None:  # pragma: no cover - compiled
-    """Order one pack's members (indices, ascending) by -top, then birth day, stably."""
-    m = len(members)
-    if m <= _SMALL_PACK:
-        for a in range(1, m):
-            x = members[a]
+    """Order each pack's run of ``grouped`` (indices, ascending) by -top, then birth, stably.
+
+    Small packs by insertion in place; a big one (rare) by two stable merge sorts.
+    """
+    for p in range(len(start) - 1):
+        lo, hi = start[p], start[p + 1]
+        if hi - lo > _SMALL_PACK:
+            members = grouped[lo:hi]
+            by_birth = members[np.argsort(birth[members], kind="mergesort")]
+            members[:] = by_birth[np.argsort(-top[by_birth], kind="mergesort")]
+            continue
+        for a in range(lo + 1, hi):
+            x = grouped[a]
             b = a - 1
-            while b >= 0:
-                y = members[b]
+            while b >= lo:
+                y = grouped[b]
                 if top[y] > top[x] or (top[y] == top[x] and birth[y] <= birth[x]):
                     break
-                members[b + 1] = y
+                grouped[b + 1] = y
                 b -= 1
-            members[b + 1] = x
-        return
-    by_birth = members[np.argsort(birth[members], kind="mergesort")]
-    members[:] = by_birth[np.argsort(-top[by_birth], kind="mergesort")]
+            grouped[b + 1] = x
 
 
 @njit(cache=True)
@@ -317,13 +325,14 @@ def rank_ladder(
     place_of = np.empty(len(rows), dtype=np.int64)
     now_high = np.empty(len(rows), dtype=np.bool_)
     n_lost = n_moved = 0
+    _order_packs(grouped, start, top, birth)
     for p in range(n_packs):
-        members = grouped[start[p] : start[p + 1]]
-        _order_pack(members, top, birth)
-        high_places = max(1.0, np.rint(high_share * len(members)))
-        for place in range(1, len(members) + 1):
-            i = rows[members[place - 1]]
-            gone = lost_now[members[place - 1]]
+        lo, hi = start[p], start[p + 1]
+        high_places = max(1.0, np.rint(high_share * (hi - lo)))
+        for place in range(1, hi - lo + 1):
+            n = grouped[lo + place - 1]
+            i = rows[n]
+            gone = lost_now[n]
             high = place <= high_places and not gone
             was = high_rank[i]
             placed = rank[i] > 0  # wolves placed for the first time take their place silently
