@@ -1,8 +1,8 @@
 """Kernels for the weekly rank ladder (R22, R23, R25): standing, challengers and the ladder.
 
 Why compiled: the ladder ranks every presented pack member each week (about 700,000 wolves in
-a world of a million). In NumPy that was a lexsort of all of them by (pack, place, birth), two
-more for the challengers, and a dozen gathers for standing. Here one pass computes standing,
+a world of a million). In NumPy that was a lexsort of all of them by (pack, standing, birth),
+another for the challengers, and a dozen gathers for standing. Here one pass computes standing,
 one picks each pack's strongest challenger, and the ladder groups members by pack with a
 stable counting sort and orders each (small) pack on its own. The arithmetic follows the
 NumPy formulas step by step in the same dtypes (a float32 column times a rule stays float32,
@@ -34,12 +34,12 @@ _UNPRESENTED = int(Designation.UNPRESENTED)
 _ALPHA = int(Designation.ALPHA)
 _OMEGA = int(Designation.OMEGA)
 
-# Packs above this size are ordered by two stable merge sorts rather than by insertion.
+# Packs above this size are ordered by a merge sort rather than by insertion.
 _SMALL_PACK = 32
 
 
 class RankFolk(NamedTuple):
-    """Wolf columns standing and the ladder read."""
+    """Wolf columns standing and the ladder read (the weekly pass also starts single_since)."""
 
     alive: NDArray[np.bool_]
     pack: NDArray[np.int32]
@@ -243,6 +243,44 @@ def pack_challengers(
     return out[:count]
 
 
+@njit(cache=True, inline="always")
+def _ahead(
+    y: int, x: int, top: NDArray[np.float64], birth: NDArray[np.int32]
+) -> bool:  # pragma: no cover - compiled
+    """Whether ``y`` goes strictly before ``x`` on the ladder (higher top, else elder)."""
+    return top[y] > top[x] or (top[y] == top[x] and birth[y] < birth[x])
+
+
+@njit(cache=True)
+def _merge_sort(
+    members: NDArray[np.int64], top: NDArray[np.float64], birth: NDArray[np.int32]
+) -> None:  # pragma: no cover - compiled
+    """Stable bottom-up merge sort of ``members`` (indices) by -top, then birth.
+
+    Written out rather than two ``np.argsort(kind="mergesort")`` calls: those took seconds
+    to compile, for a path only packs of more than a few dozen take.
+    """
+    m = len(members)
+    merged = np.empty(m, dtype=np.int64)
+    width = 1
+    while width < m:
+        for lo in range(0, m, 2 * width):
+            mid = min(lo + width, m)
+            hi = min(lo + 2 * width, m)
+            a = lo
+            b = mid
+            for k in range(lo, hi):
+                if a < mid and (b >= hi or not _ahead(members[b], members[a], top, birth)):
+                    merged[k] = members[a]
+                    a += 1
+                else:
+                    merged[k] = members[b]
+                    b += 1
+        for k in range(m):
+            members[k] = merged[k]
+        width *= 2
+
+
 @njit(cache=True)
 def _order_packs(
     grouped: NDArray[np.int64],
@@ -252,14 +290,12 @@ def _order_packs(
 ) -> None:  # pragma: no cover - compiled
     """Order each pack's run of ``grouped`` (indices, ascending) by -top, then birth, stably.
 
-    Small packs by insertion in place; a big one (rare) by two stable merge sorts.
+    Small packs by insertion in place; a big one (rare) by a merge sort.
     """
     for p in range(len(start) - 1):
         lo, hi = start[p], start[p + 1]
         if hi - lo > _SMALL_PACK:
-            members = grouped[lo:hi]
-            by_birth = members[np.argsort(birth[members], kind="mergesort")]
-            members[:] = by_birth[np.argsort(-top[by_birth], kind="mergesort")]
+            _merge_sort(grouped[lo:hi], top, birth)
             continue
         for a in range(lo + 1, hi):
             x = grouped[a]
@@ -304,11 +340,14 @@ def rank_ladder(
     )
     leader, requires = packs.leader, packs.requires_mate
     n_packs = len(leader)
-    count = np.zeros(n_packs + 1, dtype=np.int64)
+    start = np.zeros(n_packs + 1, dtype=np.int64)  # counts first, then where each pack starts
     for n in range(len(rows)):
-        count[pack[rows[n]] + 1] += 1
-    start = np.cumsum(count)
-    fill = start[:-1].copy()
+        start[pack[rows[n]] + 1] += 1
+    for p in range(n_packs):
+        start[p + 1] += start[p]
+    fill = np.empty(n_packs, dtype=np.int64)
+    for p in range(n_packs):
+        fill[p] = start[p]
     grouped = np.empty(len(rows), dtype=np.int64)
     top = np.empty(len(rows), dtype=np.float64)
     birth = np.empty(len(rows), dtype=np.int32)
