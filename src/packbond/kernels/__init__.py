@@ -1,4 +1,5 @@
-"""Numba kernels for the few daily passes over every wolf that NumPy cannot do in one sweep.
+"""Numba kernels for the few passes over every wolf (daily or weekly) that NumPy cannot do in
+one sweep.
 
 Why: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A NumPy
 expression over a column makes a temporary per operation, so a system of ten operations reads
@@ -23,6 +24,15 @@ from .daily import (
 from .groups import members_by_pack, members_of, pack_counts, young_counts
 from .hunting import Helpers, Hunters, PartyRules, best_helpers, hunting_parties
 from .leaving import WishColumns, WishRules, move_wishes
+from .ranks import (
+    RankFolk,
+    RankPacks,
+    StandingParams,
+    pack_challengers,
+    rank_ladder,
+    standings,
+    weekly_standing,
+)
 from .reproduction import Breeders, ConceptionRules, conceptions
 from .select import (
     due_to_present,
@@ -33,6 +43,7 @@ from .select import (
     rows_above,
 )
 from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
+from .wellbeing import Life, Spirits, WellbeingParams, fade_memories, weekly_wellbeing
 
 __all__ = [
     "BondColumns",
@@ -43,8 +54,14 @@ __all__ = [
     "GrowthRules",
     "Helpers",
     "Hunters",
+    "Life",
     "PartyRules",
+    "RankFolk",
+    "RankPacks",
+    "Spirits",
+    "StandingParams",
     "TieColumns",
+    "WellbeingParams",
     "WishColumns",
     "WishRules",
     "able_members",
@@ -56,6 +73,7 @@ __all__ = [
     "draw_one",
     "draw_rows",
     "due_to_present",
+    "fade_memories",
     "feel_mates",
     "fighter_mask",
     "find_slot",
@@ -68,13 +86,18 @@ __all__ = [
     "members_by_pack",
     "members_of",
     "move_wishes",
+    "pack_challengers",
     "pack_counts",
     "pack_needs",
+    "rank_ladder",
     "remember_pairs",
     "rows_above",
     "rows_to_refresh",
     "run_clocks",
     "share_food",
+    "standings",
     "tie_values",
+    "weekly_standing",
+    "weekly_wellbeing",
     "young_counts",
 ]

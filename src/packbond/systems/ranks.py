@@ -7,6 +7,8 @@ norm makes rank require a mate (R22), an alpha unmated past the grace period fal
 rank (``rank_lost_unmated``) and stays out until it mates again. An ambitious, bold wolf whose
 standing passes the pack alpha's by a margin may challenge; the fight is won by standing and
 luck, the loser is wounded, and a winner takes the lead (``challenged``, ``became_pack_alpha``).
+Standing, the challengers and the ladder are compiled passes (:mod:`packbond.kernels.ranks`):
+the ladder orders each pack on its own instead of sorting every presented wolf at once.
 
 Reads: alive, pack, designation, standing's columns, ambition, boldness; packs' leader.
 Writes: standing, rank, high_rank, demoted, single_since, wound; packs' leader.
@@ -19,11 +21,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body
-from ..arrays import first_of_groups, logistic, positions_in_groups
+from .. import body, kernels
+from ..arrays import logistic
 from ..context import Context
-from ..standing import past_grace, standing
-from ..state import WOUND_SITES, Designation, World
+from ..standing import inputs, standing
+from ..state import WOUND_SITES, World
 
 __all__ = ["step"]
 
@@ -33,53 +35,37 @@ def step(world: World, ctx: Context) -> None:
     w = world.wolves
     if not world.rules.rank.enabled:
         return
-    alive = w.view("alive")
-    presented = alive & (w.view("designation") != Designation.UNPRESENTED)
-    # A presented wolf without a mate is single from now on if nothing said since when.
-    fresh = np.flatnonzero(presented & (w.view("mate") < 0) & (w.view("single_since") < 0))
-    w.single_since[fresh] = ctx.day
-    rows = np.flatnonzero(presented & (w.view("pack") >= 0))
-    score = standing(world, rows, ctx.day)
-    w.standing[rows] = score
+    folk, packs, params = inputs(world)
+    # Also: unmated presented wolves become single from today, wolves outside a pack lose rank.
+    rows, score = kernels.weekly_standing(
+        folk, packs, params, ctx.day, w.view("standing"), w.view("rank"), w.view("high_rank")
+    )
     _challenge(world, ctx, rows, score)
     _ladder(world, ctx, rows, score)
-    off = np.flatnonzero(alive & (w.view("pack") < 0) & (w.view("rank") > 0))
-    w.rank[off] = 0
-    w.high_rank[off] = False
 
 
 def _ladder(
     world: World, ctx: Context, rows: NDArray[np.int64], score: NDArray[np.float64]
 ) -> None:
-    w, p, r = world.wolves, world.packs, world.rules.rank
-    pack = w.pack[rows]
-    top = score + 1e6 * (p.leader[pack] == rows)
-    order = np.lexsort((w.birth_day[rows], -top, pack))
-    rows, pack, score = rows[order], pack[order], score[order]
-    place = positions_in_groups(pack) + 1
-    members = np.bincount(pack, minlength=p.size)[pack]
-    high_places = np.maximum(1, np.rint(r.high_share * members))
-    lost = past_grace(world, rows, ctx.day)
-    high = (place <= high_places) & ~lost
-    was = w.high_rank[rows]
-    placed = w.rank[rows] > 0  # wolves placed for the first time take their place silently
-    w.rank[rows] = place
-    w.high_rank[rows] = high
-    newly_lost = was & lost & ~w.demoted[rows] & placed
-    w.demoted[rows] = np.where(w.mate[rows] >= 0, False, w.demoted[rows] | newly_lost)
-    if newly_lost.any():
-        gone = rows[newly_lost]
+    """Place members by (pack alpha first, standing, age) and announce who moved."""
+    w, r = world.wolves, world.rules.rank
+    folk, packs, _ = inputs(world)  # the leaders as the challenges left them
+    gone, m, place, high = kernels.rank_ladder(
+        rows,
+        score,
+        folk,
+        packs,
+        r.grace_days,
+        r.high_share,
+        ctx.day,
+        w.view("rank"),
+        w.view("high_rank"),
+        w.view("demoted"),
+    )
+    if len(gone):
         ctx.emit("rank_lost_unmated", gone, pack=w.pack[gone], value=ctx.day - w.single_since[gone])
-    moved = (was != high) & ~newly_lost & placed
-    if moved.any():
-        m = rows[moved]
-        ctx.emit(
-            "rank_changed",
-            m,
-            pack=w.pack[m],
-            detail=np.where(high[moved], 0, 1),
-            value=place[moved],
-        )
+    if len(m):
+        ctx.emit("rank_changed", m, pack=w.pack[m], detail=np.where(high, 0, 1), value=place)
 
 
 def _challenge(
@@ -89,18 +75,13 @@ def _challenge(
     w, p, r = world.wolves, world.packs, world.rules.rank
     if r.challenge_chance == 0:
         return
-    pack = w.pack[rows]
-    leader = p.leader[pack]
-    ok = (
-        (leader >= 0) & (leader != rows) & (w.mate[leader] != rows) & w.alive[np.maximum(leader, 0)]
+    best = kernels.pack_challengers(
+        rows, score, w.view("pack"), w.view("mate"), w.view("alive"), p.view("leader")
     )
-    rows, score, pack = rows[ok], score[ok], pack[ok]
-    if len(rows) == 0:
+    if len(best) == 0:
         return
-    order = np.lexsort((-score, pack))
-    rows, score, pack = rows[order], score[order], pack[order]
-    first = first_of_groups(pack)
-    rows, score, pack = rows[first], score[first], pack[first]
+    rows, score = rows[best], score[best]
+    pack = w.pack[rows]
     leader = p.leader[pack]
     their = standing(world, leader, ctx.day)
     ahead = score > their + r.challenge_margin
