@@ -16,24 +16,9 @@ import argparse
 import hashlib
 
 import packbond
+from bench_world import SCENARIO
 from packbond.engine import Engine
 from packbond.scenario import build_world, parse_scenario
-
-GENERATED = """
-name = "hashes"
-start_season = "spring"
-[rules]
-preset = "{preset}"
-[[regions]]
-name = "Forest"
-[[regions]]
-name = "Hills"
-winter_severity = 0.7
-[population]
-packs = {packs}
-size_mean = 8
-size_sd = 2
-"""
 
 
 def main() -> None:
@@ -45,19 +30,19 @@ def main() -> None:
     for i in (0, 7, 39):
         print(f"seed replicate {i}: {seed.event_hash(replicate=i)}")
     for preset in ("ecology", "classic"):
-        loaded = parse_scenario(GENERATED.format(preset=preset, packs=30))
+        loaded = parse_scenario(SCENARIO.format(preset=preset, packs=30))
         print(f"{preset} 30 packs: {packbond.simulate(loaded, seed=3, years=3).event_hash()}")
     if quick:
         return
     print(f"valley: {packbond.simulate('valley', seed=3, years=8, trace_every=0).event_hash()}")
-    big = parse_scenario(GENERATED.format(preset="seed", packs=2500))
+    big = parse_scenario(SCENARIO.format(preset="seed", packs=2500))
     print(f"seed 2500 packs: {packbond.simulate(big, seed=5, years=0.5).event_hash()}")
     print(f"state after 200 days: {_state_hash()}")
 
 
 def _state_hash() -> str:
     """One hash of every column of the wolf and pack tables after a generated run."""
-    world = build_world(parse_scenario(GENERATED.format(preset="seed", packs=800)), [1, 2])
+    world = build_world(parse_scenario(SCENARIO.format(preset="seed", packs=800)), [1, 2])
     Engine(world, metrics_every=7).run(200)
     digest = hashlib.sha256()
     for table in (world.wolves, world.packs):
