@@ -11,7 +11,6 @@ bit-identical (tests compare them). This package is the only place that imports 
 from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
 from .contact import daily_contacts
 from .daily import (
-    able_members,
     best_per_group,
     draw_one,
     draw_rows,
@@ -64,7 +63,6 @@ __all__ = [
     "WellbeingParams",
     "WishColumns",
     "WishRules",
-    "able_members",
     "best_helpers",
     "best_per_group",
     "claim_slot",

@@ -1,4 +1,4 @@
-"""Kernels for the body and subsistence passes: keyed draws, feeding, death clocks, outings."""
+"""Kernels for the body and subsistence passes: keyed draws, feeding, death clocks, childcare."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from numba import njit
 from numpy.typing import NDArray
 
 __all__ = [
-    "able_members",
     "best_per_group",
     "day_key",
     "day_keys",
@@ -223,33 +222,6 @@ def run_clocks(
                 dying[count] = i
                 count += 1
     return dying[:count]
-
-
-@njit(cache=True)
-def able_members(
-    alive: NDArray[np.bool_],
-    pack: NDArray[np.int32],
-    chosen: NDArray[np.bool_],
-    presented: NDArray[np.bool_],
-    wound: NDArray[np.float32],
-    due_day: NDArray[np.int32],
-    disabled_above: float,
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:  # pragma: no cover - compiled
-    """Members of the chosen packs able to go out (presented, not disabled, not carrying).
-
-    Returns their rows and, per pack, how many living members it has.
-    """
-    rows = np.empty(len(alive), dtype=np.int64)
-    heads = np.zeros(len(chosen), dtype=np.float64)
-    count = 0
-    for i in range(len(alive)):
-        p = pack[i]
-        if alive[i] and p >= 0 and chosen[p]:
-            heads[p] += 1.0
-            if presented[i] and wound[i] < np.float32(disabled_above) and due_day[i] < 0:
-                rows[count] = i
-                count += 1
-    return rows[:count], heads
 
 
 @njit(cache=True)
