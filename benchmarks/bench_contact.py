@@ -1,0 +1,69 @@
+"""Benchmark: the daily contact kernel alone, on one thread.
+
+Builds a generated world of about N wolves, steps it through ``--warm`` days with every system,
+keeps a copy of the contact kernel's inputs on the next day, then times the serial kernel on
+fresh copies of them. Why alone: the kernel is the largest part of a day, and a change to it
+should be measured without the noise of the other 24 systems.
+Run: ``.venv/bin/python benchmarks/bench_contact.py --wolves 100000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import time
+from typing import Any
+
+from bench_world import SCENARIO
+from packbond.engine import Engine
+from packbond.kernels import contact
+from packbond.scenario import build_world, parse_scenario
+
+
+def main() -> None:
+    """Parse arguments, capture one day's contact inputs, time the kernel, print one JSON line."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--wolves", type=int, default=100_000)
+    ap.add_argument("--warm", type=int, default=59, help="days stepped before the timed day")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    world = build_world(
+        parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed")), [1]
+    )
+    engine = Engine(world, metrics_every=7)
+    engine.run(args.warm)
+    captured: list[tuple[Any, ...]] = []
+    run_day = contact.daily_contacts
+
+    def capture(*inputs: Any) -> None:
+        captured.append(copy.deepcopy(inputs))
+        run_day(*inputs)
+
+    contact.daily_contacts = capture  # the contact system calls it through this module
+    try:
+        engine.run(1)
+    finally:
+        contact.daily_contacts = run_day
+    inputs = captured[0]
+    contact._contacts_serial(*copy.deepcopy(inputs))  # loads the compiled kernel, untimed
+    times = []
+    for _ in range(args.repeat):
+        fresh = copy.deepcopy(inputs)
+        t0 = time.perf_counter()
+        contact._contacts_serial(*fresh)
+        times.append(time.perf_counter() - t0)
+    rows = len(inputs[3].alive)
+    print(
+        json.dumps(
+            {
+                "rows": rows,
+                "kernel_ms": round(min(times) * 1e3, 2),
+                "ns_per_row": round(min(times) / rows * 1e9, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
