@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+import pytest
 
 from packbond import kernels, ties
 from packbond.arrays import first_of_groups, group_sum, positions_in_groups, rank_within
+from packbond.kernels import parallel
 from packbond.standing import inputs, standing
 from packbond.state import Designation, World
 
@@ -296,3 +298,27 @@ def test_wellbeing_kernel_equals_the_numpy_formulas() -> None:
     idle = np.setdiff1d(np.arange(n), vivid)
     assert np.array_equal(w.view("tie_weight")[idle], weight[idle])
     assert np.array_equal(w.view("tie_memory")[idle], reference.wolves.view("tie_memory")[idle])
+
+
+def test_thread_choice_keeps_the_faster_way_and_probes_the_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A busy machine makes threads slower: the choice moves to one thread, probes threads every
+    16th pass, and moves back once they are the faster again. Small passes stay on one thread."""
+    monkeypatch.setattr(parallel, "get_num_threads", lambda: 2)
+    choice = parallel.ThreadChoice(probe_every=16)
+    rows = parallel.PARALLEL_FROM
+    assert not choice.parallel(rows - 1)
+    picks = []
+    for _ in range(32):
+        threads = choice.parallel(rows)
+        picks.append(threads)
+        choice.record(threads, rows, 0.004 if threads else 0.002)  # threads slowed by a busy core
+    assert picks[0] and not picks[1]  # the first costs of both ways are known by the second pass
+    assert picks[2:].count(True) == 2  # then threads only as probes, once every 16 passes
+    for _ in range(32):  # two probes: one fast pass does not outweigh the slow ones at once
+        threads = choice.parallel(rows)
+        choice.record(threads, rows, 0.001 if threads else 0.002)  # the core is free again
+    assert choice.parallel(rows) and choice.parallel(rows)
+    monkeypatch.setattr(parallel, "get_num_threads", lambda: 1)
+    assert not choice.parallel(rows)

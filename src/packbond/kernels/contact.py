@@ -11,6 +11,7 @@ not depend on row order, batch or worker count.
 
 from __future__ import annotations
 
+import time
 from typing import NamedTuple
 
 import numpy as np
@@ -671,6 +672,10 @@ def _contacts_parallel(
     )
 
 
+_THREADS = parallel.ThreadChoice()
+"""How the daily contact pass has cost lately on one thread and on several."""
+
+
 def daily_contacts(
     day: int,
     seeds: NDArray[np.uint64],
@@ -689,9 +694,12 @@ def daily_contacts(
     jealous_of: NDArray[np.int32],
     jealous_with: NDArray[np.int32],
 ) -> None:
-    """One day of contact (see ``_contacts``), in parallel over packs for a big world (see
-    :mod:`packbond.kernels.parallel`)."""
-    run = _contacts_parallel if parallel.in_parallel(len(order)) else _contacts_serial
+    """One day of contact (see ``_contacts``), in parallel over packs for a big world when that is
+    the faster way on this machine now (see :mod:`packbond.kernels.parallel`)."""
+    rows = len(order)
+    threads = _THREADS.parallel(rows)
+    run = _contacts_parallel if threads else _contacts_serial
+    began = time.perf_counter()
     run(
         day,
         seeds,
@@ -710,3 +718,4 @@ def daily_contacts(
         jealous_of,
         jealous_with,
     )
+    _THREADS.record(threads, rows, time.perf_counter() - began)
