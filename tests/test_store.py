@@ -97,6 +97,30 @@ def test_a_killed_run_leaves_a_store_that_opens(tmp_path: Path) -> None:
         assert len(run.wolves) > 0
 
 
+def test_an_interrupted_run_keeps_its_checkpoints(tmp_path: Path) -> None:
+    """Ctrl-C (KeyboardInterrupt) in the middle of a run, while checkpoints are being written in
+    the background: every checkpoint begun is written, the manifest says how far, and the store
+    holds the events of exactly those days."""
+    out = tmp_path / "interrupted"
+
+    def stop_at(day: int, total: int) -> None:
+        if day == 200:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        simulate("valley", seed=1, years=2, out=out, progress=stop_at)
+    whole = simulate("valley", seed=1, years=2)
+    with open_run(out) as run:
+        assert run.manifest["status"] == "interrupted"
+        done = run.manifest["days_done"]
+        assert 91 <= done < 200  # the last season start before the interrupt
+        kept = run.query("SELECT max(day) AS d, count(*) AS n FROM events")
+        assert kept["d"][0] < done
+        expected = whole.events[whole.events["day"] < done]
+        assert kept["n"][0] == len(expected) > 0
+        assert len(run.wolves) > 0
+
+
 def test_a_run_with_wolves_outside_any_pack_is_stored() -> None:
     """Dispersers (living wolves with no pack) do not break the packs snapshot."""
     from packbond import load_scenario
