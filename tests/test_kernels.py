@@ -303,22 +303,30 @@ def test_wellbeing_kernel_equals_the_numpy_formulas() -> None:
 def test_thread_choice_keeps_the_faster_way_and_probes_the_other(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A busy machine makes threads slower: the choice moves to one thread, probes threads every
-    16th pass, and moves back once they are the faster again. Small passes stay on one thread."""
+    """A busy machine makes threads slower: the choice moves to one thread and probes threads
+    ever more rarely while they stay slower; once they are the faster again, one probe moves it
+    back. Small passes, and a machine with one thread, stay on one thread."""
     monkeypatch.setattr(parallel, "get_num_threads", lambda: 2)
     choice = parallel.ThreadChoice(probe_every=16)
     rows = parallel.PARALLEL_FROM
     assert not choice.parallel(rows - 1)
-    picks = []
-    for _ in range(32):
-        threads = choice.parallel(rows)
-        picks.append(threads)
-        choice.record(threads, rows, 0.004 if threads else 0.002)  # threads slowed by a busy core
-    assert picks[0] and not picks[1]  # the first costs of both ways are known by the second pass
-    assert picks[2:].count(True) == 2  # then threads only as probes, once every 16 passes
-    for _ in range(32):  # two probes: one fast pass does not outweigh the slow ones at once
-        threads = choice.parallel(rows)
-        choice.record(threads, rows, 0.001 if threads else 0.002)  # the core is free again
-    assert choice.parallel(rows) and choice.parallel(rows)
+
+    def run(passes: int, threads_s: float, one_s: float) -> list[bool]:
+        picks = []
+        for _ in range(passes):
+            threads = choice.parallel(rows)
+            picks.append(threads)
+            choice.record(threads, rows, threads_s if threads else one_s)
+        return picks
+
+    busy = run(112, threads_s=0.004, one_s=0.002)
+    assert busy[0] and not busy[1]  # each way once
+    probes = [n + 1 for n, threads in enumerate(busy) if threads][1:]
+    assert probes == [16, 48, 112]  # then threads only as probes, ever more rarely
+    idle = run(300, threads_s=0.001, one_s=0.002)
+    assert idle.index(True) == 239 - 112  # the next probe (pass 240) finds threads faster
+    after = idle[240 - 112 :]
+    assert all(after[:15]) and not after[15]  # and kept, but for a probe 16 passes later
+    assert after.count(False) == 3  # probes 16, 32 and 64 passes apart
     monkeypatch.setattr(parallel, "get_num_threads", lambda: 1)
     assert not choice.parallel(rows)

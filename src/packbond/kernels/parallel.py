@@ -1,8 +1,9 @@
 """When a compiled pass runs on several threads.
 
 Why a threshold and a check on the clock: a parallel pass waits for its slowest thread. On an
-idle two-core machine the contact pass runs twice as fast on two threads from about 20,000 pack
-members (1.38 ms against 2.72 ms a day at 20,000; 6.7 ms against 11.5 ms at 100,000). When the
+idle two-core machine the contact pass runs faster on two threads from a few thousand pack
+members (0.83 ms against 1.18 ms a day at 10,000, 1.38 against 2.72 at 20,000, 6.7 against 11.5
+at 100,000; ``benchmarks/bench_contact.py --threads``). When the
 other core is busy (a test suite, another run), the thread that shares it is descheduled and the
 whole pass waits for it: measured at 20,000 members beside a busy loop, 11.4 ms a day on two
 threads against 2.8 ms on one. So below :data:`PARALLEL_FROM` rows a pass runs on one thread,
@@ -18,7 +19,7 @@ from numba import get_num_threads
 
 __all__ = ["PARALLEL_FROM", "ThreadChoice", "in_parallel"]
 
-PARALLEL_FROM = 20_000
+PARALLEL_FROM = 5_000
 """Rows from which a pass that can run in parallel may."""
 
 
@@ -30,17 +31,23 @@ def in_parallel(rows: int) -> bool:
 class ThreadChoice:
     """Chooses, pass by pass, between one thread and several by what each cost per row lately.
 
-    Each way is tried once, several threads first; then the cheaper is kept. Every
-    ``probe_every``-th pass runs the other way, so that a machine that becomes busy (or idle
-    again) is noticed within a few passes. Costs are kept as moving averages of seconds per row,
+    Each way is tried once, several threads first; then the cheaper is kept. Now and then a pass
+    runs the other way (a probe), so that a machine that becomes busy, or idle again, is noticed:
+    first after ``probe_every`` passes, then twice as long after each probe that confirms the
+    choice (up to ``longest``), so that on a machine that stays as it is the probes cost little.
+    A probe's cost replaces what was known of its way; the kept way's cost is a moving average,
     so the choice does not flip on one noisy pass.
     """
 
-    def __init__(self, probe_every: int = 16, smoothing: float = 0.5) -> None:
+    def __init__(self, probe_every: int = 16, longest: int = 256, smoothing: float = 0.5) -> None:
         self.probe_every = probe_every
+        self.longest = longest
         self.smoothing = smoothing
         self.cost: dict[bool, float] = {}
         self.passes = 0
+        self._interval = probe_every
+        self._next_probe = probe_every
+        self._probing = False
 
     def parallel(self, rows: int) -> bool:
         """Whether the next pass over ``rows`` rows runs on several threads."""
@@ -49,8 +56,9 @@ class ThreadChoice:
         self.passes += 1
         if True not in self.cost or False not in self.cost:
             return True not in self.cost  # each way once, threads first
-        favourite = self.cost[True] <= self.cost[False]
-        return favourite != (self.passes % self.probe_every == 0)
+        kept = self._threads_cheaper()
+        self._probing = self.passes >= self._next_probe
+        return kept != self._probing
 
     def record(self, parallel: bool, rows: int, seconds: float) -> None:
         """Note what a pass cost (only passes that could have run either way count)."""
@@ -58,4 +66,17 @@ class ThreadChoice:
             return
         per_row = seconds / rows
         old = self.cost.get(parallel)
-        self.cost[parallel] = per_row if old is None else old + self.smoothing * (per_row - old)
+        if old is None or self._probing:
+            self.cost[parallel] = per_row
+        else:
+            self.cost[parallel] = old + self.smoothing * (per_row - old)
+        if self._probing:
+            self._probing = False
+            confirmed = self._threads_cheaper() != parallel
+            self._interval = (
+                min(2 * self._interval, self.longest) if confirmed else self.probe_every
+            )
+            self._next_probe = self.passes + self._interval
+
+    def _threads_cheaper(self) -> bool:
+        return self.cost[True] <= self.cost[False]
