@@ -103,4 +103,8 @@ class Context:
 def _ids(id_column: NDArray[np.int32], rows: NDArray[np.integer]) -> NDArray[np.int32]:
     """Ids of rows, keeping -1 (none) as -1."""
     r = np.asarray(rows)
-    return np.where(r >= 0, id_column[np.maximum(r, 0)], -1).astype(np.int32)
+    ids = np.array(id_column[np.maximum(r, 0)], dtype=np.int32)  # an array even for one row
+    none = r < 0
+    if none.any():
+        ids[none] = -1
+    return ids
