@@ -121,6 +121,28 @@ def test_an_interrupted_run_keeps_its_checkpoints(tmp_path: Path) -> None:
         assert len(run.wolves) > 0
 
 
+def test_a_failed_background_write_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checkpoints are written on another thread; when one fails (a full disk, say), the error
+    reaches the caller of ``simulate`` instead of being lost with the thread."""
+    from packbond.store import RunStore
+
+    written = RunStore.checkpoint
+    calls: list[int] = []
+
+    def failing(self: RunStore, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("No space left on device")
+        written(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RunStore, "checkpoint", failing)
+    with pytest.raises(OSError, match="No space left"):
+        simulate("valley", seed=1, years=2, out=tmp_path / "full")
+    assert 2 <= len(calls) < 9  # it stopped at the next checkpoint, not at the end
+
+
 def test_a_run_with_wolves_outside_any_pack_is_stored() -> None:
     """Dispersers (living wolves with no pack) do not break the packs snapshot."""
     from packbond import load_scenario
