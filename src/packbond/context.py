@@ -73,6 +73,22 @@ class Context:
     ) -> NDArray[np.int64]:
         """Emit events; role holders and packs (``rival``: the other pack of an event between
         packs) are given as rows and stored as ids."""
+        if rows is not None and replicate is None and len(rows) == 0:
+            # Nothing happened: the log checks the roles given and records nothing (most days,
+            # for most kinds), so the rows are not looked up.
+            return self.log.emit(
+                kind,
+                self.day,
+                np.empty(0, dtype=np.int16),
+                actor=rows,
+                target=target,
+                other=other,
+                pack=pack,
+                rival=rival,
+                value=value,
+                detail=detail,
+                cause=cause,
+            )
         w, p = self.world.wolves, self.world.packs
         rep = w.replicate[rows] if replicate is None and rows is not None else replicate
         return self.log.emit(
