@@ -15,6 +15,9 @@ of threads and whichever way a day is run; ``NUMBA_NUM_THREADS=1`` keeps every r
 
 from __future__ import annotations
 
+from collections import deque
+from statistics import median
+
 from numba import get_num_threads
 
 __all__ = ["PARALLEL_FROM", "ThreadChoice", "in_parallel"]
@@ -31,23 +34,30 @@ def in_parallel(rows: int) -> bool:
 class ThreadChoice:
     """Chooses, pass by pass, between one thread and several by what each cost per row lately.
 
-    Each way is tried once, several threads first; then the cheaper is kept. Now and then a pass
-    runs the other way (a probe), so that a machine that becomes busy, or idle again, is noticed:
-    first after ``probe_every`` passes, then twice as long after each probe that confirms the
-    choice (up to ``longest``), so that on a machine that stays as it is the probes cost little.
-    A probe's cost replaces what was known of its way; the kept way's cost is a moving average,
-    so the choice does not flip on one noisy pass.
+    Each way is tried first, several threads before one, and its first pass is not counted (it
+    loads the compiled pass and starts the threads: measured, it made threads look slower than
+    one thread for the first 16 days of a small world). Then the cheaper way is kept. Now and
+    then a pass runs the other way (a probe), so that a machine that becomes busy, or idle
+    again, is noticed: first after ``probe_every`` passes, then twice as long after each probe
+    that confirms the choice (up to ``longest``), so that on a machine that stays as it is the
+    probes cost little.
+    A way's cost is the median of its last ``recent`` passes, so that one pass slowed by the
+    machine (a thread descheduled once) does not flip the choice, and a probe's cost replaces
+    what was known of its way.
     """
 
-    def __init__(self, probe_every: int = 16, longest: int = 256, smoothing: float = 0.5) -> None:
+    def __init__(self, probe_every: int = 16, longest: int = 256, recent: int = 5) -> None:
         self.probe_every = probe_every
         self.longest = longest
-        self.smoothing = smoothing
         self.cost: dict[bool, float] = {}
+        self._recent: dict[bool, deque[float]] = {
+            way: deque(maxlen=recent) for way in (True, False)
+        }
         self.passes = 0
         self._interval = probe_every
         self._next_probe = probe_every
         self._probing = False
+        self._seen = {True: 0, False: 0}
 
     def parallel(self, rows: int) -> bool:
         """Whether the next pass over ``rows`` rows runs on several threads."""
@@ -55,7 +65,7 @@ class ThreadChoice:
             return False
         self.passes += 1
         if True not in self.cost or False not in self.cost:
-            return True not in self.cost  # each way once, threads first
+            return True not in self.cost  # each way first, threads first
         kept = self._threads_cheaper()
         self._probing = self.passes >= self._next_probe
         return kept != self._probing
@@ -64,12 +74,14 @@ class ThreadChoice:
         """Note what a pass cost (only passes that could have run either way count)."""
         if rows <= 0 or not in_parallel(rows):
             return
-        per_row = seconds / rows
-        old = self.cost.get(parallel)
-        if old is None or self._probing:
-            self.cost[parallel] = per_row
-        else:
-            self.cost[parallel] = old + self.smoothing * (per_row - old)
+        self._seen[parallel] += 1
+        if self._seen[parallel] == 1:
+            return  # the warm-up pass
+        recent = self._recent[parallel]
+        if self._probing:
+            recent.clear()
+        recent.append(seconds / rows)
+        self.cost[parallel] = median(recent)
         if self._probing:
             self._probing = False
             confirmed = self._threads_cheaper() != parallel
