@@ -330,3 +330,58 @@ def test_thread_choice_keeps_the_faster_way_and_probes_the_other(
     assert after.count(False) == 3  # probes 16, 32 and 64 passes apart
     monkeypatch.setattr(parallel, "get_num_threads", lambda: 1)
     assert not choice.parallel(rows)
+
+
+def _metrics_by_bincount(world: World) -> dict[str, np.ndarray]:
+    """The daily metrics as the engine computed them with NumPy before ``metric_sums``."""
+    w, p = world.wolves, world.packs
+    alive = w.view("alive")
+    pack = np.where(alive, w.view("pack"), -1)
+    n = p.size
+    slot = np.where(pack >= 0, pack, n + w.view("replicate").astype(np.int64))
+    size = n + world.replicates
+    weights = alive.astype(np.float64)
+
+    def count(mask: np.ndarray | None = None) -> np.ndarray:
+        m = weights if mask is None else weights * mask
+        return np.bincount(slot, weights=m, minlength=size).astype(np.int32)
+
+    population = count()
+    des = w.view("designation")
+
+    def mean(col: str) -> np.ndarray:
+        total = np.bincount(slot, weights=weights * w.view(col), minlength=size)
+        return (total / np.maximum(population, 1)).astype(np.float32)
+
+    contacts = np.bincount(slot, weights=weights * w.view("contacts"), minlength=size)
+    keep = np.r_[p.view("alive"), population[n:] > 0]
+    cols = {
+        "population": population,
+        "alphas": count(des == 1),
+        "betas": count(des == 2),
+        "omegas": count(des == 3),
+        "unpresented": count(des == 0),
+        "mean_wellbeing": mean("wellbeing"),
+        "mean_acceptance": mean("acceptance"),
+        "withdrawn": count(w.view("withdrawn")),
+        "contacts_this_week": contacts.astype(np.int32),
+    }
+    return {k: v[keep] for k, v in cols.items()}
+
+
+def test_metric_sums_equal_the_bincount_formulas() -> None:
+    """The engine's daily metrics from one compiled pass equal the nine ``bincount``s they
+    replace, bit for bit, with wolves outside packs and the dead in the table."""
+    from packbond.engine import Engine
+
+    world = world_of(generated(40), seeds=[5, 6])
+    engine = Engine(world, metrics_every=1)
+    engine.run(150)
+    w = world.wolves
+    living = np.flatnonzero(w.view("alive"))
+    w.pack[living[::17]] = -1  # some loners, in both replicates
+    assert (~w.view("alive")).any() and len(np.unique(w.replicate[living[::17]])) == 2
+    got = engine._collect_metrics(world.day)
+    for col, expected in _metrics_by_bincount(world).items():
+        assert got[col].dtype == expected.dtype
+        assert np.array_equal(got[col], expected), col

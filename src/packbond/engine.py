@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 
 import numpy as np
 
+from . import kernels
 from .context import Context
 from .events import EventLog
 from .state import World
@@ -133,41 +134,39 @@ class Engine:
 
     def _collect_metrics(self, day: int) -> dict[str, np.ndarray]:
         w, p = self.world.wolves, self.world.packs
-        alive = w.view("alive")
-        pack = np.where(alive, w.view("pack"), -1)
         n = p.size
-        slot = np.where(pack >= 0, pack, n + w.view("replicate").astype(np.int64))
-        size = n + self.world.replicates
-        weights = alive.astype(np.float64)
-
-        def count(mask: np.ndarray | None = None) -> np.ndarray:
-            m = weights if mask is None else weights * mask
-            return np.bincount(slot, weights=m, minlength=size).astype(np.int32)
-
-        population = count()
-        des = w.view("designation")
-        wellbeing = np.bincount(slot, weights=weights * w.view("wellbeing"), minlength=size)
-        acceptance = np.bincount(slot, weights=weights * w.view("acceptance"), minlength=size)
-        # Routine contacts are metrics, not events: the week's tally so far, summed per pack.
-        contacts = np.bincount(slot, weights=weights * w.view("contacts"), minlength=size)
+        reps = self.world.replicates
+        # Per slot: each pack row, then one slot per replicate for wolves outside any pack.
+        counts, sums = kernels.metric_sums(
+            w.view("alive"),
+            w.view("pack"),
+            w.view("replicate"),
+            w.view("designation"),
+            w.view("withdrawn"),
+            w.view("wellbeing"),
+            w.view("acceptance"),
+            w.view("contacts"),
+            n,
+            reps,
+        )
+        whole = counts.astype(np.int32)
+        population = whole[:, 0]
+        size = n + reps
         keep = np.r_[p.view("alive"), population[n:] > 0]
-        pack_ids = np.r_[p.view("id"), np.full(self.world.replicates, -1, dtype=np.int32)]
-        reps = np.r_[p.view("replicate"), np.arange(self.world.replicates, dtype=np.int16)]
-        food = np.r_[p.view("food"), np.zeros(self.world.replicates, dtype=np.float32)]
         cols = {
-            "replicate": reps,
+            "replicate": np.r_[p.view("replicate"), np.arange(reps, dtype=np.int16)],
             "day": np.full(size, day, dtype=np.int32),
-            "pack": pack_ids,
+            "pack": np.r_[p.view("id"), np.full(reps, -1, dtype=np.int32)],
             "population": population,
-            "alphas": count(des == 1),
-            "betas": count(des == 2),
-            "omegas": count(des == 3),
-            "unpresented": count(des == 0),
-            "mean_wellbeing": (wellbeing / np.maximum(population, 1)).astype(np.float32),
-            "mean_acceptance": (acceptance / np.maximum(population, 1)).astype(np.float32),
-            "withdrawn": count(w.view("withdrawn")),
-            "contacts_this_week": contacts.astype(np.int32),
-            "food": food,
+            "alphas": whole[:, 2],
+            "betas": whole[:, 3],
+            "omegas": whole[:, 4],
+            "unpresented": whole[:, 1],
+            "mean_wellbeing": (sums[:, 0] / np.maximum(population, 1)).astype(np.float32),
+            "mean_acceptance": (sums[:, 1] / np.maximum(population, 1)).astype(np.float32),
+            "withdrawn": whole[:, 5],
+            "contacts_this_week": sums[:, 2].astype(np.int32),
+            "food": np.r_[p.view("food"), np.zeros(reps, dtype=np.float32)],
         }
         return {k: v[keep] for k, v in cols.items()}
 

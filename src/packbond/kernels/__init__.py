@@ -20,7 +20,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
-from .groups import members_by_pack, members_of, pack_counts, young_counts
+from .groups import members_by_pack, members_of, metric_sums, pack_counts, young_counts
 from .hunting import Helpers, Hunters, PartyRules, best_helpers, hunting_parties
 from .leaving import WishColumns, WishRules, move_wishes
 from .ranks import (
@@ -83,6 +83,7 @@ __all__ = [
     "living_equal",
     "members_by_pack",
     "members_of",
+    "metric_sums",
     "move_wishes",
     "pack_challengers",
     "pack_counts",

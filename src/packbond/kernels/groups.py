@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["members_by_pack", "members_of", "pack_counts", "young_counts"]
+__all__ = ["members_by_pack", "members_of", "metric_sums", "pack_counts", "young_counts"]
 
 
 @njit(cache=True)
@@ -83,3 +83,42 @@ def young_counts(
         if alive[i] and pack[i] >= 0 and designation[i] == unpresented:
             count[pack[i]] += 1.0
     return count
+
+
+@njit(cache=True)
+def metric_sums(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    replicate: NDArray[np.int16],
+    designation: NDArray[np.int8],
+    withdrawn: NDArray[np.bool_],
+    wellbeing: NDArray[np.float32],
+    acceptance: NDArray[np.float32],
+    contacts: NDArray[np.integer],
+    n_packs: int,
+    n_replicates: int,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:  # pragma: no cover - compiled
+    """The daily metrics' sums over the living, per slot (a pack row, then one slot per
+    replicate for the wolves outside any pack), in one pass instead of nine ``bincount``s.
+
+    Returns ``counts`` (slot × [population, unpresented, alphas, betas, omegas, withdrawn]) and
+    ``sums`` (slot × [wellbeing, acceptance, contacts]). Each sum adds the rows in row order in
+    float64, as ``bincount`` does, so the figures are the same to the last bit.
+    """
+    size = n_packs + n_replicates
+    counts = np.zeros((size, 6), dtype=np.float64)
+    sums = np.zeros((size, 3), dtype=np.float64)
+    for i in range(len(alive)):
+        if not alive[i]:
+            continue
+        s = pack[i] if pack[i] >= 0 else n_packs + np.int64(replicate[i])
+        counts[s, 0] += 1.0
+        d = designation[i]
+        if 0 <= d <= 3:
+            counts[s, 1 + d] += 1.0
+        if withdrawn[i]:
+            counts[s, 5] += 1.0
+        sums[s, 0] += np.float64(wellbeing[i])
+        sums[s, 1] += np.float64(acceptance[i])
+        sums[s, 2] += np.float64(contacts[i])
+    return counts, sums
