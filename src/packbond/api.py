@@ -197,10 +197,11 @@ class _BackgroundWriter:
 
     Why: writing a checkpoint (events, state snapshots) into DuckDB took 8.5 s of the 54 s of the
     seed scenario's 1,000-replicate ensemble, and DuckDB does that work without holding
-    Python's lock, so it can overlap with the next days of simulation. The tables handed over are
-    copies (Arrow shares NumPy's memory, and the world goes on changing). A checkpoint waits for
-    the one before it, and :meth:`close` for the last, so an interrupted run keeps every
-    checkpoint it had begun to write, and a failed write is raised in the simulation's thread.
+    Python's lock, so it can overlap with the next days of simulation. The state snapshots
+    handed over are copies (Arrow shares NumPy's memory, and the world goes on changing). A
+    checkpoint waits for the one before it, and :meth:`close` for the last, so an interrupted
+    run keeps every checkpoint it had begun to write, and a failed write is raised in the
+    simulation's thread.
     """
 
     def __init__(self, store: RunStore) -> None:
@@ -217,15 +218,13 @@ class _BackgroundWriter:
         traces: pa.Table | None,
     ) -> None:
         """Queue one checkpoint (see :meth:`RunStore.checkpoint`) after waiting for the last."""
-        tables = (
-            _owned(events),
-            None if metrics is None else _owned(metrics),
-            {name: _owned(t) for name, t in snapshots.items()},
-            manifest,
-            None if traces is None else _owned(traces),
-        )
+        # Only the snapshots share the world's memory: events, metrics and traces were drained
+        # into arrays of their own (the drains concatenate), which nothing writes again.
+        owned = {name: _owned(t) for name, t in snapshots.items()}
         self._wait()
-        self._pending = self._pool.submit(self._store.checkpoint, *tables)
+        self._pending = self._pool.submit(
+            self._store.checkpoint, events, metrics, owned, manifest, traces
+        )
 
     def close(self, quiet: bool = False) -> None:
         """Wait for the last checkpoint to be written and stop the thread; ``quiet`` drops a
