@@ -249,10 +249,15 @@ def _learn(
     t_event: NDArray[np.int64],
     i: int,
     j: int,
+    s: int,
     felt: float,
     prm: ContactParams,
-) -> None:  # pragma: no cover - compiled
-    """Move ``i``'s tie to ``j`` toward how the contact felt."""
+) -> int:  # pragma: no cover - compiled
+    """Move ``i``'s tie to ``j`` toward how the contact felt; the tie's slot.
+
+    ``s`` is the slot already found for it this contact, or -1 (not looked up, or none yet):
+    each scan of a row costs about as much as the update itself, so a found slot is passed on.
+    """
     s = claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
     t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
     t = t_trust[i, s]
@@ -260,6 +265,7 @@ def _learn(
         t_trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
     else:
         t_trust[i, s] = t + prm.trust_learning * felt * t
+    return s
 
 
 @njit(cache=True, inline="always")
@@ -385,6 +391,7 @@ def _contacts(
             # Tie lookups only the mechanics that read them pay for: the partner's liking (cliques,
             # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
             aff_ji = 0.0
+            s_ji = -1
             if prm.cliques or prm.violence:
                 s_ji = find_slot(t_other, j, i)
                 aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
@@ -500,19 +507,34 @@ def _contacts(
             felt_back = q_back
             if q_back > 0:
                 felt_back = q_back * (prm.security_floor + (1.0 - prm.security_floor) * security[j])
-            _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, felt, prm)
-            _learn(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i, felt_back, prm)
+            # From here on both ties exist, in these slots (nothing below claims in row i, and
+            # row j's only claim, a rumour's target, comes after its last use).
+            s_ij = _learn(
+                t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, s_ij, felt, prm
+            )
+            s_ji = _learn(
+                t_other,
+                t_aff,
+                t_trust,
+                t_fear,
+                t_mem,
+                t_weight,
+                t_event,
+                j,
+                i,
+                s_ji,
+                felt_back,
+                prm,
+            )
             support[i] += prm.support_fade * felt
             support[j] += prm.support_fade * felt_back
             contact_sum[i] += q
 
             # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
             if prm.scent and not recoiled and not threatened and stress[i] > prm.stressed_at:
-                s_ij = find_slot(t_other, i, j)
                 like = t_aff[i, s_ij]
                 mates = mate[i] == j
                 if mates or like > prm.like_at:
-                    s_ji = find_slot(t_other, j, i)
                     close = mates or t_aff[j, s_ji] > prm.like_at
                     if close and keyed_draw(keys[rep, 11], wid) < prm.scenting:
                         flags[i] |= SCENTED
@@ -559,7 +581,6 @@ def _contacts(
             if not prm.gossip:
                 continue
             # R41: an unkind wolf may make up a rumour about one it dislikes.
-            s_ij = find_slot(t_other, i, j)
             if (
                 r_about[i] < 0
                 and t_aff[i, s_ij] < prm.dislike_at

@@ -101,17 +101,35 @@ def _old_age(world: World, ctx: Context, rows: NDArray[np.intp]) -> NDArray[np.f
 def _stage(
     world: World, ctx: Context, rows: NDArray[np.intp], care: NDArray[np.float64] | None
 ) -> NDArray[np.float64]:
-    """Daily background hazard of each wolf's life stage; ``care`` is each pack's care met."""
+    """Daily background hazard of each wolf's life stage; ``care`` is each pack's care met.
+
+    A stage's yearly risk takes few values (one for adults, one per pack for the young), so the
+    logarithm of :func:`_daily` is taken once per value and looked up, not once per wolf: the
+    same numbers, and the weekly refresh of a million wolves no longer pays a million logarithms.
+    """
     w, m = world.wolves, world.rules.mortality
-    young = w.designation[rows] == Designation.UNPRESENTED
-    benefit: NDArray[np.float64] | float = 0.0
+    per_year = world.calendar.days_per_year
+    n_packs = world.packs.size
+    # Per pack row, and a last entry for wolves outside any pack (no childcare benefit).
+    benefit = np.zeros(n_packs + 1, dtype=np.float64)
     if care is not None:
-        pack = w.pack[rows]
-        benefit = m.young_care_benefit * np.where(pack >= 0, care[np.maximum(pack, 0)], 0.0)
-    yearly = np.where(young, m.young_annual * (1.0 - benefit), m.adult_annual)
+        benefit[:n_packs] = m.young_care_benefit * care[:n_packs]
+    young_yearly = m.young_annual * (1.0 - benefit)
+    road = m.disperser_annual
+    young_daily = _daily(young_yearly, per_year)
+    young_road = _daily(np.maximum(young_yearly, road), per_year)
+    adult_daily, adult_road = _daily(
+        np.array([m.adult_annual, max(m.adult_annual, road)]), per_year
+    )
+    pack = w.pack[rows]
+    slot = np.where(pack >= 0, pack, n_packs)
+    young = w.designation[rows] == Designation.UNPRESENTED
     on_road = w.dispersing[rows] | w.travelling[rows]
-    yearly = np.where(on_road, np.maximum(yearly, m.disperser_annual), yearly)
-    return _daily(yearly, world.calendar.days_per_year)
+    return np.where(
+        young,
+        np.where(on_road, young_road[slot], young_daily[slot]),
+        np.where(on_road, adult_road, adult_daily),
+    )
 
 
 def _care_met(world: World) -> NDArray[np.float64]:
