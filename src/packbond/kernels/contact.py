@@ -249,15 +249,11 @@ def _learn(
     t_event: NDArray[np.int64],
     i: int,
     j: int,
-    s: int,
     felt: float,
     prm: ContactParams,
 ) -> int:  # pragma: no cover - compiled
-    """Move ``i``'s tie to ``j`` toward how the contact felt; the tie's slot.
-
-    ``s`` is the slot already found for it this contact, or -1 (not looked up, or none yet):
-    each scan of a row costs about as much as the update itself, so a found slot is passed on.
-    """
+    """Move ``i``'s tie to ``j`` toward how the contact felt; the tie's slot, for later steps
+    of the same contact (each scan of a row costs about as much as the update itself)."""
     s = claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
     t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
     t = t_trust[i, s]
@@ -510,7 +506,7 @@ def _contacts(
             # From here on both ties exist, in these slots (nothing below claims in row i, and
             # row j's only claim, a rumour's target, comes after its last use).
             s_ij = _learn(
-                t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, s_ij, felt, prm
+                t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, felt, prm
             )
             s_ji = _learn(
                 t_other,
@@ -522,7 +518,6 @@ def _contacts(
                 t_event,
                 j,
                 i,
-                s_ji,
                 felt_back,
                 prm,
             )
@@ -540,9 +535,10 @@ def _contacts(
                         flags[i] |= SCENTED
                         stress[i] = max(0.0, stress[i] - prm.scenting_soothe)
                         stress[j] = max(0.0, stress[j] - prm.scenting_soothe)
-                        for a, sa in ((i, s_ij), (j, s_ji)):
-                            t_aff[a, sa] = min(1.0, t_aff[a, sa] + prm.scenting_bond)
-                            t_trust[a, sa] = min(1.0, t_trust[a, sa] + prm.scenting_bond)
+                        t_aff[i, s_ij] = min(1.0, t_aff[i, s_ij] + prm.scenting_bond)
+                        t_trust[i, s_ij] = min(1.0, t_trust[i, s_ij] + prm.scenting_bond)
+                        t_aff[j, s_ji] = min(1.0, t_aff[j, s_ji] + prm.scenting_bond)
+                        t_trust[j, s_ji] = min(1.0, t_trust[j, s_ji] + prm.scenting_bond)
                     else:
                         flags[i] |= SOOTHED
                         stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
