@@ -240,6 +240,24 @@ def _quality(
 
 @njit(cache=True, inline="always")
 def _learn(
+    t_aff: NDArray[np.float32],
+    t_trust: NDArray[np.float32],
+    i: int,
+    s: int,
+    felt: float,
+    prm: ContactParams,
+) -> None:  # pragma: no cover - compiled
+    """Move ``i``'s tie in slot ``s`` toward how the contact felt."""
+    t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
+    t = t_trust[i, s]
+    if felt > 0.0:
+        t_trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
+    else:
+        t_trust[i, s] = t + prm.trust_learning * felt * t
+
+
+@njit(cache=True)
+def _claim(
     t_other: NDArray[np.int32],
     t_aff: NDArray[np.float32],
     t_trust: NDArray[np.float32],
@@ -249,19 +267,14 @@ def _learn(
     t_event: NDArray[np.int64],
     i: int,
     j: int,
-    felt: float,
-    prm: ContactParams,
 ) -> int:  # pragma: no cover - compiled
-    """Move ``i``'s tie to ``j`` toward how the contact felt; the tie's slot, for later steps
-    of the same contact (each scan of a row costs about as much as the update itself)."""
-    s = claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
-    t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
-    t = t_trust[i, s]
-    if felt > 0.0:
-        t_trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
-    else:
-        t_trust[i, s] = t + prm.trust_learning * felt * t
-    return s
+    """:func:`claim_slot_in` as a call of its own, not inlined.
+
+    Why: a slot found earlier in a contact is reused rather than looked up again (each scan of a
+    row costs about as much as the update itself), and a claim inlined under that test made
+    Numba's code for the whole contact loop half again slower.
+    """
+    return claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
 
 
 @njit(cache=True, inline="always")
@@ -505,22 +518,12 @@ def _contacts(
                 felt_back = q_back * (prm.security_floor + (1.0 - prm.security_floor) * security[j])
             # From here on both ties exist, in these slots (nothing below claims in row i, and
             # row j's only claim, a rumour's target, comes after its last use).
-            s_ij = _learn(
-                t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j, felt, prm
-            )
-            s_ji = _learn(
-                t_other,
-                t_aff,
-                t_trust,
-                t_fear,
-                t_mem,
-                t_weight,
-                t_event,
-                j,
-                i,
-                felt_back,
-                prm,
-            )
+            if s_ij < 0:
+                s_ij = _claim(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
+            if s_ji < 0:
+                s_ji = _claim(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i)
+            _learn(t_aff, t_trust, i, s_ij, felt, prm)
+            _learn(t_aff, t_trust, j, s_ji, felt_back, prm)
             support[i] += prm.support_fade * felt
             support[j] += prm.support_fade * felt_back
             contact_sum[i] += q
