@@ -121,15 +121,13 @@ def _stage(
     adult_daily, adult_road = _daily(
         np.array([m.adult_annual, max(m.adult_annual, road)]), per_year
     )
-    pack = w.pack[rows]
-    slot = np.where(pack >= 0, pack, n_packs)
-    young = w.designation[rows] == Designation.UNPRESENTED
     on_road = w.dispersing[rows] | w.travelling[rows]
-    return np.where(
-        young,
-        np.where(on_road, young_road[slot], young_daily[slot]),
-        np.where(on_road, adult_road, adult_daily),
-    )
+    hazard = np.where(on_road, adult_road, adult_daily)
+    young = np.flatnonzero(w.designation[rows] == Designation.UNPRESENTED)
+    pack = w.pack[rows[young]]
+    slot = np.where(pack >= 0, pack, n_packs)
+    hazard[young] = np.where(on_road[young], young_road[slot], young_daily[slot])
+    return hazard
 
 
 def _care_met(world: World) -> NDArray[np.float64]:
