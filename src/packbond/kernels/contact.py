@@ -319,9 +319,9 @@ def _contacts(
     jealous_of: NDArray[np.int32],
     jealous_with: NDArray[np.int32],
 ) -> None:  # pragma: no cover - compiled
-    """One day of contact; outputs per row: ``partner``, ``flags``, and for the jealous the mate
-    (``jealous_of``) and the peer (``jealous_with``). ``order`` lists living pack members grouped
-    by pack (``start``/``count`` per pack row).
+    """One day of contact; outputs per row, every row set here: ``partner``, ``flags``, and for
+    the jealous the mate (``jealous_of``) and the peer (``jealous_with``), -1 for the others.
+    ``order`` lists living pack members grouped by pack (``start``/``count`` per pack row).
     """
     # Unpacked once: reading an array out of a bundle inside the loop costs reference counting.
     (
@@ -352,6 +352,8 @@ def _contacts(
     for i in prange(n):
         flags[i] = 0
         partner[i] = -1
+        jealous_of[i] = -1
+        jealous_with[i] = -1
         if not alive[i]:
             continue
         support[i] *= 1.0 - prm.support_fade

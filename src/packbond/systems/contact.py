@@ -38,7 +38,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body, rng, ties
+from .. import body, kernels, rng, ties
 from ..context import Context
 from ..kernels import contact as k
 from ..rules import Rules
@@ -61,8 +61,8 @@ def step(world: World, ctx: Context) -> None:
     order, start, count = world.members_by_pack()
     partner = np.empty(n, dtype=np.int32)
     flags = np.empty(n, dtype=np.uint16)
-    jealous_of = np.full(n, -1, dtype=np.int32)
-    jealous_with = np.full(n, -1, dtype=np.int32)
+    jealous_of = np.empty(n, dtype=np.int32)  # the kernel sets every row
+    jealous_with = np.empty(n, dtype=np.int32)
     k.daily_contacts(
         ctx.day,
         world.seeds.astype(np.uint64),
@@ -86,7 +86,8 @@ def step(world: World, ctx: Context) -> None:
         jealous_of,
         jealous_with,
     )
-    notable = np.flatnonzero(flags & ~np.uint16(k.SKIPPED))
+    # Notable: any flag but SKIPPED (bit 0), so a flag word above it; one compiled pass.
+    notable = kernels.rows_above(flags, np.uint16(k.SKIPPED))
     if len(notable) == 0:
         return
     f, mate = flags[notable], partner[notable]
