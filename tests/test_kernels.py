@@ -85,6 +85,35 @@ def test_tie_values_equal_the_numpy_slot_sum() -> None:
             assert np.array_equal(np.signbit(got), np.signbit(expected))
 
 
+def test_fondest_beside_equals_the_numpy_argmax() -> None:
+    """The garment giver's choice (scent), against the NumPy masks and argmax it replaced:
+    mates first, wolves not beside the row left out, the first of equal likings kept."""
+    gen = np.random.default_rng(8)
+    n, slots = 300, 6
+    other = gen.integers(-1, n, (n, slots)).astype(np.int32)
+    affinity = gen.choice([-1.0, -0.2, 0.0, 0.3, 0.3, 0.7, 1.0], (n, slots)).astype(np.float32)
+    alive = gen.random(n) < 0.9
+    pack = np.where(gen.random(n) < 0.1, -1, gen.integers(0, 4, n)).astype(np.int32)
+    mate = np.where(gen.random(n) < 0.5, other[:, 0], -1).astype(np.int32)
+    rows = np.sort(gen.choice(n, 200, replace=False)).astype(np.int64)
+    like_at = 0.25
+    others = other[rows]
+    safe = np.maximum(others, 0)
+    home = pack[rows][:, None]
+    there = (others >= 0) & alive[safe] & (pack[safe] == home) & (home >= 0)
+    liking = np.where(there, affinity[rows], -np.inf)
+    liking = np.where((others == mate[rows][:, None]) & there, np.inf, liking)
+    slot = liking.argmax(axis=1)
+    giver = others[np.arange(len(rows)), slot]
+    fond = (liking[np.arange(len(rows)), slot] > like_at) & (giver >= 0)
+    kept, chosen = kernels.fondest_beside(
+        other, affinity, alive, pack, mate, rows, np.float32(like_at)
+    )
+    assert fond.sum() > 20 and (~fond).sum() > 20  # both outcomes are exercised
+    assert np.array_equal(kept, rows[fond])
+    assert np.array_equal(chosen, giver[fond])
+
+
 def _numpy_standing(world: World, rows: np.ndarray, day: int) -> np.ndarray:
     """Standing as NumPy computed it before the kernel: the reference the kernel must match."""
     w, p, r = world.wolves, world.packs, world.rules.rank

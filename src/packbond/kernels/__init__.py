@@ -41,7 +41,14 @@ from .select import (
     living_equal,
     rows_above,
 )
-from .ties import TieColumns, claim_slot, find_slot, remember_pairs, tie_values
+from .ties import (
+    TieColumns,
+    claim_slot,
+    find_slot,
+    fondest_beside,
+    remember_pairs,
+    tie_values,
+)
 from .wellbeing import Life, Spirits, WellbeingParams, fade_memories, weekly_wellbeing
 
 __all__ = [
@@ -75,6 +82,7 @@ __all__ = [
     "feel_mates",
     "fighter_mask",
     "find_slot",
+    "fondest_beside",
     "free_to_court",
     "grow_bonds",
     "hunting_parties",

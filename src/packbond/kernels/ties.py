@@ -18,6 +18,7 @@ __all__ = [
     "claim_slot",
     "claim_slot_in",
     "find_slot",
+    "fondest_beside",
     "remember_pairs",
     "tie_value",
     "tie_values",
@@ -173,3 +174,45 @@ def tie_values(
     for n in range(len(src)):
         out[n] = tie_value(other, values, src[n], dst[n], missing)
     return out
+
+
+@njit(cache=True)
+def fondest_beside(
+    other: NDArray[np.int32],
+    affinity: NDArray[np.float32],
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    mate: NDArray[np.int32],
+    rows: NDArray[np.int64],
+    like_at: np.float32,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """For each of ``rows``, the living packmate it is tied to that it likes best, its mate
+    first; the rows whose choice it likes above ``like_at`` (a float32, as NumPy compares the
+    float32 column) and that choice, in the order of ``rows``.
+
+    The same as taking the first highest of the slots' liking (mate +inf, a wolf not beside it
+    -inf) and keeping it where above ``like_at``: one scan of each row's slots instead of
+    NumPy's (rows x slots) masks and gathers.
+    """
+    keep = np.empty(len(rows), dtype=np.int64)
+    chosen = np.empty(len(rows), dtype=np.int64)
+    n = 0
+    for k in range(len(rows)):
+        i = rows[k]
+        home = pack[i]
+        best = np.float32(-np.inf)
+        slot = 0
+        for s in range(other.shape[1]):
+            o = other[i, s]
+            if o < 0 or home < 0 or not alive[o] or pack[o] != home:
+                continue
+            like = np.float32(np.inf) if o == mate[i] else affinity[i, s]
+            if like > best:
+                best = like
+                slot = s
+        giver = other[i, slot]
+        if best > like_at and giver >= 0:
+            keep[n] = i
+            chosen[n] = giver
+            n += 1
+    return keep[:n].copy(), chosen[:n].copy()

@@ -62,16 +62,15 @@ def _use_keepsakes(world: World, ctx: Context) -> None:
 def _give(world: World, ctx: Context, stressed: NDArray[np.int64]) -> None:
     """The mate, or the best-liked packmate who likes the wolf back, may give a garment."""
     w, r = world.wolves, world.rules.scent
-    others = w.tie_other[stressed]
-    there = world.beside(stressed[:, None], others)
-    liking = np.where(there, w.tie_affinity[stressed], -np.inf)
-    mate = w.mate[stressed]
-    liking = np.where((others == mate[:, None]) & there, np.inf, liking)
-    slot = liking.argmax(axis=1)
-    row = np.arange(len(stressed))
-    giver = others[row, slot]
-    fond = (liking[row, slot] > r.like_at) & (giver >= 0)
-    stressed, giver = stressed[fond], giver[fond]
+    stressed, giver = kernels.fondest_beside(
+        w.view("tie_other"),
+        w.view("tie_affinity"),
+        w.view("alive"),
+        w.view("pack"),
+        w.view("mate"),
+        stressed,
+        np.float32(r.like_at),
+    )
     if len(stressed) == 0:
         return
     back = ties.lookup(world, giver, stressed, "affinity")
