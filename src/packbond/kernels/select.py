@@ -75,7 +75,7 @@ def due_to_present(
 @njit(cache=True)
 def rows_above(
     values: NDArray[np.generic], threshold: float | np.floating | np.integer
-) -> NDArray[np.int64]:  # pragma: no cover
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
     """Rows whose ``values`` exceed ``threshold``, living or not (``threshold`` in their dtype)."""
     out = np.empty(len(values), dtype=np.int64)
     n = 0

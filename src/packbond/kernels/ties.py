@@ -200,18 +200,19 @@ def fondest_beside(
     for k in range(len(rows)):
         i = rows[k]
         home = pack[i]
+        if home < 0:
+            continue  # a wolf without a pack has no one beside it
         best = np.float32(-np.inf)
-        slot = 0
+        giver = -1
         for s in range(other.shape[1]):
             o = other[i, s]
-            if o < 0 or home < 0 or not alive[o] or pack[o] != home:
+            if o < 0 or not alive[o] or pack[o] != home:
                 continue
             like = np.float32(np.inf) if o == mate[i] else affinity[i, s]
             if like > best:
                 best = like
-                slot = s
-        giver = other[i, slot]
-        if best > like_at and giver >= 0:
+                giver = o
+        if best > like_at:  # so some slot was chosen: giver is a row
             keep[n] = i
             chosen[n] = giver
             n += 1

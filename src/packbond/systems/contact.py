@@ -49,6 +49,7 @@ __all__ = ["step"]
 _BELOW_NECK = WOUND_SITES.index("neck")
 """A blow lands anywhere but the neck: sites before it in ``WOUND_SITES``."""
 _PURPOSE = rng.purpose_key("contact")
+assert k.SKIPPED == 1, "a notable contact is a flag word above SKIPPED, the lowest flag bit"
 
 
 def step(world: World, ctx: Context) -> None:

@@ -103,9 +103,10 @@ def _stage(
 ) -> NDArray[np.float64]:
     """Daily background hazard of each wolf's life stage; ``care`` is each pack's care met.
 
-    A stage's yearly risk takes few values (one for adults, one per pack for the young), so the
-    logarithm of :func:`_daily` is taken once per value and looked up, not once per wolf: the
-    same numbers, and the weekly refresh of a million wolves no longer pays a million logarithms.
+    A stage's yearly risk takes few values (two for adults, at home or on the road, and two per
+    pack for the young), so the logarithm of :func:`_daily` is taken once per value and looked
+    up, not once per wolf, and only the young look up their pack's: the same numbers, and the
+    weekly refresh of a million wolves no longer pays a million logarithms and gathers.
     """
     w, m = world.wolves, world.rules.mortality
     per_year = world.calendar.days_per_year
