@@ -22,11 +22,11 @@ def take_ids(counter: NDArray[np.int64], groups: NDArray[np.integer]) -> NDArray
     Why: ids are numbered per replicate, so that a replicate inside an ensemble numbers its
     wolves, packs and events exactly as the same replicate run alone would.
     """
-    g = groups.astype(np.int64)
     if len(counter) == 1:  # one replicate: ids are simply the next ones in order
-        ids = counter[0] + np.arange(len(g), dtype=np.int64)
-        counter[0] += len(g)
+        ids = np.arange(counter[0], counter[0] + len(groups), dtype=np.int64)
+        counter[0] += len(groups)
         return ids
+    g = groups.astype(np.int64)
     ids = counter[g] + rank_within(g)
     counter += np.bincount(g, minlength=len(counter))
     return ids

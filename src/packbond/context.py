@@ -119,8 +119,9 @@ class Context:
 def _ids(id_column: NDArray[np.int32], rows: NDArray[np.integer]) -> NDArray[np.int32]:
     """Ids of rows, keeping -1 (none) as -1."""
     r = np.asarray(rows)
-    ids = np.array(id_column[np.maximum(r, 0)], dtype=np.int32)  # an array even for one row
-    none = r < 0
-    if none.any():
-        ids[none] = -1
+    # take() copies, and gives an array even for one row; a -1 takes the last row's id, so the
+    # nones are set back afterwards (rarely: most rows given are real).
+    ids = np.asarray(id_column.take(r), dtype=np.int32)
+    if r.size and r.min() < 0:
+        ids[r < 0] = -1
     return ids

@@ -8,13 +8,14 @@ caused it. -1 means "none" in every id column.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..arrays import take_ids
-from .registry import registry
+from .registry import ROLE_COLUMNS, registry
 
 __all__ = ["EVENT_COLUMNS", "EventLog"]
 
@@ -54,6 +55,19 @@ def _blank(column: str, n: int) -> NDArray[Any]:
     return run[:n]
 
 
+_FILLED = ("actor", "target", "other", "pack", "rival", "value", "detail", "cause")
+"""The columns a caller may give, in the order of :meth:`EventLog.emit`'s keywords."""
+
+
+@cache
+def _shape_of(kind: str) -> tuple[int, tuple[str, ...], str | None, int]:
+    """A kind's code, roles, detail enum and number of detail codes, looked up once per kind
+    (emit runs thousands of times a simulated year, most of them for a handful of rows)."""
+    reg = registry()
+    spec = reg[kind]
+    return spec.code, spec.roles, spec.detail, len(reg.detail_labels(spec))
+
+
 class EventLog:
     """Append-only log of events for all replicates, drained in chunks by the run store."""
 
@@ -78,17 +92,16 @@ class EventLog:
         cause: ArrayLike | None = None,
     ) -> NDArray[np.int64]:
         """Record a batch of events of one kind; returns their ids (for ``cause`` links)."""
-        spec = registry()[kind]
+        code, roles, enum, n_codes = _shape_of(kind)
         rep = np.asarray(replicate, dtype=np.int16).reshape(-1)
         n = len(rep)
-        given = {"actor": actor, "target": target, "other": other}
-        for i, col in enumerate(("actor", "target", "other")):
-            declared = i < len(spec.roles)
-            if declared and given[col] is None:
-                raise ValueError(f"event {kind!r} needs its role {spec.roles[i]!r} ({col})")
-            if not declared and given[col] is not None:
-                raise ValueError(f"event {kind!r} declares no role in column {col!r}")
-        if detail is not None and spec.detail is None:
+        for i, given in enumerate((actor, target, other)):
+            declared = i < len(roles)
+            if declared and given is None:
+                raise ValueError(f"event {kind!r} needs its role {roles[i]!r} ({ROLE_COLUMNS[i]})")
+            if not declared and given is not None:
+                raise ValueError(f"event {kind!r} declares no role in column {ROLE_COLUMNS[i]!r}")
+        if detail is not None and enum is None:
             raise ValueError(f"event {kind!r} declares no detail")
         if n == 0:
             return np.empty(0, dtype=np.int64)
@@ -96,25 +109,15 @@ class EventLog:
         days = np.empty(n, dtype=np.int32)
         days.fill(day)
         kinds = np.empty(n, dtype=np.int16)
-        kinds.fill(spec.code)
+        kinds.fill(code)
         chunk: dict[str, np.ndarray] = {
             "event_id": ids,
             "replicate": rep,
             "day": days,
             "kind": kinds,
         }
-        fills = {
-            "actor": actor,
-            "target": target,
-            "other": other,
-            "pack": pack,
-            "rival": rival,
-            "value": value,
-            "detail": detail,
-            "cause": cause,
-        }
-        for col, data in fills.items():
-            dtype = EVENT_COLUMNS[col]
+        fills = (actor, target, other, pack, rival, value, detail, cause)
+        for col, data in zip(_FILLED, fills, strict=True):
             if data is None:
                 chunk[col] = _blank(col, n)
                 continue
@@ -123,11 +126,11 @@ class EventLog:
             # more than the copy for the few events of a day, and most columns are given whole).
             if arr.shape != (n,):
                 arr = np.broadcast_to(arr, (n,))
-            chunk[col] = arr.astype(dtype, copy=True)
-        if spec.detail is not None:
-            labels = registry().detail_labels(spec)
-            if np.any((chunk["detail"] < 0) | (chunk["detail"] >= len(labels))):
-                raise ValueError(f"event {kind!r} has a detail code outside {spec.detail!r}")
+            chunk[col] = arr.astype(EVENT_COLUMNS[col], copy=True)
+        if enum is not None:
+            codes = chunk["detail"]
+            if codes.min() < 0 or codes.max() >= n_codes:
+                raise ValueError(f"event {kind!r} has a detail code outside {enum!r}")
         self._chunks.append(chunk)
         self.total += n
         return ids.copy()  # the log keeps its own: a caller may not rewrite history
