@@ -256,27 +256,6 @@ def _learn(
         t_trust[i, s] = t + prm.trust_learning * felt * t
 
 
-@njit(cache=True)
-def _claim(
-    t_other: NDArray[np.int32],
-    t_aff: NDArray[np.float32],
-    t_trust: NDArray[np.float32],
-    t_fear: NDArray[np.float32],
-    t_mem: NDArray[np.int8],
-    t_weight: NDArray[np.float32],
-    t_event: NDArray[np.int64],
-    i: int,
-    j: int,
-) -> int:  # pragma: no cover - compiled
-    """:func:`claim_slot_in` as a call of its own, not inlined.
-
-    Why: a slot found earlier in a contact is reused rather than looked up again (each scan of a
-    row costs about as much as the update itself), and a claim inlined under that test made
-    Numba's code for the whole contact loop half again slower.
-    """
-    return claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
-
-
 @njit(cache=True, inline="always")
 def _protection(
     alive: NDArray[np.bool_],
@@ -521,9 +500,13 @@ def _contacts(
             # From here on both ties exist, in these slots (nothing below claims in row i, and
             # row j's only claim, a rumour's target, comes after its last use).
             if s_ij < 0:
-                s_ij = _claim(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
+                s_ij = claim_slot_in(
+                    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j
+                )
             if s_ji < 0:
-                s_ji = _claim(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i)
+                s_ji = claim_slot_in(
+                    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i
+                )
             _learn(t_aff, t_trust, i, s_ij, felt, prm)
             _learn(t_aff, t_trust, j, s_ji, felt_back, prm)
             support[i] += prm.support_fade * felt
