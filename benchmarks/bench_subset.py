@@ -29,19 +29,14 @@ def main() -> None:
     args = ap.parse_args()
     subset.run_packbond(subset.build(16, args.seed), 8)
     seconds: dict[str, float] = defaultdict(float)
-    shipped = subset.schedule
-    # run_packbond builds its engine from subset.schedule(); hand it the same systems, timed.
-    subset.schedule = lambda: [
-        ScheduledSystem(s.name, s.every, _timed(s.name, s.step, seconds)) for s in shipped()
+    timed = [
+        ScheduledSystem(s.name, s.every, _timed(s.name, s.step, seconds)) for s in subset.schedule()
     ]
-    try:
-        world = subset.build(args.wolves, args.seed)
-        days = world.calendar.years_to_days(args.years)
-        t0 = time.perf_counter()
-        subset.run_packbond(world, days)
-        step = time.perf_counter() - t0
-    finally:
-        subset.schedule = shipped
+    world = subset.build(args.wolves, args.seed)
+    days = world.calendar.years_to_days(args.years)
+    t0 = time.perf_counter()
+    subset.run_packbond(world, days, timed)
+    step = time.perf_counter() - t0
     print(
         json.dumps(
             {
