@@ -5,7 +5,9 @@ keeps a copy of the contact kernel's inputs on the next day, then times the seri
 with ``--threads`` the parallel one) on fresh copies of them: the fastest of ``--repeat`` calls
 and their mean (the mean shows what a busy machine does to threads). Why alone: the kernel is
 the largest part of a day, and a change to it should be measured without the noise of the other
-24 systems. Run: ``.venv/bin/python benchmarks/bench_contact.py --wolves 100000 [--threads]``.
+24 systems. ``--subset`` takes the day from the benchmark rule set instead (its world, its
+systems), the day that decides the ratio to Mesa.
+Run: ``.venv/bin/python benchmarks/bench_contact.py --wolves 100000 [--threads] [--subset]``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from typing import Any
 
 from bench_world import SCENARIO
+from packbond.benchmarking import subset
 from packbond.engine import Engine
 from packbond.kernels import contact
 from packbond.scenario import build_world, parse_scenario
@@ -29,11 +32,18 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=59, help="days stepped before the timed day")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--threads", action="store_true", help="time the parallel kernel too")
-    args = ap.parse_args()
-    world = build_world(
-        parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed")), [1]
+    ap.add_argument(
+        "--subset", action="store_true", help="the benchmark rule set's world and systems"
     )
-    engine = Engine(world, metrics_every=7)
+    args = ap.parse_args()
+    if args.subset:
+        world = subset.build(args.wolves, 1)
+        engine = Engine(world, schedule=subset.schedule(), metrics_every=7)
+    else:
+        world = build_world(
+            parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed")), [1]
+        )
+        engine = Engine(world, metrics_every=7)
     engine.run(args.warm)
     captured: list[tuple[Any, ...]] = []
     run_day = contact.daily_contacts

@@ -4,7 +4,7 @@ Runs the benchmark rule set (``packbond.benchmarking.subset``) on a world of abo
 Y years, as ``packbond bench --no-mesa`` does, but in this process and with every system timed.
 Why: the ratio to Mesa is decided by packbond's side, and its year at 10,000 wolves is too short
 to profile by eye; the sizes show what is a fixed cost a day and what grows with the wolves.
-A tiny run first loads the compiled kernels. Prints one JSON line.
+A short run first loads the compiled kernels (``subset.warm_up``). Prints one JSON line.
 Run: ``.venv/bin/python benchmarks/bench_subset.py --wolves 10000 --years 1``.
 """
 
@@ -27,7 +27,7 @@ def main() -> None:
     ap.add_argument("--years", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    subset.run_packbond(subset.build(16, args.seed), 8)
+    subset.warm_up(args.seed)
     seconds: dict[str, float] = defaultdict(float)
     timed = [
         ScheduledSystem(s.name, s.every, _timed(s.name, s.step, seconds)) for s in subset.schedule()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import numba
 import numpy as np
 import pytest
 
@@ -83,6 +84,23 @@ def test_tie_values_equal_the_numpy_slot_sum() -> None:
             got = kernels.tie_values(other, column, src, dst, missing)
             assert np.array_equal(got, expected)
             assert np.array_equal(np.signbit(got), np.signbit(expected))
+
+
+def test_tie_helpers_hand_the_kernels_writable_arrays_whatever_they_are_given() -> None:
+    """Arrays of the right dtype, of another dtype and scalars all reach the tie kernels as one
+    array type: a read-only view would be typed apart and load a second compiled kernel."""
+    world = world_of(generated(2))
+    rows = np.array([0, 1], dtype=np.int64)
+    others = np.array([2, 3], dtype=np.int64)
+    ties.remember(world, rows, others, affinity=np.array([0.1, 0.2]), memory=1, event=rows)
+    ties.remember(world, rows.astype(np.int32), others, trust=0.1)
+    ties.lookup(world, rows, others, "affinity")
+    ties.lookup(world, rows.astype(np.int32), others.astype(np.int32), "trust")
+    signatures = kernels.remember_pairs.signatures + kernels.tie_values.signatures
+    assert signatures
+    for signature in signatures:
+        arrays = [t for t in signature if isinstance(t, numba.types.Array)]
+        assert arrays and all(t.mutable for t in arrays), signature
 
 
 def test_fondest_beside_equals_the_numpy_argmax() -> None:

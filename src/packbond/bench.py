@@ -143,8 +143,8 @@ def _measure(side: str, wolves: int, years: float, seed: int) -> SideResult:
     days = world.calendar.years_to_days(years)
     start = int(world.wolves.view("alive").sum())
     if side == "packbond":
-        # A tiny warm-up run loads the compiled kernels, so the timed year does not pay for it.
-        subset.run_packbond(subset.build(16, seed), 8)
+        # A short warm-up run loads the compiled kernels, so the timed year does not pay for it.
+        subset.warm_up(seed)
         t1 = time.perf_counter()
         stats = subset.run_packbond(world, days)
     else:

@@ -71,10 +71,10 @@ def uniform(
     ent, sd = np.asarray(entity), np.asarray(seed)
     if ent.ndim == 1 and ent.dtype.kind in "iu" and sd.ndim <= 1:
         # The common case, one pass in a compiled kernel; the same numbers as the formula below.
-        seeds = np.broadcast_to(sd.astype(np.uint64), ent.shape)
-        return kernels.keyed_uniform(
-            np.ascontiguousarray(seeds), ent.astype(np.int64), day, purpose_key(purpose), k
-        )
+        # A writable copy whether the seeds were one or one per entity: a read-only broadcast
+        # view would be typed apart by Numba and load a second compiled kernel.
+        seeds = np.array(np.broadcast_to(sd.astype(np.uint64), ent.shape))
+        return kernels.keyed_uniform(seeds, ent.astype(np.int64), day, purpose_key(purpose), k)
     return reference_uniform(seed, day, entity, purpose, k)
 
 

@@ -47,10 +47,21 @@ def lookup(
     return kernels.tie_values(
         w.tie_other,
         getattr(w, f"tie_{column}"),
-        np.ascontiguousarray(np.broadcast_to(src, dst.shape), dtype=np.int64),
-        np.ascontiguousarray(np.broadcast_to(dst, src.shape), dtype=np.int64),
+        _own(src, dst.shape, np.int64),
+        _own(dst, src.shape, np.int64),
         float(missing),
     )
+
+
+def _own(value: ArrayLike, shape: tuple[int, ...], dtype: type) -> NDArray:
+    """``value`` broadcast to ``shape``, as a writable C-contiguous array of its own.
+
+    Why always a copy: a broadcast view is read-only, and ``ascontiguousarray`` hands it back
+    as it is when it already has the dtype, so a kernel met read-only and writable arrays by
+    turns; Numba types the two apart and loaded a second compiled version in the middle of a
+    run (about 5 ms each time, measured in the benchmark year).
+    """
+    return np.array(np.broadcast_to(np.asarray(value, dtype=dtype), shape), dtype=dtype)
 
 
 def remember(
@@ -71,17 +82,15 @@ def remember(
     if n == 0:
         return
 
-    def full(value: ArrayLike, dtype: type) -> NDArray:
-        return np.ascontiguousarray(np.broadcast_to(np.asarray(value, dtype=dtype), (n,)))
-
+    shape = (n,)
     kernels.remember_pairs(
         columns(world),
-        full(src, np.int64),
-        full(dst, np.int64),
-        full(affinity, np.float64),
-        full(trust, np.float64),
-        full(fear, np.float64),
-        full(memory, np.int8),
-        full(weight, np.float64),
-        full(event, np.int64),
+        _own(src, shape, np.int64),
+        _own(dst, shape, np.int64),
+        _own(affinity, shape, np.float64),
+        _own(trust, shape, np.float64),
+        _own(fear, shape, np.float64),
+        _own(memory, shape, np.int8),
+        _own(weight, shape, np.float64),
+        _own(event, shape, np.int64),
     )
