@@ -21,7 +21,16 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of, metric_sums, pack_counts, young_counts
-from .hunting import Helpers, Hunters, PartyRules, best_helpers, hunting_parties
+from .hunting import (
+    Helpers,
+    Hunters,
+    HuntGround,
+    OutcomeRules,
+    PartyRules,
+    best_helpers,
+    hunt_outcomes,
+    hunting_parties,
+)
 from .leaving import WishColumns, WishRules, move_wishes
 from .ranks import (
     RankFolk,
@@ -59,8 +68,10 @@ __all__ = [
     "GrowthColumns",
     "GrowthRules",
     "Helpers",
+    "HuntGround",
     "Hunters",
     "Life",
+    "OutcomeRules",
     "PartyRules",
     "RankFolk",
     "RankPacks",
@@ -85,6 +96,7 @@ __all__ = [
     "fondest_beside",
     "free_to_court",
     "grow_bonds",
+    "hunt_outcomes",
     "hunting_parties",
     "keyed_uniform",
     "living_above",

@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 
 from .. import body, kernels, rng, ties
 from ..context import Context
+from ..rules import Rules
 from ..state import DESIGNATIONS, Designation, Form, Memory, Role, World
 
 __all__ = ["step"]
@@ -46,25 +47,6 @@ class _Hunts(NamedTuple):
     skill: NDArray[np.float64]
 
 
-def _winter_factor(world: World, season: int, region: NDArray[np.int16]) -> NDArray[np.float64]:
-    s = world.rules.seasons
-    if season != _WINTER:
-        return np.ones(len(region))
-    sign = -1.0 if s.winter_hunting == "harder" else 1.0
-    return 1.0 + sign * s.snow_effect * world.regions.winter_severity[region].astype(np.float64)
-
-
-def _crowding(world: World, packs: NDArray[np.integer]) -> NDArray[np.float64]:
-    """Share of the prey each pack finds: 1 until its region holds more packs than territories."""
-    p = world.packs
-    n_regions = len(world.regions.names)
-    live = p.view("alive")
-    key = p.view("replicate").astype(np.int64) * n_regions + p.view("region")
-    counts = np.bincount(key[live], minlength=world.replicates * n_regions)
-    mine = counts[key[packs]]
-    return np.minimum(1.0, world.regions.territories[p.region[packs]] / np.maximum(mine, 1))
-
-
 def step(world: World, ctx: Context) -> None:
     """Send out the hunting parties due today."""
     w, p, r = world.wolves, world.packs, world.rules.hunting
@@ -76,10 +58,21 @@ def step(world: World, ctx: Context) -> None:
     if len(party) == 0:
         return
     season = world.calendar.season(ctx.day)
-    hunt_ids, by_pack = _resolve_hunts(world, ctx, party, hunts, season)
+    success, food, hurt = _outcomes(world, ctx, party, solo, hunts, season)
+    hunt_ids = ctx.emit(
+        "hunt",
+        party[hunts.first],
+        pack=hunts.packs,
+        detail=success.astype(np.int64),
+        value=np.round(food, 1),
+    )
     body.shift(world, ctx, party, Form.WOLF)
     body.reopen_if_active(world, ctx, party, "reopen_hunt")
-    injured, injured_ids = _injuries(world, ctx, party, solo, season, hunt_ids, by_pack)
+    injured = hurt.rows
+    injured_ids = np.zeros(0, dtype=np.int64)
+    if len(injured):
+        cause = hunt_ids[hurt.hunt]
+        injured_ids = body.wound(world, ctx, injured, hurt.severity, hurt.site, cause)
     _assist(world, ctx, party, injured, injured_ids, season)
     w.familiarity[party] = np.minimum(1.0, w.familiarity[party] + r.familiarity_per_hunt)
     w.roles[party] |= Role.HUNTER
@@ -141,67 +134,98 @@ def _choose_party(
     return party, solo, _Hunts(packs, first, skill)
 
 
-def _resolve_hunts(
-    world: World, ctx: Context, party: NDArray[np.int64], hunts: _Hunts, season: int
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Success and food per hunting pack; returns hunt event ids and, per pack row, its index."""
-    p, r = world.packs, world.rules.hunting
-    packs = hunts.packs
-    size = np.diff(np.append(hunts.first, len(party)))
-    skill = hunts.skill / size
-    region = p.region[packs]
-    prey = world.regions.prey[region, season].astype(np.float64) * _crowding(world, packs)
-    chance = r.base_success + r.party_bonus * (size - 1) + r.skill_weight * (skill - 0.5)
-    chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
-    chance = np.clip(chance * _winter_factor(world, season, region), 0.0, 0.95)
-    success = ctx.draw_packs("hunt_success", packs) < chance
-    food = np.where(success, r.kill_food * size.astype(np.float64) ** r.kill_party_exponent, 0.0)
-    p.food[packs] += food.astype(np.float32)
-    ids = ctx.emit(
-        "hunt",
-        party[hunts.first],
-        pack=packs,
-        detail=success.astype(np.int64),
-        value=np.round(food, 1),
-    )
-    by_pack = np.full(p.size, -1, dtype=np.int64)
-    by_pack[packs] = np.arange(len(packs))
-    return ids, by_pack
+class _Hurt(NamedTuple):
+    """The hunters hurt today: rows, their wounds' severity and site, the hunt of each."""
+
+    rows: NDArray[np.int64]
+    severity: NDArray[np.float64]
+    site: NDArray[np.int64]
+    hunt: NDArray[np.int64]
 
 
-def _injuries(
+def _outcomes(
     world: World,
     ctx: Context,
     party: NDArray[np.int64],
     solo: NDArray[np.bool_],
+    hunts: _Hunts,
     season: int,
-    hunt_ids: NDArray[np.int64],
-    by_pack: NDArray[np.int64],
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    w, p, rules = world.wolves, world.packs, world.rules
-    r = rules.hunting
-    region = p.region[w.pack[party]]
-    snow = world.regions.winter_severity[region] if season == _WINTER else 0.0
-    hazard = 2.0 * world.regions.terrain_hazard[region]
-    risk = (
-        r.injury_base
-        * (1.0 + r.snow_injury * snow)
-        * (1.0 + r.unfamiliar_injury * (1.0 - w.familiarity[party]))
-        * (1.5 - w.hunting_skill[party])
-        * hazard
-        * np.where(solo, r.solo_injury, 1.0)
+) -> tuple[NDArray[np.bool_], NDArray[np.float64], _Hurt]:
+    """Each hunt's success and food (the packs' stores fed), and who of the party is hurt.
+
+    Success grows with party size and skill and follows the season's prey, thinned where a
+    region holds more packs than territories, and snow (a rule); injury risk grows with snow,
+    unfamiliar ground, lack of skill, chasing alone and the rut. One compiled pass
+    (:func:`packbond.kernels.hunt_outcomes`), as the day's few dozen hunts made the NumPy
+    version a fixed cost of every day.
+    """
+    w, p, regions, rules = world.wolves, world.packs, world.regions, world.rules
+    success, food, rows, severity, site, hunt = kernels.hunt_outcomes(
+        kernels.HuntGround(
+            p.view("alive"),
+            p.view("replicate"),
+            p.view("id"),
+            p.view("region"),
+            p.view("food"),
+            np.ascontiguousarray(regions.prey[:, season]),
+            regions.territories,
+            regions.winter_severity,
+            regions.terrain_hazard,
+            w.view("replicate"),
+            w.view("id"),
+            w.view("pack"),
+            w.view("familiarity"),
+            w.view("hunting_skill"),
+            w.view("cycle_until"),
+        ),
+        world.seeds.astype(np.uint64),
+        party,
+        solo,
+        hunts.packs,
+        hunts.first,
+        hunts.skill,
+        _outcome_rules(rules, season, ctx.day, len(regions.names)),
     )
-    if rules.rut.enabled:
-        rutting = w.cycle_until[party] >= ctx.day
-        risk = risk * np.where(rutting, rules.rut.injury_multiplier, 1.0)
-    hurt = ctx.draw("hunt_injury", party) < risk
-    victims = party[hurt]
-    if len(victims) == 0:
-        return victims, np.zeros(0, dtype=np.int64)
-    severity = r.injury_severity * (0.5 + ctx.draw("injury_severity", victims))
-    site = (ctx.draw("injury_site", victims) * _STRONG_SITES).astype(np.int64)
-    cause = hunt_ids[by_pack[w.pack[victims]]]
-    return victims, body.wound(world, ctx, victims, severity, site, cause)
+    return success, food, _Hurt(rows, severity, site, hunt)
+
+
+_food_tables: dict[tuple[float, float, int], NDArray[np.float64]] = {}
+"""A kill's food by party size, per (kill_food, exponent, largest party)."""
+
+
+def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernels.OutcomeRules:
+    r, rut = rules.hunting, rules.rut
+    largest = r.party_max + r.volunteer_places
+    key = (r.kill_food, r.kill_party_exponent, largest)
+    table = _food_tables.get(key)
+    if table is None:
+        # NumPy's power, as the food was computed before: the same bits for every size.
+        table = r.kill_food * np.arange(largest + 1).astype(np.float64) ** r.kill_party_exponent
+        _food_tables[key] = table
+    s = rules.seasons
+    return kernels.OutcomeRules(
+        base_success=r.base_success,
+        party_bonus=r.party_bonus,
+        skill_weight=r.skill_weight,
+        prey_weight=r.prey_weight,
+        winter=season == _WINTER,
+        snow_effect=(-1.0 if s.winter_hunting == "harder" else 1.0) * s.snow_effect,
+        food_by_size=table,
+        injury_base=r.injury_base,
+        snow_injury=r.snow_injury,
+        unfamiliar_injury=r.unfamiliar_injury,
+        solo_injury=r.solo_injury,
+        rut=rut.enabled,
+        rut_injury=rut.injury_multiplier,
+        injury_severity=r.injury_severity,
+        strong_sites=_STRONG_SITES,
+        regions=regions,
+        day=day,
+        key_success=rng.purpose_key("hunt_success"),
+        key_injury=rng.purpose_key("hunt_injury"),
+        key_severity=rng.purpose_key("injury_severity"),
+        key_site=rng.purpose_key("injury_site"),
+    )
 
 
 def _assist(
