@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import kernels
+from .arrays import broadcast_copy
 from .kernels.daily import GOLDEN, M1, M2, TO_UNIT
 
 __all__ = [
@@ -71,9 +72,7 @@ def uniform(
     ent, sd = np.asarray(entity), np.asarray(seed)
     if ent.ndim == 1 and ent.dtype.kind in "iu" and sd.ndim <= 1:
         # The common case, one pass in a compiled kernel; the same numbers as the formula below.
-        # A writable copy whether the seeds were one or one per entity: a read-only broadcast
-        # view would be typed apart by Numba and load a second compiled kernel.
-        seeds = np.array(np.broadcast_to(sd.astype(np.uint64), ent.shape))
+        seeds = broadcast_copy(sd.astype(np.uint64), ent.shape, np.uint64)  # one or one per entity
         return kernels.keyed_uniform(seeds, ent.astype(np.int64), day, purpose_key(purpose), k)
     return reference_uniform(seed, day, entity, purpose, k)
 

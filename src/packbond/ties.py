@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import kernels
+from .arrays import broadcast_copy
 from .state import World
 
 __all__ = ["columns", "lookup", "remember"]
@@ -47,21 +48,10 @@ def lookup(
     return kernels.tie_values(
         w.tie_other,
         getattr(w, f"tie_{column}"),
-        _own(src, dst.shape, np.int64),
-        _own(dst, src.shape, np.int64),
+        broadcast_copy(src, dst.shape, np.int64),
+        broadcast_copy(dst, src.shape, np.int64),
         float(missing),
     )
-
-
-def _own(value: ArrayLike, shape: tuple[int, ...], dtype: type) -> NDArray:
-    """``value`` broadcast to ``shape``, as a writable C-contiguous array of its own.
-
-    Why always a copy: a broadcast view is read-only, and ``ascontiguousarray`` hands it back
-    as it is when it already has the dtype, so a kernel met read-only and writable arrays by
-    turns; Numba types the two apart and loaded a second compiled version in the middle of a
-    run (about 5 ms each time, measured in the benchmark year).
-    """
-    return np.array(np.broadcast_to(np.asarray(value, dtype=dtype), shape), dtype=dtype)
 
 
 def remember(
@@ -85,12 +75,12 @@ def remember(
     shape = (n,)
     kernels.remember_pairs(
         columns(world),
-        _own(src, shape, np.int64),
-        _own(dst, shape, np.int64),
-        _own(affinity, shape, np.float64),
-        _own(trust, shape, np.float64),
-        _own(fear, shape, np.float64),
-        _own(memory, shape, np.int8),
-        _own(weight, shape, np.float64),
-        _own(event, shape, np.int64),
+        broadcast_copy(src, shape, np.int64),
+        broadcast_copy(dst, shape, np.int64),
+        broadcast_copy(affinity, shape, np.float64),
+        broadcast_copy(trust, shape, np.float64),
+        broadcast_copy(fear, shape, np.float64),
+        broadcast_copy(memory, shape, np.int8),
+        broadcast_copy(weight, shape, np.float64),
+        broadcast_copy(event, shape, np.int64),
     )

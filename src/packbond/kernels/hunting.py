@@ -1,5 +1,5 @@
-"""The daily hunting kernels: who of the packs hunting today goes out, who chases alone, and who
-helps a hurt hunter.
+"""The daily hunting kernels: who of the packs hunting today goes out, who chases alone, how
+each hunt ends and who is hurt in it, and who helps a hurt hunter.
 
 Why compiled: choosing a party was some sixty NumPy operations a day over every able member of a
 hunting pack (masks, gathers, an ``isin``, a ``lexsort`` and group positions), a cost paid every
