@@ -21,6 +21,7 @@ from .daily import (
     share_food,
 )
 from .groups import members_by_pack, members_of, metric_sums, pack_counts, young_counts
+from .health import Wounded, WoundRules, tend_wounds
 from .hunting import (
     Helpers,
     Hunters,
@@ -81,6 +82,8 @@ __all__ = [
     "WellbeingParams",
     "WishColumns",
     "WishRules",
+    "WoundRules",
+    "Wounded",
     "best_helpers",
     "best_per_group",
     "claim_slot",
@@ -115,6 +118,7 @@ __all__ = [
     "run_clocks",
     "share_food",
     "standings",
+    "tend_wounds",
     "tie_values",
     "weekly_standing",
     "weekly_wellbeing",

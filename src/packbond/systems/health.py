@@ -14,39 +14,43 @@ Rules: ``wounds``.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
-from .. import body, kernels
+from .. import body, kernels, rng
 from ..context import Context
 from ..state import World
 
-__all__ = ["step"]
+__all__ = ["step", "tend"]
 
 
 def step(world: World, ctx: Context) -> None:
     """Bleed, heal, and die of wounds."""
-    w, p, r = world.wolves, world.packs, world.rules.wounds
-    rows = kernels.living_above(w.view("alive"), w.view("wound"), np.float32(0.0))
-    if len(rows) == 0:
-        return
-    bleeding = w.bleeding[rows]
-    pack = w.pack[rows]
-    hospital = np.where(pack >= 0, p.hospital[np.maximum(pack, 0)], False)
-    rate = r.heal_per_day * np.where(hospital, r.hospital_multiplier, 1.0)
-    change = np.where(bleeding, r.bleeding_harm, -rate)
-    w.wound[rows] = np.clip(w.wound[rows] + change, 0.0, 1.0)
-    stops = bleeding & (ctx.draw("bleeding_stops", rows) < r.bleeding_stops)
-    w.bleeding[rows[stops]] = False
-    healed = rows[w.wound[rows] <= 0]
+    healed, healed_cause, dead, dead_cause = tend(world, ctx.day)
     if len(healed):
-        ctx.emit("healed", healed, pack=w.pack[healed], cause=w.wound_event[healed])
-        w.wound_event[healed] = -1
-        w.bleeding[healed] = False
-    is_grave = w.wound[rows] > r.deadly_above
-    grave = rows[is_grave]
-    if len(grave) == 0:
-        return
-    risk = r.death_per_day * (w.wound[grave] - r.deadly_above) / (1.0 - r.deadly_above)
-    if r.hospital_death < 1.0:
-        risk = np.where(hospital[is_grave], risk * r.hospital_death, risk)
-    dead = grave[ctx.draw("wound_death", grave) < risk]
-    body.die(world, ctx, dead, "wounds", w.wound_event[dead])
+        ctx.emit("healed", healed, pack=world.wolves.pack[healed], cause=healed_cause)
+    body.die(world, ctx, dead, "wounds", dead_cause)
+
+
+def tend(
+    world: World, day: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """The day's wounds moved (:func:`packbond.kernels.tend_wounds`, one compiled pass over the
+    wounded); the healed and those who die of a wound, each with their wound's event."""
+    w, p, r = world.wolves, world.packs, world.rules.wounds
+    return kernels.tend_wounds(
+        kernels.Wounded(*(w.view(c) for c in kernels.Wounded._fields)),
+        world.seeds.astype(np.uint64),
+        p.view("hospital"),
+        kernels.WoundRules(
+            heal_per_day=r.heal_per_day,
+            hospital_multiplier=r.hospital_multiplier,
+            bleeding_harm=r.bleeding_harm,
+            bleeding_stops=r.bleeding_stops,
+            deadly_above=r.deadly_above,
+            death_per_day=r.death_per_day,
+            hospital_death=r.hospital_death,
+            day=day,
+            key_stops=rng.purpose_key("bleeding_stops"),
+            key_death=rng.purpose_key("wound_death"),
+        ),
+    )
