@@ -75,6 +75,18 @@ def test_the_compiled_draws_equal_the_numpy_definition() -> None:
             )
 
 
+def test_normals_of_several_purposes_are_each_purposes_normal() -> None:
+    """``normals`` (one compiled pass for several purposes) gives, row by row, the numbers of
+    ``normal`` for each purpose, with one seed or a seed per entity, and for no entity at all."""
+    purposes = ("trait.kindness", "trait.boldness", "pack_cap")
+    ids = np.arange(3, 2003, dtype=np.int32)
+    for seed in (np.uint64(11), np.repeat(np.array([5, 9], dtype=np.uint64), 1000)):
+        got = rng.normals(seed, 12, ids, purposes)
+        for row, purpose in zip(got, purposes, strict=True):
+            assert np.array_equal(row, rng.normal(seed, 12, ids, purpose))
+    assert rng.normals(3, 0, np.zeros(0, dtype=np.int64), purposes).shape == (3, 0)
+
+
 def test_context_draws_are_the_keyed_uniforms_of_their_rows() -> None:
     """The compiled per-row draw of a system equals rng.uniform over the rows' seeds and ids,
     across replicates, and for pack rows too."""

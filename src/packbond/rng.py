@@ -12,6 +12,7 @@ number per element. ``k`` distinguishes several draws for the same key on the sa
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -23,6 +24,7 @@ from .kernels.daily import GOLDEN, M1, M2, TO_UNIT
 
 __all__ = [
     "normal",
+    "normals",
     "poisson",
     "purpose_key",
     "reference_uniform",
@@ -90,6 +92,26 @@ def normal(
     """Standard normal numbers by Box-Muller over two keyed uniforms."""
     u1 = uniform(seed, day, entity, purpose, 2 * k)
     u2 = uniform(seed, day, entity, purpose, 2 * k + 1)
+    return np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)
+
+
+def normals(
+    seed: ArrayLike, day: int, entity: NDArray[np.integer], purposes: Sequence[str]
+) -> NDArray[np.float64]:
+    """:func:`normal` (``k`` = 0) for several purposes at once, one row per purpose: the same
+    numbers, with the uniforms of every purpose drawn in one compiled pass (a new wolf takes a
+    normal draw for each of its traits, and each call had a fixed cost of its own)."""
+    ent, sd = np.asarray(entity), np.asarray(seed)
+    if not (ent.ndim == 1 and ent.dtype.kind in "iu" and sd.ndim <= 1):
+        return np.stack([normal(seed, day, entity, p) for p in purposes])
+    m = len(purposes)
+    keys = np.array([purpose_key(p) for p in purposes] * 2, dtype=np.uint64)
+    ks = np.repeat(np.array([0, 1], dtype=np.int64), m)
+    seeds = broadcast_copy(sd.astype(np.uint64), ent.shape, np.uint64)
+    u = kernels.keyed_uniforms(seeds, ent.astype(np.int64), day, keys, ks)
+    # The first uniforms of every purpose, then the second ones: two contiguous blocks, so the
+    # NumPy functions below run over each as they did over one purpose's.
+    u1, u2 = u[:m], u[m:]
     return np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)
 
 

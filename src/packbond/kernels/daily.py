@@ -14,6 +14,7 @@ __all__ = [
     "draw_rows",
     "keyed_draw",
     "keyed_uniform",
+    "keyed_uniforms",
     "pack_needs",
     "rows_to_refresh",
     "run_clocks",
@@ -96,6 +97,32 @@ def keyed_uniform(
             seed = seeds[i]
             key = day_key(seed, day, purpose, k)
         out[i] = keyed_draw(key, entity[i])
+    return out
+
+
+@njit(cache=True)
+def keyed_uniforms(
+    seeds: NDArray[np.uint64],
+    entity: NDArray[np.int64],
+    day: int,
+    purposes: NDArray[np.uint64],
+    ks: NDArray[np.int64],
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """:func:`keyed_uniform` for several (purpose, k) at once: row ``m`` of the result is the
+    uniforms of ``purposes[m]`` and ``ks[m]``. One call instead of one per purpose, for the
+    many draws a new wolf takes (each call had a fixed cost of its own)."""
+    n = len(entity)
+    out = np.empty((len(purposes), n), dtype=np.float64)
+    if n == 0:
+        return out
+    for m in range(len(purposes)):
+        seed = seeds[0]
+        key = day_key(seed, day, purposes[m], ks[m])
+        for i in range(n):
+            if seeds[i] != seed:
+                seed = seeds[i]
+                key = day_key(seed, day, purposes[m], ks[m])
+            out[m, i] = keyed_draw(key, entity[i])
     return out
 
 

@@ -22,6 +22,8 @@ PERSONALITY: tuple[str, ...] = ("kindness", "ambition", "boldness", "anxiety")
 TRAITS: tuple[str, ...] = (*PERSONALITY, "hunting_skill", "esteem", "security", "wellbeing")
 """Every per-wolf level drawn around 0.5 for a new wolf: personality, skill and states."""
 _TRAIT_SPREAD = 0.18
+_TRAIT_PURPOSES = tuple(f"trait.{trait}" for trait in TRAITS[:-1])
+"""The draw purpose of each trait drawn for a new wolf (wellbeing starts at its set point)."""
 
 
 def _append_living(
@@ -58,9 +60,9 @@ def add_wolves(
     u = rng.uniform(seeds, day, ids, "present_age")
     days = world.calendar.days_per_year
     w.present_age[sl] = np.rint((p.age_years_min + u * (p.age_years_max - p.age_years_min)) * days)
-    for trait in TRAITS[:-1]:
-        z = rng.normal(seeds, day, ids, f"trait.{trait}")
-        getattr(w, trait)[sl] = np.clip(0.5 + _TRAIT_SPREAD * z, 0.0, 1.0)
+    levels = np.clip(0.5 + _TRAIT_SPREAD * rng.normals(seeds, day, ids, _TRAIT_PURPOSES), 0.0, 1.0)
+    for trait, level in zip(TRAITS[:-1], levels, strict=True):
+        getattr(w, trait)[sl] = level
     # Wellbeing is a state, not a trait: a wolf starts from a neutral life's set point (R44).
     w.wellbeing[sl] = rules.wellbeing.set_point
     given = list(names) if names is not None else [""] * n
