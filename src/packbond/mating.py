@@ -10,10 +10,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from . import kernels
+from .arrays import broadcast_copy
 from .state import World
-from .state.newborn import set_mates
 
-__all__ = ["biter_first", "bond", "call_off", "part"]
+__all__ = ["BITE_ORDER", "biter_first", "bond", "call_off", "part"]
+
+BITE_ORDER = np.array([9, 0, 1, 2], dtype=np.int64)
+"""Who bites, by designation code: the alpha, else the beta, else the omega; unpresented last."""
 
 
 def biter_first(
@@ -21,8 +25,7 @@ def biter_first(
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Each pair ordered (biter, bearer): the alpha bites, else the beta, else the first."""
     des = world.wolves.designation
-    order = np.array([9, 0, 1, 2])  # unpresented last, then alpha, beta, omega
-    swap = order[des[b]] < order[des[a]]
+    swap = BITE_ORDER[des[b]] < BITE_ORDER[des[a]]
     return np.where(swap, b, a).astype(np.int64), np.where(swap, a, b).astype(np.int64)
 
 
@@ -34,19 +37,20 @@ def bond(
     strength: NDArray[np.floating] | float,
 ) -> None:
     """Make mates with a bite: the bearer carries the biter's mark for life, the bond starts at
-    ``strength``, and an ambitious wolf pays a new mate less attention at first (R20)."""
+    ``strength``, and an ambitious wolf pays a new mate less attention at first (R20). One
+    compiled pass (:func:`packbond.kernels.mate_pairs`): a ceremony is held most days, and the
+    NumPy writes were some fifteen calls on a few rows."""
     w, r = world.wolves, world.rules.bond
-    set_mates(world, np.asarray(biter, np.int64), np.asarray(bearer, np.int64))
-    both = np.concatenate([biter, bearer])
-    w.marked_by[bearer] = biter
-    w.mated_day[both] = day
-    w.single_since[both] = -1
-    call_off(world, both)
-    w.felt_wound[both] = -1
-    w.felt_dark[both] = False
-    if r.enabled:
-        w.bond[both] = np.concatenate([np.broadcast_to(strength, len(biter))] * 2)
-        w.attention[both] = 1.0 - r.inattention * w.ambition[both]
+    biters = np.asarray(biter, np.int64)
+    kernels.mate_pairs(
+        kernels.MateColumns(*(w.view(c) for c in kernels.MateColumns._fields)),
+        biters,
+        np.asarray(bearer, np.int64),
+        day,
+        broadcast_copy(strength, biters.shape, np.float64),
+        r.enabled,
+        r.inattention,
+    )
 
 
 def part(world: World, rows: NDArray[np.integer], day: int) -> None:

@@ -9,6 +9,7 @@ bit-identical (tests compare them). This package is the only place that imports 
 """
 
 from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
+from .ceremony import Betrothals, MateColumns, ceremonies, mate_pairs
 from .contact import daily_contacts
 from .daily import (
     best_per_group,
@@ -63,6 +64,7 @@ from .ties import (
 from .wellbeing import Life, Spirits, WellbeingParams, fade_memories, weekly_wellbeing
 
 __all__ = [
+    "Betrothals",
     "BondColumns",
     "BondRules",
     "Breeders",
@@ -73,6 +75,7 @@ __all__ = [
     "HuntGround",
     "Hunters",
     "Life",
+    "MateColumns",
     "OutcomeRules",
     "PartyRules",
     "RankFolk",
@@ -87,6 +90,7 @@ __all__ = [
     "Wounded",
     "best_helpers",
     "best_per_group",
+    "ceremonies",
     "claim_slot",
     "conceptions",
     "daily_contacts",
@@ -106,6 +110,7 @@ __all__ = [
     "keyed_uniforms",
     "living_above",
     "living_equal",
+    "mate_pairs",
     "members_by_pack",
     "members_of",
     "metric_sums",

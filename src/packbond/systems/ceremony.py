@@ -23,35 +23,28 @@ from ..state import World
 
 __all__ = ["step"]
 
-_DEATH, _DEPARTURE = 1, 2  # interrupted_by codes
-
 
 def step(world: World, ctx: Context) -> None:
-    """Interrupt the ceremonies that cannot happen, then hold today's."""
+    """Interrupt the ceremonies that cannot happen, then hold today's (the betrothed sorted out
+    in one compiled pass, :func:`packbond.kernels.ceremonies`)."""
     w = world.wolves
-    rows = kernels.living_above(w.view("alive"), w.view("betrothed"), -1)
-    if len(rows) == 0:
+    stop_a, stop_b, why, cause, biter, bearer, forced = kernels.ceremonies(
+        kernels.Betrothals(*(w.view(c) for c in kernels.Betrothals._fields)),
+        ctx.day,
+        mating.BITE_ORDER,
+    )
+    if len(stop_a):
+        ctx.emit(
+            "ceremony_interrupted",
+            stop_a,
+            target=stop_b,
+            pack=w.pack[stop_a],
+            detail=why,
+            cause=cause,
+        )
+        mating.call_off(world, stop_a)
+    if len(biter) == 0:
         return
-    partner = w.betrothed[rows]
-    once = (rows < partner) | ~w.alive[partner]  # each pair once, by its living lower row
-    rows, partner = rows[once], partner[once]
-    pack = w.pack[rows]
-    dead = ~w.alive[partner]
-    apart = ~dead & ((pack != w.pack[partner]) | (pack < 0))
-    stop = dead | apart
-    if stop.any():
-        a, b = rows[stop], partner[stop]
-        why = np.where(dead[stop], _DEATH, _DEPARTURE)
-        gone = np.where(w.left_event[b] >= 0, w.left_event[b], w.ran_event[b])
-        gone = np.where(gone >= 0, gone, np.maximum(w.left_event[a], w.ran_event[a]))
-        cause = np.where(why == _DEATH, w.death_event[b], gone)
-        ctx.emit("ceremony_interrupted", a, target=b, pack=w.pack[a], detail=why, cause=cause)
-        mating.call_off(world, a)
-    due = ~stop & (w.ceremony_day[rows] == ctx.day)
-    if not due.any():
-        return
-    biter, bearer = mating.biter_first(world, rows[due], partner[due])
-    forced = w.arranged[biter]
     held = ctx.emit(
         "ceremony", biter, target=bearer, pack=w.pack[biter], cause=w.betrothal_event[biter]
     )
