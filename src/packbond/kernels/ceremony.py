@@ -15,6 +15,8 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
+from .select import living_above
+
 __all__ = ["Betrothals", "MateColumns", "ceremonies", "mate_pairs"]
 
 _DEATH, _DEPARTURE = 1, 2
@@ -85,11 +87,8 @@ def ceremonies(
         death_event,
     ) = wolves
     n = len(alive)
-    rows = np.empty(n, dtype=np.int64)
-    count = 0
-    for i in range(n):
-        rows[count] = i
-        count += alive[i] & (betrothed[i] > -1)
+    rows = living_above(alive, betrothed, -1)
+    count = len(rows)
     stop_a = np.empty(count, dtype=np.int64)
     stop_b = np.empty(count, dtype=np.int64)
     why = np.empty(count, dtype=np.int64)

@@ -18,6 +18,7 @@ from numba import njit
 from numpy.typing import NDArray
 
 from .daily import draw_one
+from .select import living_above
 
 __all__ = ["WoundRules", "Wounded", "tend_wounds"]
 
@@ -66,14 +67,9 @@ def tend_wounds(
     with the events of theirs.
     """
     alive, replicate, ident, pack, wound, bleeding, wound_event = wolves
-    n = len(alive)
-    rows = np.empty(n, dtype=np.int64)
-    count = 0
     zero = np.float32(0.0)
-    # Branch-free sift: every row is written, the count moves only for a living wounded wolf.
-    for i in range(n):
-        rows[count] = i
-        count += alive[i] & (wound[i] > zero)
+    rows = living_above(alive, wound, zero)
+    count = len(rows)
     healed = np.empty(count, dtype=np.int64)
     healed_cause = np.empty(count, dtype=np.int64)
     dead = np.empty(count, dtype=np.int64)
