@@ -122,15 +122,20 @@ class Engine:
         w, p = self.world.wolves, self.world.packs
         w.alive[rows] = False
         w.death_day[rows] = day
+        # The day's dead as a mask over wolf rows: a lookup per mate or leader, where an
+        # ``isin`` against every pack's leader sorted a million-wolf world's packs each day.
+        dying = np.zeros(w.size, dtype=bool)
+        dying[rows] = True
         widowed = w.mate[rows]
         widowed = widowed[widowed >= 0]
-        widowed = widowed[np.isin(w.mate[widowed], rows)]
+        their_mate = w.mate[widowed]
+        widowed = widowed[(their_mate >= 0) & dying[np.maximum(their_mate, 0)]]
         w.mate[widowed] = -1
         w.single_since[widowed] = day
         w.bond[widowed] = 0.0
         w.mate[rows] = -1
-        led = np.isin(p.leader[: p.size], rows)
-        p.leader[: p.size][led] = -1
+        leader = p.leader[: p.size]
+        leader[(leader >= 0) & dying[np.maximum(leader, 0)]] = -1
 
     def _collect_metrics(self, day: int) -> dict[str, np.ndarray]:
         w, p = self.world.wolves, self.world.packs
