@@ -116,9 +116,15 @@ class Context:
         return rows
 
 
+_ROW_TYPES = (np.dtype(np.int64), np.dtype(np.int32))
+"""Row dtypes given to the compiled lookup (each is a compiled version of its own)."""
+
+
 def _ids(id_column: NDArray[np.int32], rows: NDArray[np.integer]) -> NDArray[np.int32]:
     """Ids of rows, keeping -1 (none) as -1."""
     r = np.asarray(rows)
+    if r.ndim == 1 and r.dtype in _ROW_TYPES:
+        return kernels.ids_of(id_column, r)
     # take() copies, and gives an array even for one row; a -1 takes the last row's id, so the
     # nones are set back afterwards (rarely: most rows given are real).
     ids = np.asarray(id_column.take(r), dtype=np.int32)

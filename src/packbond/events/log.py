@@ -9,12 +9,13 @@ caused it. -1 means "none" in every id column.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..arrays import take_ids
+from ..kernels import codes_within
 from .registry import ROLE_COLUMNS, registry
 
 __all__ = ["EVENT_COLUMNS", "EventLog"]
@@ -68,12 +69,34 @@ def _shape_of(kind: str) -> tuple[int, tuple[str, ...], str | None, int]:
     return spec.code, spec.roles, spec.detail, len(reg.detail_labels(spec))
 
 
+class _Batch(NamedTuple):
+    """One emitted batch as kept until the next drain.
+
+    Why not whole columns at once: most batches are a few events of one kind with half the
+    columns empty or one value for all, and building twelve little arrays for each cost about
+    20 us a batch, an eighth of a small world's day. The day, kind, ids of a single replicate,
+    empty columns and single values are laid out only when the log is drained, in one pass
+    over the batches for each column.
+    """
+
+    n: int
+    day: int
+    code: int
+    first_id: int
+    """The first id, for a world of one replicate (its batches' ids run on); -1 otherwise."""
+    ids: NDArray[np.int64] | None
+    """The ids, for a world of several replicates; None for one."""
+    replicate: NDArray[np.int16]
+    given: tuple[NDArray[Any] | None, ...]
+    """The caller's columns in the order of ``_FILLED``: a copy, a 0-d value, or None."""
+
+
 class EventLog:
     """Append-only log of events for all replicates, drained in chunks by the run store."""
 
     def __init__(self, replicates: int) -> None:
         self._next_id = np.zeros(replicates, dtype=np.int64)
-        self._chunks: list[dict[str, np.ndarray]] = []
+        self._batches: list[_Batch] = []
         self.total = 0
 
     def emit(
@@ -103,41 +126,70 @@ class EventLog:
                 raise ValueError(f"event {kind!r} declares no role in column {ROLE_COLUMNS[i]!r}")
         if detail is not None and enum is None:
             raise ValueError(f"event {kind!r} declares no detail")
+        if enum is not None and detail is None:
+            raise ValueError(f"event {kind!r} needs a detail code from {enum!r}")
         if n == 0:
             return np.empty(0, dtype=np.int64)
-        ids = take_ids(self._next_id, rep)
-        days = np.empty(n, dtype=np.int32)
-        days.fill(day)
-        kinds = np.empty(n, dtype=np.int16)
-        kinds.fill(code)
-        chunk: dict[str, np.ndarray] = {
-            "event_id": ids,
-            "replicate": rep,
-            "day": days,
-            "kind": kinds,
-        }
+        kept: list[NDArray[Any] | None] = []
         fills = (actor, target, other, pack, rival, value, detail, cause)
         for col, data in zip(_FILLED, fills, strict=True):
             if data is None:
-                chunk[col] = _blank(col, n)
+                kept.append(None)
                 continue
             arr = np.asarray(data)
-            # A column given whole is copied as it is; a scalar is broadcast (broadcast_to costs
-            # more than the copy for the few events of a day, and most columns are given whole).
-            if arr.shape != (n,):
-                arr = np.broadcast_to(arr, (n,))
-            chunk[col] = arr.astype(EVENT_COLUMNS[col], copy=True)
-        if enum is not None:
-            codes = chunk["detail"]
-            if codes.min() < 0 or codes.max() >= n_codes:
-                raise ValueError(f"event {kind!r} has a detail code outside {enum!r}")
-        self._chunks.append(chunk)
+            if arr.shape == (n,):
+                kept.append(arr.astype(EVENT_COLUMNS[col], copy=True))
+            elif arr.size == 1:  # one value for every event: laid out at drain
+                kept.append(np.array(arr.reshape(()), dtype=EVENT_COLUMNS[col]))
+            else:
+                kept.append(np.broadcast_to(arr, (n,)).astype(EVENT_COLUMNS[col]))
+        codes = kept[_DETAIL]
+        if codes is not None and not (
+            0 <= int(codes) < n_codes if codes.ndim == 0 else codes_within(codes, n_codes)
+        ):
+            raise ValueError(f"event {kind!r} has a detail code outside {enum!r}")
+        if len(self._next_id) == 1:
+            first = int(self._next_id[0])
+            self._next_id[0] = first + n
+            ids = np.arange(first, first + n, dtype=np.int64)
+            self._batches.append(_Batch(n, day, code, first, None, rep, tuple(kept)))
+        else:
+            ids = take_ids(self._next_id, rep)
+            self._batches.append(_Batch(n, day, code, -1, ids, rep, tuple(kept)))
+            ids = ids.copy()  # the log keeps its own: a caller may not rewrite history
         self.total += n
-        return ids.copy()  # the log keeps its own: a caller may not rewrite history
+        return ids
 
     def drain(self) -> dict[str, np.ndarray]:
         """All events emitted since the last drain, as columns, and forget them."""
-        chunks, self._chunks = self._chunks, []
-        if not chunks:
+        batches, self._batches = self._batches, []
+        if not batches:
             return {c: np.empty(0, dtype=t) for c, t in EVENT_COLUMNS.items()}
-        return {c: np.concatenate([ch[c] for ch in chunks]) for c in EVENT_COLUMNS}
+        sizes = np.array([b.n for b in batches], dtype=np.int64)
+        out: dict[str, np.ndarray] = {
+            "event_id": np.concatenate(
+                [
+                    b.ids if b.ids is not None else np.arange(b.first_id, b.first_id + b.n)
+                    for b in batches
+                ]
+            ).astype(np.int64, copy=False),
+            "replicate": np.concatenate([b.replicate for b in batches]),
+            "day": np.repeat(np.array([b.day for b in batches], dtype=np.int32), sizes),
+            "kind": np.repeat(np.array([b.code for b in batches], dtype=np.int16), sizes),
+        }
+        for at, col in enumerate(_FILLED):
+            dtype = EVENT_COLUMNS[col]
+            parts = []
+            for b in batches:
+                data = b.given[at]
+                if data is None:
+                    parts.append(_blank(col, b.n))
+                elif data.ndim == 0:
+                    parts.append(np.full(b.n, data, dtype=dtype))
+                else:
+                    parts.append(data)
+            out[col] = np.concatenate(parts).astype(dtype, copy=False)
+        return out
+
+
+_DETAIL = _FILLED.index("detail")

@@ -46,9 +46,11 @@ from .ranks import (
 )
 from .reproduction import Breeders, ConceptionRules, conceptions
 from .select import (
+    codes_within,
     due_to_present,
     fighter_mask,
     free_to_court,
+    ids_of,
     living_above,
     living_equal,
     rows_above,
@@ -92,6 +94,7 @@ __all__ = [
     "best_per_group",
     "ceremonies",
     "claim_slot",
+    "codes_within",
     "conceptions",
     "daily_contacts",
     "draw_one",
@@ -106,6 +109,7 @@ __all__ = [
     "grow_bonds",
     "hunt_outcomes",
     "hunting_parties",
+    "ids_of",
     "keyed_uniform",
     "keyed_uniforms",
     "living_above",
