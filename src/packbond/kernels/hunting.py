@@ -19,7 +19,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-from .daily import draw_one
+from .daily import day_key, draw_one, keyed_draw
 from .ties import tie_value
 
 __all__ = [
@@ -122,6 +122,13 @@ def hunting_parties(
         hunger,
         attention,
     ) = wolves
+    # The day's keys of each purpose per replicate, mixed once: a draw is then one round.
+    keys = np.empty((len(seeds), 4), dtype=np.uint64)
+    for q in range(len(seeds)):
+        keys[q, 0] = day_key(seeds[q], r.day, r.key_prove, 0)
+        keys[q, 1] = day_key(seeds[q], r.day, r.key_volunteer, 0)
+        keys[q, 2] = day_key(seeds[q], r.day, r.key_pick, 0)
+        keys[q, 3] = day_key(seeds[q], r.day, r.key_solo, 0)
     n_packs = len(due)
     heads = np.zeros(n_packs, dtype=np.float64)
     count = np.zeros(n_packs + 1, dtype=np.int64)
@@ -189,7 +196,7 @@ def hunting_parties(
                 j = mate[i]
                 if j >= 0 and alive[j] and pack[j] == p and hunter[designation[j]]:
                     wish = prove * (one - skill[i]) * attention[j]
-                    u = _draw(seeds, replicate, ident, i, r.day, r.key_prove)
+                    u = keyed_draw(keys[replicate[i], 0], int(ident[i]))
                     prov = bool(u < wish)
             # A withdrawn wolf skips outings unless food is short or he has something to
             # prove; a wounded one rests unless food is short.
@@ -201,7 +208,7 @@ def hunting_parties(
             keen = 0.0
             if not is_hunter and needed:
                 eager = half + half * max(boldness[i], one - esteem[i])
-                u = _draw(seeds, replicate, ident, i, r.day, r.key_volunteer)
+                u = keyed_draw(keys[replicate[i], 1], int(ident[i]))
                 keen = np.float64(chance * eager) - u
                 if r.volunteer_hunger > 0.0:
                     keen += np.float64(hunger_weight * hunger[i])
@@ -210,7 +217,7 @@ def hunting_parties(
                 vol = bool(keen > 0)
             if not (is_hunter or vol):
                 continue
-            u = _draw(seeds, replicate, ident, i, r.day, r.key_pick)
+            u = keyed_draw(keys[replicate[i], 2], int(ident[i]))
             s = float(np.float64(skill[i]) + 0.3 * u)
             if r.volunteer_places > 0 and vol:
                 s = keen
@@ -265,7 +272,7 @@ def hunting_parties(
                     alone = True
                 else:
                     unsure = (one - skill[i]) * (one - esteem[i])
-                    u = _draw(seeds, replicate, ident, i, r.day, r.key_solo)
+                    u = keyed_draw(keys[replicate[i], 3], int(ident[i]))
                     alone = bool(u < solo_chance * unsure)
             party[size] = i
             solo[size] = alone
