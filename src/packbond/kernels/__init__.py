@@ -22,6 +22,7 @@ from .daily import (
     run_clocks,
     share_food,
 )
+from .gathering import Gatherers, GatherRules, gathering_parties
 from .groups import members_by_pack, members_of, metric_sums, pack_counts, young_counts
 from .health import Wounded, WoundRules, tend_wounds
 from .hunting import (
@@ -71,6 +72,8 @@ __all__ = [
     "BondRules",
     "Breeders",
     "ConceptionRules",
+    "GatherRules",
+    "Gatherers",
     "GrowthColumns",
     "GrowthRules",
     "Helpers",
@@ -106,6 +109,7 @@ __all__ = [
     "find_slot",
     "fondest_beside",
     "free_to_court",
+    "gathering_parties",
     "grow_bonds",
     "hunt_outcomes",
     "hunting_parties",

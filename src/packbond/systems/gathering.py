@@ -1,7 +1,8 @@
 """Gathering (R33): berries and herbs by season, a smaller food source and a social outing.
 
 About once every ``interval_days`` a pack's able members who are not out hunting may go picking
-(a share of them), bringing food by season. Going out with an open wound may reopen it (R32).
+(a share of them), bringing food by season. Who goes is one compiled pass
+(:func:`packbond.kernels.gathering_parties`). Going out with an open wound may reopen it (R32).
 The ``gathered`` event names one of the party and marks an occasion later social systems use.
 
 Reads: alive, pack, designation, form, wound. Writes: packs' food, roles, bleeding.
@@ -12,8 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import body
-from ..arrays import group_sum
+from .. import body, kernels, rng
 from ..context import Context
 from ..state import Designation, Form, Role, World
 
@@ -30,19 +30,25 @@ def step(world: World, ctx: Context) -> None:
     live = np.flatnonzero(p.view("alive"))
     due = np.zeros(p.size, dtype=bool)
     due[live[ctx.draw_packs("gather", live) < 1.0 / r.interval_days]] = True
-    rows = world.members_of(due)
-    rows = rows[
-        (w.designation[rows] != Designation.UNPRESENTED)
-        & ((w.form[rows] == Form.HUMAN) | (not rules.forms.enabled))
-        & (w.wound[rows] < rules.wounds.disabled_above)
-        & ~w.withdrawn[rows]
-    ]
-    out = rows[ctx.draw("gather_go", rows) < r.gatherer_share]
+    out, size, first = kernels.gathering_parties(
+        kernels.Gatherers(*(w.view(c) for c in kernels.Gatherers._fields)),
+        world.seeds.astype(np.uint64),
+        due,
+        kernels.GatherRules(
+            unpresented=int(Designation.UNPRESENTED),
+            human=int(Form.HUMAN),
+            forms=rules.forms.enabled,
+            disabled_above=np.float32(rules.wounds.disabled_above),
+            share=r.gatherer_share,
+            day=ctx.day,
+            purpose=rng.purpose_key("gather_go"),
+        ),
+    )
     if len(out) == 0:
         return
-    packs, first = np.unique(w.pack[out], return_index=True)
-    food = food_each * group_sum(w.pack[out], None, p.size)[packs]
+    packs = np.flatnonzero(size)
+    food = food_each * size[packs].astype(np.float64)
     p.food[packs] += food.astype(np.float32)
     w.roles[out] |= Role.GATHERER
-    ctx.emit("gathered", out[first], pack=packs, value=np.round(food, 1))
+    ctx.emit("gathered", first[packs], pack=packs, value=np.round(food, 1))
     body.reopen_if_active(world, ctx, out, "reopen_gather")
