@@ -157,8 +157,11 @@ def _court(world: World, ctx: Context) -> None:
     target, pull, scent = _choose(world, ctx, suitors, free)
     ok = target >= 0
     suitors, need, target, pull, scent = suitors[ok], need[ok], target[ok], pull[ok], scent[ok]
-    # One offer per wolf asked; a wolf busy courting is not asked this week.
-    free_to_answer = np.flatnonzero(~np.isin(target, suitors))
+    # One offer per wolf asked; a wolf busy courting is not asked this week (a mask of the
+    # suitors, not np.isin: that sorts both lists, a fifth of a millisecond at 10,000 wolves).
+    courting = np.zeros(w.size, dtype=bool)
+    courting[suitors] = True
+    free_to_answer = np.flatnonzero(~courting[target])
     _, once = np.unique(target[free_to_answer], return_index=True)
     idx = free_to_answer[once]
     suitors, target = suitors[idx], target[idx]
