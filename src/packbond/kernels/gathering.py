@@ -17,7 +17,7 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-from .daily import day_key, keyed_draw
+from .daily import day_keys, keyed_draw
 
 __all__ = ["GatherRules", "Gatherers", "gathering_parties"]
 
@@ -61,9 +61,7 @@ def gathering_parties(
     not disabled by a wound and not withdrawn, whose draw falls under the gatherer share.
     """
     alive, replicate, ids, pack, designation, form, wound, withdrawn = folk
-    keys = np.empty(len(seeds), dtype=np.uint64)
-    for r in range(len(seeds)):
-        keys[r] = day_key(seeds[r], rules.day, rules.purpose, 0)
+    keys = day_keys(seeds, rules.day, rules.purpose, 1)  # one key per replicate: k = 0
     size = np.zeros(len(due), dtype=np.int64)
     first = np.full(len(due), -1, dtype=np.int64)
     out = np.empty(len(alive), dtype=np.int64)
@@ -78,7 +76,7 @@ def gathering_parties(
             continue
         if not wound[i] < rules.disabled_above:
             continue
-        if keyed_draw(keys[replicate[i]], int(ids[i])) < rules.share:
+        if keyed_draw(keys[replicate[i], 0], int(ids[i])) < rules.share:
             out[n] = i
             n += 1
             if first[p] < 0:
