@@ -17,7 +17,7 @@ from packbond.events.log import EventLog
 from packbond.kernels import parallel
 from packbond.standing import inputs, standing
 from packbond.state import Designation, Form, World
-from packbond.systems import hunting
+from packbond.systems import gathering, hunting
 
 from .conftest import generated, world_of
 
@@ -705,20 +705,7 @@ def test_gathering_parties_equal_the_numpy_choice(forms: bool) -> None:
     due = np.zeros(p.size, dtype=bool)
     due[np.flatnonzero(p.view("alive"))[::2]] = True
     expected = _numpy_gatherers(world, ctx, due)
-    out, size, first = kernels.gathering_parties(
-        kernels.Gatherers(*(w.view(c) for c in kernels.Gatherers._fields)),
-        world.seeds.astype(np.uint64),
-        due,
-        kernels.GatherRules(
-            unpresented=int(Designation.UNPRESENTED),
-            human=int(Form.HUMAN),
-            forms=forms,
-            disabled_above=disabled,
-            share=world.rules.gathering.gatherer_share,
-            day=ctx.day,
-            purpose=rng.purpose_key("gather_go"),
-        ),
-    )
+    out, size, first = gathering._gatherers(world, ctx, due)
     packs = np.flatnonzero(size)
     got = (out, packs, first[packs], size[packs].astype(np.float64))
     for g, e in zip(got, expected, strict=True):

@@ -12,6 +12,7 @@ Emits: ``gathered``, ``wound_reopened``. Rules: ``gathering``, ``wounds``.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .. import body, kernels, rng
 from ..context import Context
@@ -30,20 +31,7 @@ def step(world: World, ctx: Context) -> None:
     live = np.flatnonzero(p.view("alive"))
     due = np.zeros(p.size, dtype=bool)
     due[live[ctx.draw_packs("gather", live) < 1.0 / r.interval_days]] = True
-    out, size, first = kernels.gathering_parties(
-        kernels.Gatherers(*(w.view(c) for c in kernels.Gatherers._fields)),
-        world.seeds.astype(np.uint64),
-        due,
-        kernels.GatherRules(
-            unpresented=int(Designation.UNPRESENTED),
-            human=int(Form.HUMAN),
-            forms=rules.forms.enabled,
-            disabled_above=np.float32(rules.wounds.disabled_above),
-            share=r.gatherer_share,
-            day=ctx.day,
-            purpose=rng.purpose_key("gather_go"),
-        ),
-    )
+    out, size, first = _gatherers(world, ctx, due)
     if len(out) == 0:
         return
     packs = np.flatnonzero(size)
@@ -52,3 +40,27 @@ def step(world: World, ctx: Context) -> None:
     w.roles[out] |= Role.GATHERER
     ctx.emit("gathered", first[packs], pack=packs, value=np.round(food, 1))
     body.reopen_if_active(world, ctx, out, "reopen_gather")
+
+
+def _gatherers(
+    world: World, ctx: Context, due: NDArray[np.bool_]
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """The day's gatherers of the ``due`` packs in row order, and per pack row the party's size
+    and first member (-1 where none went): :func:`packbond.kernels.gathering_parties` with
+    today's rules. The able go (presented, in human form where forms are on, not disabled by a
+    wound, not withdrawn), each with a chance of ``gatherer_share``."""
+    w, rules = world.wolves, world.rules
+    return kernels.gathering_parties(
+        kernels.Gatherers(*(w.view(c) for c in kernels.Gatherers._fields)),
+        world.seeds.astype(np.uint64),
+        due,
+        kernels.GatherRules(
+            unpresented=int(Designation.UNPRESENTED),
+            human=int(Form.HUMAN),
+            forms=rules.forms.enabled,
+            disabled_above=np.float32(rules.wounds.disabled_above),
+            share=rules.gathering.gatherer_share,
+            day=ctx.day,
+            purpose=rng.purpose_key("gather_go"),
+        ),
+    )
