@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import numba
 import pytest
 
 from packbond import simulate
-from packbond.kernels import contact
+from packbond.kernels import contact, hunting
 from packbond.scenario import parse_scenario
 
 from .conftest import generated
@@ -43,30 +45,37 @@ def test_final_state_of_a_replicate_matches_its_solo_run() -> None:
     assert rep.equals(solo.drop(columns="replicate"))
 
 
-def test_parallel_contacts_give_the_events_of_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Contacts run in parallel over packs in a big world, every day or on some days only (the
-    machine's load decides); the events are those of one thread either way."""
+@pytest.mark.parametrize(
+    ("kernel", "parallel_pass"),
+    [(contact, "_contacts_parallel"), (hunting, "_choose_parallel")],
+    ids=["contact", "hunting parties"],
+)
+def test_parallel_passes_give_the_events_of_one_thread(
+    monkeypatch: pytest.MonkeyPatch, kernel: ModuleType, parallel_pass: str
+) -> None:
+    """A pass that runs in parallel over packs in a big world, every day or on some days only
+    (the machine's load decides), gives the events of one thread either way."""
     if numba.config.NUMBA_NUM_THREADS < 2:
         pytest.skip("Numba is limited to one thread here")
     loaded = parse_scenario(generated(80))
     serial = simulate(loaded, seed=2, years=0.3)
     calls: list[int] = []
-    run_parallel = contact._contacts_parallel
+    run_parallel = getattr(kernel, parallel_pass)
 
     def counted(*args: object) -> None:
         calls.append(1)
         run_parallel(*args)
 
-    monkeypatch.setattr(contact, "_contacts_parallel", counted)
+    monkeypatch.setattr(kernel, parallel_pass, counted)
     numba.set_num_threads(2)
-    monkeypatch.setattr(contact._THREADS, "parallel", lambda rows: True)
+    monkeypatch.setattr(kernel._THREADS, "parallel", lambda rows: True)
     in_threads = simulate(loaded, seed=2, years=0.3)
     days = len(calls)
     assert days > 100
     assert len(serial.events) > 1000
     assert in_threads.event_hash() == serial.event_hash()
     flip = iter(range(10**6))
-    monkeypatch.setattr(contact._THREADS, "parallel", lambda rows: next(flip) % 3 == 0)
+    monkeypatch.setattr(kernel._THREADS, "parallel", lambda rows: next(flip) % 3 == 0)
     mixed = simulate(loaded, seed=2, years=0.3)
     assert days < len(calls) < 2 * days
     assert mixed.event_hash() == serial.event_hash()

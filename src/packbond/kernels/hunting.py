@@ -13,12 +13,14 @@ purpose), so the choices are the ones the NumPy version made, bit for bit.
 
 from __future__ import annotations
 
+import time
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 from numpy.typing import NDArray
 
+from . import parallel
 from .daily import day_key, draw_one, keyed_draw
 from .ties import tie_value
 
@@ -88,41 +90,15 @@ def _draw(
 
 
 @njit(cache=True)
-def hunting_parties(
-    wolves: Hunters,
-    seeds: NDArray[np.uint64],
-    due: NDArray[np.bool_],
-    food: NDArray[np.float32],
-    pack_prey: NDArray[np.float32],
-    hunter: NDArray[np.bool_],
-    r: PartyRules,
+def _able_by_pack(
+    wolves: Hunters, seeds: NDArray[np.uint64], due: NDArray[np.bool_], r: PartyRules
 ) -> tuple[
-    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+    NDArray[np.int64], NDArray[np.int64], NDArray[np.float64], NDArray[np.uint64]
 ]:  # pragma: no cover - compiled
-    """The parties of the packs flagged in ``due``, with the packs' season's prey in ``pack_prey``
-    and ``hunter`` flagging the designation codes that hunt by default.
-
-    Returns the party (grouped by pack in pack order; within a pack by score, ties by row),
-    whether each member chases alone, and per hunting pack its row, its members' offset in the
-    party and the sum of their skill in party order.
-    """
-    (
-        alive,
-        replicate,
-        ident,
-        pack,
-        designation,
-        wound,
-        due_day,
-        withdrawn,
-        mate,
-        skill,
-        boldness,
-        esteem,
-        hunger,
-        attention,
-    ) = wolves
-    # The day's keys of each purpose per replicate, mixed once: a draw is then one round.
+    """The able members of the due packs grouped by pack in row order (``start`` per pack row,
+    one past the last at the end), each pack's living members (``heads``), and the day's keys
+    of each purpose per replicate, mixed once: a draw is then one round."""
+    alive, _, _, pack, designation, wound, due_day = wolves[:7]
     keys = np.empty((len(seeds), 4), dtype=np.uint64)
     for q in range(len(seeds)):
         keys[q, 0] = day_key(seeds[q], r.day, r.key_prove, 0)
@@ -157,15 +133,48 @@ def hunting_parties(
         p = pack[able[n]]
         grouped[fill[p]] = able[n]
         fill[p] += 1
+    return grouped, start, heads, keys
 
-    party = np.empty(n_able, dtype=np.int64)
-    solo = np.empty(n_able, dtype=np.bool_)
-    packs = np.empty(n_packs, dtype=np.int64)
-    first = np.empty(n_packs, dtype=np.int64)
-    skill_sum = np.empty(n_packs, dtype=np.float64)
-    size = 0
-    hunts = 0
-    # Per pack scratch: the candidates, their scores, flags and whether each is kept.
+
+@njit(cache=True, inline="always")
+def _choose_in_packs(
+    wolves: Hunters,
+    keys: NDArray[np.uint64],
+    grouped: NDArray[np.int64],
+    start: NDArray[np.int64],
+    heads: NDArray[np.float64],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    taken: NDArray[np.int64],
+    skill_sum: NDArray[np.float64],
+) -> None:  # pragma: no cover - compiled
+    """Each pack's party, written in the pack's own stretch ``start[p]:start[p + 1]`` of
+    ``party`` and ``solo`` (a party is drawn from the pack's able members, so it fits), with its
+    size in ``taken`` and its skill in ``skill_sum``. A pack reads its own members (and their
+    mates) and writes only its own stretch, so packs run in parallel, and the result is the same
+    on any number of threads."""
+    (
+        alive,
+        replicate,
+        ident,
+        pack,
+        designation,
+        wound,
+        _,
+        withdrawn,
+        mate,
+        skill,
+        boldness,
+        esteem,
+        hunger,
+        attention,
+    ) = wolves
+    n_able = len(grouped)
+    # Per member scratch, in its pack's stretch: candidates, scores, flags, whether kept.
     cand = np.empty(n_able, dtype=np.int64)
     score = np.empty(n_able, dtype=np.float64)
     volunteer = np.empty(n_able, dtype=np.bool_)
@@ -178,8 +187,10 @@ def hunting_parties(
     solo_chance = np.float32(r.solo_chance)
     one = np.float32(1.0)
     half = np.float32(0.5)
-    for p in range(n_packs):
+    for p in prange(len(heads)):
         lo, hi = start[p], start[p + 1]
+        taken[p] = 0
+        skill_sum[p] = 0.0
         if lo == hi:
             continue
         food_days = np.float64(food[p]) / max(heads[p] * r.need_adult, 1e-9)
@@ -222,8 +233,8 @@ def hunting_parties(
             if r.volunteer_places > 0 and vol:
                 s = keen
             # Insertion by score, highest first; equal scores keep row order.
-            k = m
-            while k > 0 and score[k - 1] < s:
+            k = lo + m
+            while k > lo and score[k - 1] < s:
                 cand[k] = cand[k - 1]
                 score[k] = score[k - 1]
                 volunteer[k] = volunteer[k - 1]
@@ -237,32 +248,32 @@ def hunting_parties(
         if r.volunteer_places > 0:
             # Hunters take up to party_max places; volunteers fill what they leave, and the
             # places kept for volunteers besides.
-            taken = 0
-            for k in range(m):
+            hunters = 0
+            for k in range(lo, lo + m):
                 kept[k] = False
-                if not volunteer[k] and taken < r.party_max:
+                if not volunteer[k] and hunters < r.party_max:
                     kept[k] = True
-                    taken += 1
-            room = r.party_max - taken + r.volunteer_places
+                    hunters += 1
+            room = r.party_max - hunters + r.volunteer_places
             went = 0
-            for k in range(m):
+            for k in range(lo, lo + m):
                 if volunteer[k]:
                     kept[k] = went < room
                     went += 1
         else:
-            for k in range(m):
-                kept[k] = k < r.party_max
+            for k in range(lo, lo + m):
+                kept[k] = k - lo < r.party_max
         # He goes to prove himself to his mate: where his mate is not in the party, nor is he.
-        for k in range(m):
+        for k in range(lo, lo + m):
             if kept[k] and proving[k]:
                 beside = False
-                for q in range(m):
+                for q in range(lo, lo + m):
                     if kept[q] and cand[q] == mate[cand[k]]:
                         beside = True
                 kept[k] = beside
-        begin = size
+        size = 0
         total = 0.0
-        for k in range(m):
+        for k in range(lo, lo + m):
             if not kept[k]:
                 continue
             i = cand[k]
@@ -274,16 +285,163 @@ def hunting_parties(
                     unsure = (one - skill[i]) * (one - esteem[i])
                     u = keyed_draw(keys[replicate[i], 3], int(ident[i]))
                     alone = bool(u < solo_chance * unsure)
-            party[size] = i
-            solo[size] = alone
+            party[lo + size] = i
+            solo[lo + size] = alone
             total += np.float64(skill[i])
             size += 1
-        if size > begin:
-            packs[hunts] = p
-            first[hunts] = begin
-            skill_sum[hunts] = total
-            hunts += 1
-    return party[:size], solo[:size], packs[:hunts], first[:hunts], skill_sum[:hunts]
+        taken[p] = size
+        skill_sum[p] = total
+
+
+@njit(cache=True)
+def _choose_serial(
+    wolves: Hunters,
+    keys: NDArray[np.uint64],
+    grouped: NDArray[np.int64],
+    start: NDArray[np.int64],
+    heads: NDArray[np.float64],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    taken: NDArray[np.int64],
+    skill_sum: NDArray[np.float64],
+) -> None:  # pragma: no cover - compiled
+    _choose_in_packs(
+        wolves,
+        keys,
+        grouped,
+        start,
+        heads,
+        food,
+        pack_prey,
+        hunter,
+        r,
+        party,
+        solo,
+        taken,
+        skill_sum,
+    )
+
+
+@njit(cache=True, parallel=True)
+def _choose_parallel(
+    wolves: Hunters,
+    keys: NDArray[np.uint64],
+    grouped: NDArray[np.int64],
+    start: NDArray[np.int64],
+    heads: NDArray[np.float64],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    taken: NDArray[np.int64],
+    skill_sum: NDArray[np.float64],
+) -> None:  # pragma: no cover - compiled
+    _choose_in_packs(
+        wolves,
+        keys,
+        grouped,
+        start,
+        heads,
+        food,
+        pack_prey,
+        hunter,
+        r,
+        party,
+        solo,
+        taken,
+        skill_sum,
+    )
+
+
+@njit(cache=True)
+def _close_up(
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    start: NDArray[np.int64],
+    taken: NDArray[np.int64],
+    skill_sum: NDArray[np.float64],
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    """The parties moved up into one run in pack order, with the packs that hunt, where each
+    one's party begins in the run, and their skill."""
+    hunts = 0
+    for p in range(len(taken)):
+        hunts += taken[p] > 0
+    packs = np.empty(hunts, dtype=np.int64)
+    first = np.empty(hunts, dtype=np.int64)
+    skill = np.empty(hunts, dtype=np.float64)
+    size = 0
+    h = 0
+    for p in range(len(taken)):
+        if taken[p] == 0:
+            continue
+        packs[h] = p
+        first[h] = size
+        skill[h] = skill_sum[p]
+        h += 1
+        for k in range(start[p], start[p] + taken[p]):
+            party[size] = party[k]  # size <= k: moving up never overwrites a later party
+            solo[size] = solo[k]
+            size += 1
+    return party[:size].copy(), solo[:size].copy(), packs, first, skill
+
+
+_THREADS = parallel.ThreadChoice()
+"""How the per-pack choice of parties has cost lately on one thread and on several."""
+
+
+def hunting_parties(
+    wolves: Hunters,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+]:
+    """The parties of the packs flagged in ``due``, with the packs' season's prey in ``pack_prey``
+    and ``hunter`` flagging the designation codes that hunt by default.
+
+    Returns the party (grouped by pack in pack order; within a pack by score, ties by row),
+    whether each member chases alone, and per hunting pack its row, its members' offset in the
+    party and the sum of their skill in party order. The packs choose in parallel for a big
+    world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
+    """
+    grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
+    n_able = len(grouped)
+    party = np.empty(n_able, dtype=np.int64)
+    solo = np.empty(n_able, dtype=np.bool_)
+    taken = np.empty(len(due), dtype=np.int64)
+    skill_sum = np.empty(len(due), dtype=np.float64)
+    threads = _THREADS.parallel(n_able)
+    run = _choose_parallel if threads else _choose_serial
+    began = time.perf_counter()
+    run(
+        wolves,
+        keys,
+        grouped,
+        start,
+        heads,
+        food,
+        pack_prey,
+        hunter,
+        r,
+        party,
+        solo,
+        taken,
+        skill_sum,
+    )
+    _THREADS.record(threads, n_able, time.perf_counter() - began)
+    return _close_up(party, solo, start, taken, skill_sum)
 
 
 class Helpers(NamedTuple):
