@@ -712,3 +712,25 @@ def test_gathering_parties_equal_the_numpy_choice(forms: bool) -> None:
         assert np.array_equal(g, e)
     assert len(out) > 20 and len(np.unique(w.replicate[out])) == 2
     assert (first[~np.isin(np.arange(p.size), packs)] == -1).all()
+
+
+@pytest.mark.parametrize("parts", [1, 2, 7])
+def test_members_by_pack_in_stretches_equals_a_stable_sort_by_pack(parts: int) -> None:
+    """Grouping by pack in stretches of rows (one per thread) gives the one-pass order: members
+    of each pack in row order, packs in order, with their offsets and counts."""
+    gen, pack = _random(n=40_000, groups=3_000)
+    alive = gen.random(len(pack)) < 0.8
+    among = gen.random(len(pack)) < 0.7
+    member = alive & among & (pack >= 0)
+    rows = np.flatnonzero(member)
+    expected = rows[np.argsort(pack[rows], kind="stable")]
+    count = np.bincount(pack[rows], minlength=3_000)
+    grouped = kernels.groups._members_by_pack_parallel(alive, pack, among, 3_000, parts)
+    for got, serial in zip(
+        grouped, kernels.groups._members_by_pack_serial(alive, pack, among, 3_000), strict=True
+    ):
+        np.testing.assert_array_equal(got, serial)
+    order, start, counted = grouped
+    np.testing.assert_array_equal(order, expected)
+    np.testing.assert_array_equal(counted, count)
+    np.testing.assert_array_equal(start, np.cumsum(count) - count)

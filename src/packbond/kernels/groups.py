@@ -7,22 +7,24 @@ and placing them costs two passes over the rows, and gives the same order.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
-from numba import njit
+from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
+
+from . import parallel
 
 __all__ = ["members_by_pack", "members_of", "metric_sums", "pack_counts", "young_counts"]
 
 
 @njit(cache=True)
-def members_by_pack(
+def _members_by_pack_serial(
     alive: NDArray[np.bool_],
     pack: NDArray[np.int32],
     among: NDArray[np.bool_],
     n_packs: int,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
-    """Rows of living wolves in a pack and set in ``among``, grouped by pack row in row order,
-    with each pack row's offset (``start``) and number (``count``) in that list."""
     count = np.zeros(n_packs, dtype=np.int64)
     n = len(alive)
     for i in range(n):
@@ -40,6 +42,69 @@ def members_by_pack(
             order[at[pack[i]]] = i
             at[pack[i]] += 1
     return order, start, count
+
+
+@njit(cache=True, parallel=True)
+def _members_by_pack_parallel(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    among: NDArray[np.bool_],
+    n_packs: int,
+    parts: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
+    """:func:`_members_by_pack_serial` with the rows cut into ``parts`` stretches: each
+    stretch counts its own members of every pack, and places them after those of the stretches
+    before it, so the order is the one pass's over all rows."""
+    n = len(alive)
+    counts = np.zeros((parts, n_packs), dtype=np.int64)
+    for c in prange(parts):
+        mine = counts[c]
+        for i in range(c * n // parts, (c + 1) * n // parts):
+            if alive[i] and pack[i] >= 0 and among[i]:
+                mine[pack[i]] += 1
+    count = np.zeros(n_packs, dtype=np.int64)
+    start = np.zeros(n_packs, dtype=np.int64)
+    total = 0
+    for p in range(n_packs):
+        start[p] = total
+        for c in range(parts):
+            at = counts[c, p]
+            counts[c, p] = total  # now where stretch c places its first member of pack p
+            total += at
+        count[p] = total - start[p]
+    order = np.empty(total, dtype=np.int64)
+    for c in prange(parts):
+        at = counts[c]
+        for i in range(c * n // parts, (c + 1) * n // parts):
+            if alive[i] and pack[i] >= 0 and among[i]:
+                order[at[pack[i]]] = i
+                at[pack[i]] += 1
+    return order, start, count
+
+
+_THREADS = parallel.ThreadChoice()
+"""How grouping by pack has cost lately on one thread and on several."""
+
+
+def members_by_pack(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    among: NDArray[np.bool_],
+    n_packs: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """Rows of living wolves in a pack and set in ``among``, grouped by pack row in row order,
+    with each pack row's offset (``start``) and number (``count``) in that list. On several
+    threads for a big world when that is the faster way on this machine now (see
+    :mod:`packbond.kernels.parallel`)."""
+    rows = len(alive)
+    threads = _THREADS.parallel(rows)
+    began = time.perf_counter()
+    if threads:
+        grouped = _members_by_pack_parallel(alive, pack, among, n_packs, get_num_threads())
+    else:
+        grouped = _members_by_pack_serial(alive, pack, among, n_packs)
+    _THREADS.record(threads, rows, time.perf_counter() - began)
+    return grouped
 
 
 @njit(cache=True)
