@@ -67,6 +67,7 @@ def test_parallel_passes_give_the_events_of_one_thread(
         run_parallel(*args)
 
     monkeypatch.setattr(kernel, parallel_pass, counted)
+    monkeypatch.setattr(kernel._THREADS, "from_rows", 0)
     numba.set_num_threads(2)
     monkeypatch.setattr(kernel._THREADS, "parallel", lambda rows: True)
     in_threads = simulate(loaded, seed=2, years=0.3)

@@ -382,6 +382,12 @@ def test_thread_choice_keeps_the_faster_way_and_probes_the_other(
     assert after.count(False) == 3  # probes 16, 32 and 64 passes apart
     monkeypatch.setattr(parallel, "get_num_threads", lambda: 1)
     assert not choice.parallel(rows)
+    monkeypatch.setattr(parallel, "get_num_threads", lambda: 2)
+    light = parallel.ThreadChoice(from_rows=10 * rows)
+    assert not light.parallel(10 * rows - 1)
+    light.record(False, 10 * rows - 1, 1.0)
+    assert light.cost == {}  # a pass below its rows is not counted
+    assert light.parallel(10 * rows)
 
 
 def _metrics_by_bincount(world: World) -> dict[str, np.ndarray]:

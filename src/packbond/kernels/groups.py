@@ -82,8 +82,9 @@ def _members_by_pack_parallel(
     return order, start, count
 
 
-_THREADS = parallel.ThreadChoice()
-"""How grouping by pack has cost lately on one thread and on several."""
+_THREADS = parallel.ThreadChoice(from_rows=100_000)
+"""How grouping by pack has cost lately on one thread and on several. From a hundred thousand
+rows only: at ten thousand a pass is about 50 us, and starting threads costs a fair part."""
 
 
 def members_by_pack(
@@ -97,6 +98,8 @@ def members_by_pack(
     threads for a big world when that is the faster way on this machine now (see
     :mod:`packbond.kernels.parallel`)."""
     rows = len(alive)
+    if rows < _THREADS.from_rows:
+        return _members_by_pack_serial(alive, pack, among, n_packs)
     threads = _THREADS.parallel(rows)
     began = time.perf_counter()
     if threads:

@@ -293,39 +293,6 @@ def _choose_in_packs(
         skill_sum[p] = total
 
 
-@njit(cache=True)
-def _choose_serial(
-    wolves: Hunters,
-    keys: NDArray[np.uint64],
-    grouped: NDArray[np.int64],
-    start: NDArray[np.int64],
-    heads: NDArray[np.float64],
-    food: NDArray[np.float32],
-    pack_prey: NDArray[np.float32],
-    hunter: NDArray[np.bool_],
-    r: PartyRules,
-    party: NDArray[np.int64],
-    solo: NDArray[np.bool_],
-    taken: NDArray[np.int64],
-    skill_sum: NDArray[np.float64],
-) -> None:  # pragma: no cover - compiled
-    _choose_in_packs(
-        wolves,
-        keys,
-        grouped,
-        start,
-        heads,
-        food,
-        pack_prey,
-        hunter,
-        r,
-        party,
-        solo,
-        taken,
-        skill_sum,
-    )
-
-
 @njit(cache=True, parallel=True)
 def _choose_parallel(
     wolves: Hunters,
@@ -390,11 +357,51 @@ def _close_up(
             party[size] = party[k]  # size <= k: moving up never overwrites a later party
             solo[size] = solo[k]
             size += 1
-    return party[:size].copy(), solo[:size].copy(), packs, first, skill
+    return party[:size], solo[:size], packs, first, skill
 
 
-_THREADS = parallel.ThreadChoice()
-"""How the per-pack choice of parties has cost lately on one thread and on several."""
+@njit(cache=True)
+def _hunting_parties_serial(
+    wolves: Hunters,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    """:func:`hunting_parties` on one thread, in one call: for a small world the cost of a call
+    (unpacking the wolf columns) is a fair part of the whole."""
+    grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
+    party = np.empty(len(grouped), dtype=np.int64)
+    solo = np.empty(len(grouped), dtype=np.bool_)
+    taken = np.empty(len(due), dtype=np.int64)
+    skill_sum = np.empty(len(due), dtype=np.float64)
+    _choose_in_packs(
+        wolves,
+        keys,
+        grouped,
+        start,
+        heads,
+        food,
+        pack_prey,
+        hunter,
+        r,
+        party,
+        solo,
+        taken,
+        skill_sum,
+    )
+    return _close_up(party, solo, start, taken, skill_sum)
+
+
+_THREADS = parallel.ThreadChoice(from_rows=100_000)
+"""How the choice of parties has cost lately on one thread and on several. From a hundred
+thousand wolves only: at ten thousand the whole choice is about 100 us on one thread, and
+starting threads, with the sift and the closing up a parallel choice needs, costs more than
+the second thread saves."""
 
 
 def hunting_parties(
@@ -416,32 +423,37 @@ def hunting_parties(
     party and the sum of their skill in party order. The packs choose in parallel for a big
     world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
-    grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
-    n_able = len(grouped)
-    party = np.empty(n_able, dtype=np.int64)
-    solo = np.empty(n_able, dtype=np.bool_)
-    taken = np.empty(len(due), dtype=np.int64)
-    skill_sum = np.empty(len(due), dtype=np.float64)
-    threads = _THREADS.parallel(n_able)
-    run = _choose_parallel if threads else _choose_serial
+    rows = len(wolves.alive)
+    if rows < _THREADS.from_rows:
+        return _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r)
+    threads = _THREADS.parallel(rows)
     began = time.perf_counter()
-    run(
-        wolves,
-        keys,
-        grouped,
-        start,
-        heads,
-        food,
-        pack_prey,
-        hunter,
-        r,
-        party,
-        solo,
-        taken,
-        skill_sum,
-    )
-    _THREADS.record(threads, n_able, time.perf_counter() - began)
-    return _close_up(party, solo, start, taken, skill_sum)
+    if not threads:
+        parties = _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r)
+    else:
+        grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
+        party = np.empty(len(grouped), dtype=np.int64)
+        solo = np.empty(len(grouped), dtype=np.bool_)
+        taken = np.empty(len(due), dtype=np.int64)
+        skill_sum = np.empty(len(due), dtype=np.float64)
+        _choose_parallel(
+            wolves,
+            keys,
+            grouped,
+            start,
+            heads,
+            food,
+            pack_prey,
+            hunter,
+            r,
+            party,
+            solo,
+            taken,
+            skill_sum,
+        )
+        parties = _close_up(party, solo, start, taken, skill_sum)
+    _THREADS.record(threads, rows, time.perf_counter() - began)
+    return parties
 
 
 class Helpers(NamedTuple):

@@ -26,9 +26,9 @@ PARALLEL_FROM = 5_000
 """Rows from which a pass that can run in parallel may."""
 
 
-def in_parallel(rows: int) -> bool:
-    """Whether a pass over ``rows`` rows may run on several threads."""
-    return rows >= PARALLEL_FROM and get_num_threads() > 1
+def in_parallel(rows: int, from_rows: int = PARALLEL_FROM) -> bool:
+    """Whether a pass over ``rows`` rows may run on several threads (from ``from_rows``)."""
+    return rows >= from_rows and get_num_threads() > 1
 
 
 class ThreadChoice:
@@ -46,7 +46,16 @@ class ThreadChoice:
     what was known of its way.
     """
 
-    def __init__(self, probe_every: int = 16, longest: int = 256, recent: int = 5) -> None:
+    def __init__(
+        self,
+        probe_every: int = 16,
+        longest: int = 256,
+        recent: int = 5,
+        from_rows: int = PARALLEL_FROM,
+    ) -> None:
+        self.from_rows = from_rows
+        """Rows from which this pass may run in parallel: higher than :data:`PARALLEL_FROM` for a
+        pass whose work per row is light, so that starting threads is worth it."""
         self.probe_every = probe_every
         self.longest = longest
         self.cost: dict[bool, float] = {}
@@ -61,7 +70,7 @@ class ThreadChoice:
 
     def parallel(self, rows: int) -> bool:
         """Whether the next pass over ``rows`` rows runs on several threads."""
-        if not in_parallel(rows):
+        if not in_parallel(rows, self.from_rows):
             return False
         self.passes += 1
         if True not in self.cost or False not in self.cost:
@@ -72,7 +81,7 @@ class ThreadChoice:
 
     def record(self, parallel: bool, rows: int, seconds: float) -> None:
         """Note what a pass cost (only passes that could have run either way count)."""
-        if rows <= 0 or not in_parallel(rows):
+        if rows <= 0 or not in_parallel(rows, self.from_rows):
             return
         self._seen[parallel] += 1
         if self._seen[parallel] == 1:
