@@ -11,6 +11,7 @@ bit-identical (tests compare them). This package is the only place that imports 
 from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
 from .ceremony import Betrothals, MateColumns, ceremonies, mate_pairs
 from .contact import daily_contacts
+from .courtship import Courted, CourtRules, court_choices
 from .daily import (
     best_per_group,
     draw_one,
@@ -72,6 +73,8 @@ __all__ = [
     "BondRules",
     "Breeders",
     "ConceptionRules",
+    "CourtRules",
+    "Courted",
     "GatherRules",
     "Gatherers",
     "GrowthColumns",
@@ -99,6 +102,7 @@ __all__ = [
     "claim_slot",
     "codes_within",
     "conceptions",
+    "court_choices",
     "daily_contacts",
     "draw_one",
     "draw_rows",

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from ..state.wolves import Designation, Memory
 from . import parallel
+from .bits import popcount
 from .daily import day_keys, keyed_draw
 from .ties import TieColumns, claim_slot_in, find_slot
 
@@ -199,15 +200,6 @@ class ContactParams(NamedTuple):
 
 
 @njit(cache=True, inline="always")
-def _popcount(x: np.uint32) -> int:  # pragma: no cover - compiled
-    n = 0
-    while x:
-        x &= x - np.uint32(1)
-        n += 1
-    return n
-
-
-@njit(cache=True, inline="always")
 def _clip(x: float, lo: float, hi: float) -> float:  # pragma: no cover - compiled
     return min(hi, max(lo, x))
 
@@ -231,9 +223,9 @@ def _quality(
     q -= prm.hostility_weight * hostility * (1.0 - acceptance_to)
     if omega_to:
         q -= prm.omega_weight * omega_penalty
-    either = _popcount(scent_to | scent_by)
+    either = popcount(scent_to | scent_by)
     if either > 0:
-        q += prm.scent_weight * _popcount(scent_to & scent_by) / either
+        q += prm.scent_weight * popcount(scent_to & scent_by) / either
     q += prm.noise * (2.0 * u - 1.0)
     return _clip(q, -1.0, 1.0)
 

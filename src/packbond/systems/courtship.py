@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from .. import grievance, kernels, ties
 from ..arrays import first_of_groups, logistic
 from ..context import Context
-from ..scent import likeness
+from ..rules import Rules
 from ..state import Designation, Memory, World
 
 __all__ = ["step"]
@@ -192,43 +192,49 @@ def _pull(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArr
 def _choose(
     world: World, ctx: Context, suitors: NDArray[np.integer], free: NDArray[np.bool_]
 ) -> tuple[NDArray[np.integer], NDArray[np.float64], NDArray[np.float64]]:
-    """Each suitor's choice among a few packmates drawn from the free, with its attraction
-    (liking and designation pull) and scent likeness; -1 if none fits."""
+    """Each suitor's choice among a few packmates drawn from the free, and the free wolf beside
+    it that it protects (R52: always at hand to be asked), with its attraction (liking,
+    designation pull, esteem, less the shunning of an unaccepted wolf, lowered for a wolf who
+    left a mate, R38) and scent likeness; -1 if none fits. One compiled pass
+    (:func:`packbond.kernels.court_choices`)."""
     w, r = world.wolves, world.rules.courtship
-    k = r.candidates
-    u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(k)], axis=1)
-    cand = world.pick_members(w.pack[suitors], u, free)
-    # The wolf a suitor has taken under his protection (R52) is always at hand to be asked.
-    protege = _proteges(world, free)
-    cand = np.concatenate([cand, protege[suitors][:, None]], axis=1)
-    k += 1
-    s = np.repeat(suitors, k)
-    c = cand.reshape(-1)
-    safe = np.maximum(c, 0)
-    pulls = _pull(world, s, safe)
-    scent = likeness(w.scent[s], w.scent[safe]) if world.rules.scent.enabled else np.zeros(len(s))
-    marked_left = _left_a_mate(world, safe)
-    shunned = r.shun_weight * (1.0 - w.acceptance[safe]) * (1.0 - w.kindness[s])
-    score = (
-        r.affinity_weight * ties.lookup(world, s, safe, "affinity")
-        + pulls
-        + r.scent_weight * scent
-        + r.esteem_weight * w.ambition[s] * w.esteem[safe]
-        - shunned
-    ) * np.where(marked_left, r.marked_factor, 1.0)
-    if r.protege_weight > 0.0:
-        score = score + r.protege_weight * (w.protector[safe] == s)
-    valid = (c >= 0) & (c != s) & (pulls > 0) & ~_kin(world, s, safe)
-    score = np.where(valid, score, -np.inf).reshape(len(suitors), k)
-    best = np.argmax(score, axis=1)
-    at = np.arange(len(suitors))
-    chosen = np.where(np.isfinite(score[at, best]), cand[at, best], -1)
-    attraction = score[at, best] - r.scent_weight * scent.reshape(len(suitors), k)[at, best]
-    return (
-        chosen.astype(np.int64),
-        np.where(chosen >= 0, attraction, 0.0),
-        np.where(chosen >= 0, scent.reshape(len(suitors), k)[at, best], 0.0),
+    u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(r.candidates)], axis=1)
+    pool, start, count = world.members_by_pack(free)
+    return kernels.court_choices(
+        kernels.Courted(*(w.view(c) for c in kernels.Courted._fields)),
+        np.asarray(suitors, dtype=np.int64),
+        u,
+        pool,
+        start,
+        count,
+        free,
+        _court_rules(world.rules),
     )
+
+
+_last_rules: tuple[Rules, kernels.CourtRules] | None = None
+"""The last rules seen and the choice's parameters (rules are frozen, so they cannot go stale)."""
+
+
+def _court_rules(rules: Rules) -> kernels.CourtRules:
+    """The choice's flat parameters, built once per rules object."""
+    global _last_rules
+    if _last_rules is None or _last_rules[0] is not rules:
+        r = rules.courtship
+        _last_rules = (
+            rules,
+            kernels.CourtRules(
+                affinity_weight=r.affinity_weight,
+                scent_weight=r.scent_weight,
+                esteem_weight=r.esteem_weight,
+                shun_weight=r.shun_weight,
+                marked_factor=r.marked_factor,
+                protege_weight=r.protege_weight,
+                scent=rules.scent.enabled,
+                pull=np.array(r.pull.matrix(), dtype=np.float64),
+            ),
+        )
+    return _last_rules[1]
 
 
 def _proteges(world: World, free: NDArray[np.bool_]) -> NDArray[np.int64]:
