@@ -29,13 +29,15 @@ def _random(n: int = 5000, groups: int = 300, seed: int = 4):  # type: ignore[no
     return gen, group
 
 
-def test_best_per_group_equals_a_stable_sort_by_choice_and_merit() -> None:
-    """Childcare's pick: first choices, then merit, ties to the earlier row, ``need`` per group."""
+@pytest.mark.parametrize("most", [4, 40])
+def test_best_per_group_equals_a_stable_sort_by_choice_and_merit(most: int) -> None:
+    """Childcare's pick: first choices, then merit, ties to the earlier row, ``need`` per group
+    (up to ``most``: some groups need more than they have)."""
     gen, group = _random()
     group = np.abs(group)
     second = gen.random(len(group)) < 0.5
     merit = np.round(gen.random(len(group)), 2).astype(np.float32)  # many ties
-    need = gen.integers(0, 4, 300).astype(np.int64)
+    need = gen.integers(0, most, 300).astype(np.int64)
     picked = kernels.best_per_group(group, second, merit, need)
     order = np.lexsort((-merit, second, group))
     expected = np.zeros(len(group), dtype=bool)

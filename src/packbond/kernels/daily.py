@@ -261,26 +261,45 @@ def best_per_group(
     """Pick up to ``need[g]`` elements per group: first choices before second, then by merit.
 
     Ties go to the earlier element, so the result equals a stable sort by (group, second
-    choice, -merit) keeping the first ``need`` of each group, without the sort: one pass per
-    place to fill, and groups need few.
+    choice, -merit) keeping the first ``need`` of each group, without the sort: one pass that
+    keeps each group's best so far in order, in a short list of ``need[g]`` places (groups
+    need few; a pass per place to fill cost a fifth of a second a year at a million wolves).
     """
-    taken = np.zeros(len(group), dtype=np.bool_)
-    best = np.empty(len(need), dtype=np.int64)
-    rounds = need.max() if len(need) else 0
-    for r in range(rounds):
-        best[:] = -1
-        for j in range(len(group)):
-            g = group[j]
-            if taken[j] or need[g] <= r:
-                continue
-            b = best[g]
-            if (
-                b < 0
-                or (second_choice[j] < second_choice[b])
+    first = np.zeros(len(need) + 1, dtype=np.int64)
+    for g in range(len(need)):
+        first[g + 1] = first[g] + max(need[g], 0)
+    places = np.full(first[-1], -1, dtype=np.int64)
+    held = np.zeros(len(need), dtype=np.int64)
+    for j in range(len(group)):
+        g = group[j]
+        k = need[g]
+        if k <= 0:
+            continue
+        base = first[g]
+        at = held[g]
+        if at == k:
+            # Full: j comes in only if strictly better than the last kept (earlier wins ties).
+            b = places[base + k - 1]
+            if not (
+                second_choice[j] < second_choice[b]
                 or (second_choice[j] == second_choice[b] and merit[j] > merit[b])
             ):
-                best[g] = j
-        for g in range(len(need)):
-            if best[g] >= 0:
-                taken[best[g]] = True
+                continue
+            at = k - 1
+        else:
+            held[g] = at + 1
+        while at > 0:
+            b = places[base + at - 1]
+            if not (
+                second_choice[j] < second_choice[b]
+                or (second_choice[j] == second_choice[b] and merit[j] > merit[b])
+            ):
+                break
+            places[base + at] = b
+            at -= 1
+        places[base + at] = j
+    taken = np.zeros(len(group), dtype=np.bool_)
+    for q in range(len(places)):
+        if places[q] >= 0:
+            taken[places[q]] = True
     return taken

@@ -38,9 +38,11 @@ def step(world: World, ctx: Context) -> None:
     w.roles[rows] &= np.uint8(~Role.CARER & 0xFF)
     need = carers_needed(world).astype(np.int64)
     _keep_pups_away(world, ctx, rows)
-    hunters = [DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]
+    # Hunters by a lookup of designation codes, not np.isin (which sorts every free wolf's).
+    is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
+    is_hunter[[DESIGNATIONS.index(d) for d in rules.hunting.hunter_designations]] = True
     free = rows[(w.designation[rows] != Designation.UNPRESENTED) & ~w.kept_from_pups[rows]]
-    hunts = np.isin(w.designation[free], hunters)
+    hunts = is_hunter[w.designation[free]]
     chosen = free[kernels.best_per_group(w.pack[free], hunts, w.kindness[free], need)]
     w.roles[chosen] |= Role.CARER
 
