@@ -13,11 +13,14 @@ float32 column with a rule value, stored back as float32), so the results are bi
 
 from __future__ import annotations
 
+import time
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
+
+from . import parallel
 
 __all__ = ["BondColumns", "BondRules", "GrowthColumns", "GrowthRules", "feel_mates", "grow_bonds"]
 
@@ -47,17 +50,14 @@ class BondRules(NamedTuple):
     contagion: float
 
 
-@njit(cache=True)
-def feel_mates(
-    wolves: BondColumns, r: BondRules
+@njit(cache=True, inline="always")
+def _feel_mates(
+    wolves: BondColumns, r: BondRules, parts: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
-    """A day of the bond for every living wolf with a mate and a bond.
-
-    A mate's wound at or above ``pain_above`` costs the wolf hurt and stress by the bond times
-    the wound, and marks the wound felt; its wellbeing moves toward its mate's (both read before
-    either moves). Returns the bonded rows, the rows that felt a mate's wound for the first time
-    (before marking it), and the rows newly feeling a mate's darkness, in row order.
-    """
+    """:func:`feel_mates` over ``parts`` stretches of rows: each stretch lists its own rows in
+    its own part of the outputs, and the parts are closed up in order after, so the result is
+    the one pass's on any number of threads. Wellbeing is written only once every stretch has
+    read its mates' (a separate loop), as the one pass reads both before either moves."""
     (
         alive,
         mate,
@@ -76,34 +76,98 @@ def feel_mates(
     moved = np.empty(n, dtype=np.float32)
     new_wound = np.empty(n, dtype=np.int64)
     sorrow = np.empty(n, dtype=np.int64)
-    count = n_wound = n_sorrow = 0
-    # Branch-free sift of the bonded rows (every row is written, the count moves only for a
-    # match): which rows are mated is too random for a branch to be predicted.
-    for i in range(n):
-        rows[count] = i
-        count += alive[i] & (mate[i] >= 0) & (bond[i] > 0)
-    for k in range(count):
-        i = rows[k]
-        j = mate[i]
-        strength = np.float64(bond[i])
-        severity = np.float64(wound[j])
-        if severity >= r.pain_above:
-            share = strength * severity
-            hurt[i] += np.float32(r.pain_share * share)
-            stress[i] = min(1.0, stress[i] + r.pain_stress * share)
-            if felt_wound[i] != wound_event[j]:
-                new_wound[n_wound] = i
-                n_wound += 1
-                felt_wound[i] = wound_event[j]
-        if dark[j] and not felt_dark[i]:
-            sorrow[n_sorrow] = i
-            n_sorrow += 1
-        felt_dark[i] = dark[j]
-        mine = wellbeing[i]
-        moved[k] = mine + np.float32(r.contagion * strength * (wellbeing[j] - mine))
-    for k in range(count):
-        wellbeing[rows[k]] = moved[k]
-    return rows[:count], new_wound[:n_wound], sorrow[:n_sorrow]
+    counts = np.zeros((parts, 3), dtype=np.int64)
+    for c in prange(parts):
+        lo, hi = c * n // parts, (c + 1) * n // parts
+        # Branch-free sift of the bonded rows (every row is written, the count moves only for
+        # a match): which rows are mated is too random for a branch to be predicted.
+        count = lo
+        for i in range(lo, hi):
+            rows[count] = i
+            count += alive[i] & (mate[i] >= 0) & (bond[i] > 0)
+        n_wound = n_sorrow = lo
+        for k in range(lo, count):
+            i = rows[k]
+            j = mate[i]
+            strength = np.float64(bond[i])
+            severity = np.float64(wound[j])
+            if severity >= r.pain_above:
+                share = strength * severity
+                hurt[i] += np.float32(r.pain_share * share)
+                stress[i] = min(1.0, stress[i] + r.pain_stress * share)
+                if felt_wound[i] != wound_event[j]:
+                    new_wound[n_wound] = i
+                    n_wound += 1
+                    felt_wound[i] = wound_event[j]
+            if dark[j] and not felt_dark[i]:
+                sorrow[n_sorrow] = i
+                n_sorrow += 1
+            felt_dark[i] = dark[j]
+            mine = wellbeing[i]
+            moved[k] = mine + np.float32(r.contagion * strength * (wellbeing[j] - mine))
+        counts[c, 0] = count - lo
+        counts[c, 1] = n_wound - lo
+        counts[c, 2] = n_sorrow - lo
+    for c in prange(parts):
+        lo = c * n // parts
+        for k in range(lo, lo + counts[c, 0]):
+            wellbeing[rows[k]] = moved[k]
+    # Close up the stretches' lists, in order (each part moves down, never over a later one).
+    sizes = np.zeros(3, dtype=np.int64)
+    for c in range(parts):
+        lo = c * n // parts
+        for q, out in enumerate((rows, new_wound, sorrow)):
+            at = sizes[q]
+            if at != lo:
+                for k in range(counts[c, q]):
+                    out[at + k] = out[lo + k]
+            sizes[q] = at + counts[c, q]
+    return rows[: sizes[0]], new_wound[: sizes[1]], sorrow[: sizes[2]]
+
+
+@njit(cache=True)
+def _feel_mates_serial(
+    wolves: BondColumns, r: BondRules
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    return _feel_mates(wolves, r, 1)
+
+
+@njit(cache=True, parallel=True)
+def _feel_mates_parallel(
+    wolves: BondColumns, r: BondRules, parts: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    return _feel_mates(wolves, r, parts)
+
+
+_THREADS = parallel.ThreadChoice(from_rows=100_000)
+"""How the day's bond has cost lately on one thread and on several (from a hundred thousand
+rows: below, a pass is a few tens of microseconds and starting threads costs a fair part)."""
+
+
+def feel_mates(
+    wolves: BondColumns, r: BondRules
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """A day of the bond for every living wolf with a mate and a bond.
+
+    A mate's wound at or above ``pain_above`` costs the wolf hurt and stress by the bond times
+    the wound, and marks the wound felt; its wellbeing moves toward its mate's (both read before
+    either moves). Returns the bonded rows, the rows that felt a mate's wound for the first time
+    (before marking it), and the rows newly feeling a mate's darkness, in row order. In
+    stretches of rows on several threads for a big world when that is the faster way on this
+    machine now (see :mod:`packbond.kernels.parallel`): every row's work reads its mate and
+    writes only its own row.
+    """
+    rows = len(wolves.alive)
+    if rows < _THREADS.from_rows:
+        return _feel_mates_serial(wolves, r)
+    threads = _THREADS.parallel(rows)
+    began = time.perf_counter()
+    if threads:
+        felt = _feel_mates_parallel(wolves, r, get_num_threads())
+    else:
+        felt = _feel_mates_serial(wolves, r)
+    _THREADS.record(threads, rows, time.perf_counter() - began)
+    return felt
 
 
 class GrowthColumns(NamedTuple):
