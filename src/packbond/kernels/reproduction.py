@@ -10,13 +10,15 @@ come back, in row order. The chance is float64 throughout, as it was.
 
 from __future__ import annotations
 
+import time
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
 
-from .daily import draw_one
+from . import parallel
+from .daily import day_keys, keyed_draw
 
 __all__ = ["Breeders", "ConceptionRules", "conceptions"]
 
@@ -52,8 +54,8 @@ class ConceptionRules(NamedTuple):
     key: np.uint64
 
 
-@njit(cache=True)
-def conceptions(
+@njit(cache=True, inline="always")
+def _conceptions(
     wolves: Breeders,
     seeds: NDArray[np.uint64],
     carries_female: NDArray[np.bool_],
@@ -61,14 +63,11 @@ def conceptions(
     leader: NDArray[np.int32],
     hungry: NDArray[np.bool_],
     r: ConceptionRules,
+    parts: int,
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    """Rows that conceive today, in row order.
-
-    A candidate is a living, eligible carrier (by sex and designation code) not carrying,
-    rested by the day, with a living mate and, where ``leaders_only``, the pack alpha or its
-    mate. Its daily chance is lower in a hungry pack and while withdrawn, higher (up to 1) for
-    an omega in heat.
-    """
+    """:func:`conceptions` over ``parts`` stretches of rows, each listing its own rows in its own
+    part of the result, closed up in order after (the one pass's list on any number of
+    threads). A row reads its mate and its pack, and writes nothing."""
     (
         alive,
         eligible,
@@ -84,29 +83,109 @@ def conceptions(
         ident,
     ) = wolves
     day = r.day
-    rows = np.empty(len(alive), dtype=np.int64)
-    count = 0
-    # Branch-free first sift (every row is written, the count moves only for a match): the
-    # outcome is too random per row for a branch to be predicted.
-    for i in range(len(alive)):
-        rows[count] = i
-        count += alive[i] & eligible[i] & (mate[i] >= 0) & (due_day[i] < 0) & (rest_until[i] <= day)
-    kept = 0
-    for n in range(count):
-        i = rows[n]
-        j = mate[i]
-        carrier = carries_female[designation[i]] if sex[i] == 0 else carries_male[designation[i]]
-        if not carrier or not alive[j]:
-            continue
-        p = pack[i]
-        if r.leaders_only and (p < 0 or not (leader[p] == i or leader[p] == j)):
-            continue
-        chance = r.per_day * r.hungry if p >= 0 and hungry[p] else r.per_day
-        if r.withdrawn < 1.0 and withdrawn[i]:
-            chance = chance * r.withdrawn
-        if r.heat and designation[i] == r.omega and cycle_until[i] >= day:
-            chance = min(1.0, chance * r.heat_multiplier)
-        if draw_one(seeds[replicate[i]], day, int(ident[i]), r.key, 0) < chance:
-            rows[kept] = i
-            kept += 1
-    return rows[:kept]
+    n = len(alive)
+    keys = day_keys(seeds, day, r.key, 1)
+    rows = np.empty(n, dtype=np.int64)
+    counts = np.zeros(parts, dtype=np.int64)
+    for c in prange(parts):
+        lo, hi = c * n // parts, (c + 1) * n // parts
+        # Branch-free first sift (every row is written, the count moves only for a match): the
+        # outcome is too random per row for a branch to be predicted.
+        count = lo
+        for i in range(lo, hi):
+            rows[count] = i
+            count += (
+                alive[i] & eligible[i] & (mate[i] >= 0) & (due_day[i] < 0) & (rest_until[i] <= day)
+            )
+        kept = lo
+        for k in range(lo, count):
+            i = rows[k]
+            j = mate[i]
+            carrier = (
+                carries_female[designation[i]] if sex[i] == 0 else carries_male[designation[i]]
+            )
+            if not carrier or not alive[j]:
+                continue
+            p = pack[i]
+            if r.leaders_only and (p < 0 or not (leader[p] == i or leader[p] == j)):
+                continue
+            chance = r.per_day * r.hungry if p >= 0 and hungry[p] else r.per_day
+            if r.withdrawn < 1.0 and withdrawn[i]:
+                chance = chance * r.withdrawn
+            if r.heat and designation[i] == r.omega and cycle_until[i] >= day:
+                chance = min(1.0, chance * r.heat_multiplier)
+            if keyed_draw(keys[replicate[i], 0], int(ident[i])) < chance:
+                rows[kept] = i
+                kept += 1
+        counts[c] = kept - lo
+    size = 0
+    for c in range(parts):
+        lo = c * n // parts
+        if size != lo:
+            for k in range(counts[c]):
+                rows[size + k] = rows[lo + k]
+        size += counts[c]
+    return rows[:size]
+
+
+@njit(cache=True)
+def _conceptions_serial(
+    wolves: Breeders,
+    seeds: NDArray[np.uint64],
+    carries_female: NDArray[np.bool_],
+    carries_male: NDArray[np.bool_],
+    leader: NDArray[np.int32],
+    hungry: NDArray[np.bool_],
+    r: ConceptionRules,
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    return _conceptions(wolves, seeds, carries_female, carries_male, leader, hungry, r, 1)
+
+
+@njit(cache=True, parallel=True)
+def _conceptions_parallel(
+    wolves: Breeders,
+    seeds: NDArray[np.uint64],
+    carries_female: NDArray[np.bool_],
+    carries_male: NDArray[np.bool_],
+    leader: NDArray[np.int32],
+    hungry: NDArray[np.bool_],
+    r: ConceptionRules,
+    parts: int,
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    return _conceptions(wolves, seeds, carries_female, carries_male, leader, hungry, r, parts)
+
+
+_THREADS = parallel.ThreadChoice(from_rows=100_000)
+"""How the day's conceptions have cost lately on one thread and on several (from a hundred
+thousand rows: below, a pass is tens of microseconds and starting threads costs a fair part)."""
+
+
+def conceptions(
+    wolves: Breeders,
+    seeds: NDArray[np.uint64],
+    carries_female: NDArray[np.bool_],
+    carries_male: NDArray[np.bool_],
+    leader: NDArray[np.int32],
+    hungry: NDArray[np.bool_],
+    r: ConceptionRules,
+) -> NDArray[np.int64]:
+    """Rows that conceive today, in row order.
+
+    A candidate is a living, eligible carrier (by sex and designation code) not carrying,
+    rested by the day, with a living mate and, where ``leaders_only``, the pack alpha or its
+    mate. Its daily chance is lower in a hungry pack and while withdrawn, higher (up to 1) for
+    an omega in heat. In stretches of rows on several threads for a big world when that is the
+    faster way on this machine now (see :mod:`packbond.kernels.parallel`).
+    """
+    rows = len(wolves.alive)
+    args = (wolves, seeds, carries_female, carries_male, leader, hungry, r)
+    if rows < _THREADS.from_rows:
+        return _conceptions_serial(*args)
+    threads = _THREADS.parallel(rows)
+    began = time.perf_counter()
+    if threads:
+        conceive = _conceptions_parallel(*args, get_num_threads())
+    else:
+        conceive = _conceptions_serial(*args)
+    _THREADS.record(threads, rows, time.perf_counter() - began)
+    return conceive
