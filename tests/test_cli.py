@@ -109,12 +109,29 @@ def test_bench_without_mesa_prints_the_json_keys() -> None:
     assert report["statistics"]["packbond"]["population"] > 0
 
 
+def test_bench_repeats_each_side_and_reports_the_median_run() -> None:
+    """`bench --repeat 3` runs packbond three times and reports the middle run; the table lists
+    every run."""
+    result = invoke(
+        "bench", "--wolves", "40", "--years", "0.05", "--no-mesa", "--json", "--repeat", "3"
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    runs = report["packbond_runs_s"]
+    assert report["repeat"] == 3 and len(runs) == 3 and report["mesa_runs_s"] is None
+    assert report["packbond_s"] == sorted(runs)[1]
+    table = invoke("bench", "--wolves", "40", "--years", "0.05", "--no-mesa", "--repeat", "2")
+    assert table.exit_code == 0, table.output
+    assert "median of 2 runs each" in table.output
+
+
 def test_bench_rejects_bad_flags_and_a_missing_mesa(monkeypatch) -> None:
     """A bad size exits 2 with one clear line; so does a Mesa side without Mesa installed."""
     bad = invoke("bench", "--wolves", "0")
     assert bad.exit_code == 2
     assert bad.output == "error: --wolves must be at least 1 (got 0)\n"
     assert invoke("bench", "--years", "0").output == "error: --years must be more than 0 (got 0)\n"
+    assert invoke("bench", "--repeat", "0").output == "error: --repeat must be at least 1 (got 0)\n"
     import packbond.bench
 
     monkeypatch.setattr(packbond.bench.importlib.util, "find_spec", lambda name: None)

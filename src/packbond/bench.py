@@ -6,6 +6,11 @@ Python process of its own (``python -m packbond.bench --side ...``) and reports 
 start from the same benchmark world (``benchmarking.subset``), and only the daily steps are timed
 (building the world and the agents is reported apart). Mesa is imported only on its side, so
 ``--no-mesa`` works without it installed.
+
+Why ``--repeat``: a shared machine's speed drifts by a third within the hour, which moves one
+pair of runs more than a change of a few percent would. Repeated runs alternate the sides
+(packbond, Mesa, packbond, ...), so both see the same drift, and each side is reported by its
+median run.
 """
 
 from __future__ import annotations
@@ -58,7 +63,12 @@ class BenchReport:
     load_before: float
     """The machine's one-minute load average when the benchmark began."""
     packbond: SideResult
+    """The median of packbond's runs (the faster middle one for an even number)."""
     mesa: SideResult | None
+    """The median of the Mesa reference's runs, or None without Mesa."""
+    packbond_runs: tuple[SideResult, ...] = ()
+    """Every run of packbond, in the order they ran (empty: the one run above)."""
+    mesa_runs: tuple[SideResult, ...] = ()
 
     @property
     def ratio(self) -> float | None:
@@ -70,6 +80,9 @@ class BenchReport:
     def as_dict(self) -> dict[str, Any]:
         """The report as one JSON-ready object."""
         sides = [s for s in (self.packbond, self.mesa) if s is not None]
+        every = [*sides, *self.packbond_runs, *self.mesa_runs]
+        ours = self.packbond_runs or (self.packbond,)
+        theirs = self.mesa_runs or ((self.mesa,) if self.mesa is not None else ())
         return {
             "wolves": self.packbond.wolves,
             "years": self.years,
@@ -78,7 +91,7 @@ class BenchReport:
             "packbond_s": round(self.packbond.step_s, 3),
             "mesa_s": None if self.mesa is None else round(self.mesa.step_s, 3),
             "ratio": None if self.ratio is None else round(self.ratio, 1),
-            "peak_rss_mb": round(max(s.peak_rss_mb for s in sides), 1),
+            "peak_rss_mb": round(max(s.peak_rss_mb for s in every), 1),
             "packbond_build_s": round(self.packbond.build_s, 3),
             "mesa_build_s": None if self.mesa is None else round(self.mesa.build_s, 3),
             "packbond_wolf_days_per_s": round(self.packbond.wolf_days_per_s),
@@ -88,6 +101,9 @@ class BenchReport:
             "packbond_import_rss_mb": round(self.packbond.import_rss_mb, 1),
             "mesa_import_rss_mb": None if self.mesa is None else round(self.mesa.import_rss_mb, 1),
             "load_before": round(self.load_before, 2),
+            "repeat": len(ours),
+            "packbond_runs_s": [round(s.step_s, 3) for s in ours],
+            "mesa_runs_s": [round(s.step_s, 3) for s in theirs] if theirs else None,
             "statistics": {s.side: s.statistics for s in sides},
         }
 
@@ -101,22 +117,45 @@ def check_mesa() -> None:
         )
 
 
-def _validate(wolves: int, years: float) -> None:
+def _validate(wolves: int, years: float, repeat: int = 1) -> None:
+    if repeat < 1:
+        raise PackbondError(f"--repeat must be at least 1 (got {repeat})")
     if wolves < 1:
         raise PackbondError(f"--wolves must be at least 1 (got {wolves})")
     if not years > 0:
         raise PackbondError(f"--years must be more than 0 (got {years:g})")
 
 
-def bench(wolves: int, years: float, seed: int = 1, mesa: bool = True) -> BenchReport:
-    """Run packbond, then (unless ``mesa`` is false) the Mesa reference, each in a subprocess."""
-    _validate(wolves, years)
+def bench(
+    wolves: int, years: float, seed: int = 1, mesa: bool = True, repeat: int = 1
+) -> BenchReport:
+    """Run packbond, then (unless ``mesa`` is false) the Mesa reference, each in a subprocess;
+    ``repeat`` times each, alternating, each side reported by its median run."""
+    _validate(wolves, years, repeat)
     if mesa:
         check_mesa()
     load = os.getloadavg()[0]
-    ours = run_side("packbond", wolves, years, seed)
-    theirs = run_side("mesa", wolves, years, seed) if mesa else None
-    return BenchReport(wolves, years, seed, load, ours, theirs)
+    ours: list[SideResult] = []
+    theirs: list[SideResult] = []
+    for _ in range(repeat):
+        ours.append(run_side("packbond", wolves, years, seed))
+        if mesa:
+            theirs.append(run_side("mesa", wolves, years, seed))
+    return BenchReport(
+        wolves,
+        years,
+        seed,
+        load,
+        _median(ours),
+        _median(theirs) if theirs else None,
+        tuple(ours),
+        tuple(theirs),
+    )
+
+
+def _median(runs: list[SideResult]) -> SideResult:
+    """The run with the median step time (the faster of the middle two for an even number)."""
+    return sorted(runs, key=lambda run: run.step_s)[(len(runs) - 1) // 2]
 
 
 def run_side(side: str, wolves: int, years: float, seed: int) -> SideResult:

@@ -653,12 +653,18 @@ def bench_command(
         bool, typer.Option("--no-mesa", help="Run packbond only (Mesa need not be installed).")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    repeat: Annotated[
+        int,
+        typer.Option(
+            help="Runs of each side, alternating; each side is reported by its median run."
+        ),
+    ] = 1,
 ) -> None:
     """Time packbond against its Mesa 3 reference on the benchmark rule set, one after the other.
 
-    Example: `packbond bench --wolves 10000 --years 1`
+    Example: `packbond bench --wolves 10000 --years 1 --repeat 3`
     """
-    report = bench(wolves, years, seed=seed, mesa=not no_mesa)
+    report = bench(wolves, years, seed=seed, mesa=not no_mesa, repeat=repeat)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict()) + "\n")
         return
@@ -684,8 +690,17 @@ def _bench_table(report: BenchReport) -> Table:
             f"{d[f'{side}_wolf_days_per_s']:,}",
             f"{d[f'{side}_peak_rss_mb']:,.0f} MB",
         )
+    runs = ""
+    if d["repeat"] > 1:
+        times = ", ".join(f"{t:.2f}" for t in d["packbond_runs_s"])
+        runs = f"median of {d['repeat']} runs each, alternating (packbond: {times} s)"
+        if d["mesa_runs_s"] is not None:
+            runs += f"; Mesa: {', '.join(f'{t:.2f}' for t in d['mesa_runs_s'])} s"
     if d["ratio"] is not None:
         table.caption = f"packbond is {d['ratio']:g} times as fast as the Mesa reference"
+        table.caption += f"\n{runs}" if runs else ""
+    elif runs:
+        table.caption = runs
     return table
 
 
