@@ -47,7 +47,7 @@ def test_final_state_of_a_replicate_matches_its_solo_run() -> None:
 
 @pytest.mark.parametrize(
     ("kernel", "parallel_pass"),
-    [(contact, "_contacts_parallel"), (hunting, "_choose_parallel")],
+    [(contact, "_contacts_parallel"), (hunting, "_hunting_parties_parallel")],
     ids=["contact", "hunting parties"],
 )
 def test_parallel_passes_give_the_events_of_one_thread(
@@ -62,9 +62,9 @@ def test_parallel_passes_give_the_events_of_one_thread(
     calls: list[int] = []
     run_parallel = getattr(kernel, parallel_pass)
 
-    def counted(*args: object) -> None:
+    def counted(*args: object) -> object:
         calls.append(1)
-        run_parallel(*args)
+        return run_parallel(*args)
 
     monkeypatch.setattr(kernel, parallel_pass, counted)
     monkeypatch.setattr(kernel._THREADS, "from_rows", 0)

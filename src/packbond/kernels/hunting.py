@@ -293,39 +293,6 @@ def _choose_in_packs(
         skill_sum[p] = total
 
 
-@njit(cache=True, parallel=True)
-def _choose_parallel(
-    wolves: Hunters,
-    keys: NDArray[np.uint64],
-    grouped: NDArray[np.int64],
-    start: NDArray[np.int64],
-    heads: NDArray[np.float64],
-    food: NDArray[np.float32],
-    pack_prey: NDArray[np.float32],
-    hunter: NDArray[np.bool_],
-    r: PartyRules,
-    party: NDArray[np.int64],
-    solo: NDArray[np.bool_],
-    taken: NDArray[np.int64],
-    skill_sum: NDArray[np.float64],
-) -> None:  # pragma: no cover - compiled
-    _choose_in_packs(
-        wolves,
-        keys,
-        grouped,
-        start,
-        heads,
-        food,
-        pack_prey,
-        hunter,
-        r,
-        party,
-        solo,
-        taken,
-        skill_sum,
-    )
-
-
 @njit(cache=True)
 def _close_up(
     party: NDArray[np.int64],
@@ -360,8 +327,8 @@ def _close_up(
     return party[:size], solo[:size], packs, first, skill
 
 
-@njit(cache=True)
-def _hunting_parties_serial(
+@njit(cache=True, inline="always")
+def _hunting_parties(
     wolves: Hunters,
     seeds: NDArray[np.uint64],
     due: NDArray[np.bool_],
@@ -372,8 +339,9 @@ def _hunting_parties_serial(
 ) -> tuple[
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:  # pragma: no cover - compiled
-    """:func:`hunting_parties` on one thread, in one call: for a small world the cost of a call
-    (unpacking the wolf columns) is a fair part of the whole."""
+    """:func:`hunting_parties` in one call: the sift, each pack's choice in its own stretch,
+    and the parties closed up (one call: for a small world the cost of a call, unpacking the
+    wolf columns, is a fair part of the whole)."""
     grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
     party = np.empty(len(grouped), dtype=np.int64)
     solo = np.empty(len(grouped), dtype=np.bool_)
@@ -395,6 +363,36 @@ def _hunting_parties_serial(
         skill_sum,
     )
     return _close_up(party, solo, start, taken, skill_sum)
+
+
+@njit(cache=True)
+def _hunting_parties_serial(
+    wolves: Hunters,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    return _hunting_parties(wolves, seeds, due, food, pack_prey, hunter, r)
+
+
+@njit(cache=True, parallel=True)
+def _hunting_parties_parallel(
+    wolves: Hunters,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    food: NDArray[np.float32],
+    pack_prey: NDArray[np.float32],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    return _hunting_parties(wolves, seeds, due, food, pack_prey, hunter, r)
 
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
@@ -427,31 +425,9 @@ def hunting_parties(
     if rows < _THREADS.from_rows:
         return _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r)
     threads = _THREADS.parallel(rows)
+    run = _hunting_parties_parallel if threads else _hunting_parties_serial
     began = time.perf_counter()
-    if not threads:
-        parties = _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r)
-    else:
-        grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
-        party = np.empty(len(grouped), dtype=np.int64)
-        solo = np.empty(len(grouped), dtype=np.bool_)
-        taken = np.empty(len(due), dtype=np.int64)
-        skill_sum = np.empty(len(due), dtype=np.float64)
-        _choose_parallel(
-            wolves,
-            keys,
-            grouped,
-            start,
-            heads,
-            food,
-            pack_prey,
-            hunter,
-            r,
-            party,
-            solo,
-            taken,
-            skill_sum,
-        )
-        parties = _close_up(party, solo, start, taken, skill_sum)
+    parties = run(wolves, seeds, due, food, pack_prey, hunter, r)
     _THREADS.record(threads, rows, time.perf_counter() - began)
     return parties
 
