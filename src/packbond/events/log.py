@@ -37,23 +37,8 @@ EVENT_COLUMNS: dict[str, Any] = {
 """Columns of the log and their dtypes."""
 
 
-_BLANKS: dict[str, np.ndarray] = {}
-"""Per column, a read-only run of its "none" value (-1, or NaN for ``value``)."""
-
-
-def _blank(column: str, n: int) -> NDArray[Any]:
-    """``n`` "none" values of ``column``, as a read-only view of a shared run.
-
-    Why shared: most events leave most columns empty, and a fresh ``np.full`` for each of them
-    was a third of the cost of emitting a small batch. The log never writes into its chunks, and
-    :meth:`EventLog.drain` concatenates them into new arrays, so the runs are never handed out.
-    """
-    run = _BLANKS.get(column)
-    if run is None or len(run) < n:
-        run = np.full(max(n, 4096), np.nan if column == "value" else -1, EVENT_COLUMNS[column])
-        run.flags.writeable = False
-        _BLANKS[column] = run
-    return run[:n]
+_NONE: dict[str, Any] = {column: np.nan if column == "value" else -1 for column in EVENT_COLUMNS}
+"""Per column, its "none" value."""
 
 
 _FILLED = ("actor", "target", "other", "pack", "rival", "value", "detail", "cause")
@@ -166,29 +151,30 @@ class EventLog:
         if not batches:
             return {c: np.empty(0, dtype=t) for c, t in EVENT_COLUMNS.items()}
         sizes = np.array([b.n for b in batches], dtype=np.int64)
+        total = int(sizes.sum())
+        first = batches[0].first_id
         out: dict[str, np.ndarray] = {
-            "event_id": np.concatenate(
-                [
-                    b.ids if b.ids is not None else np.arange(b.first_id, b.first_id + b.n)
-                    for b in batches
-                ]
-            ).astype(np.int64, copy=False),
+            # One replicate's batches number their events on from one another (no batch is
+            # empty), so its ids are one run; several replicates' ids were taken per batch.
+            "event_id": np.arange(first, first + total, dtype=np.int64)
+            if first >= 0
+            else np.concatenate([b.ids for b in batches if b.ids is not None]),
             "replicate": np.concatenate([b.replicate for b in batches]),
             "day": np.repeat(np.array([b.day for b in batches], dtype=np.int32), sizes),
             "kind": np.repeat(np.array([b.code for b in batches], dtype=np.int16), sizes),
         }
+        # Each column starts as "none" throughout and only the batches that gave it are written:
+        # most batches leave most columns empty, and a run of blanks made for each of them was
+        # half the cost of a drain.
+        ends = np.cumsum(sizes).tolist()
+        spans = [(b, end - b.n, end) for b, end in zip(batches, ends, strict=True)]
         for at, col in enumerate(_FILLED):
-            dtype = EVENT_COLUMNS[col]
-            parts = []
-            for b in batches:
+            column = np.full(total, _NONE[col], dtype=EVENT_COLUMNS[col])
+            for b, begin, end in spans:
                 data = b.given[at]
-                if data is None:
-                    parts.append(_blank(col, b.n))
-                elif data.ndim == 0:
-                    parts.append(np.full(b.n, data, dtype=dtype))
-                else:
-                    parts.append(data)
-            out[col] = np.concatenate(parts).astype(dtype, copy=False)
+                if data is not None:
+                    column[begin:end] = data
+            out[col] = column
         return out
 
 
