@@ -111,6 +111,36 @@ def test_tie_helpers_hand_the_kernels_writable_arrays_whatever_they_are_given() 
         assert arrays and all(t.mutable for t in arrays), signature
 
 
+def test_one_value_for_every_pair_moves_ties_as_the_value_given_per_pair() -> None:
+    """``remember`` hands a single amount, memory or event to the kernel as one element, which
+    it reads for every pair; the ties come out as when the same value is given pair by pair,
+    repeated pairs included (the later memory kept)."""
+    gen = np.random.default_rng(5)
+    src = gen.integers(0, 40, 300).astype(np.int64)
+    dst = gen.integers(0, 40, 300).astype(np.int64)
+    n = len(src)
+    given = {"affinity": -0.3, "trust": 0.2, "fear": 0.4, "weight": 0.7, "event": 11}
+    per_pair = {name: np.full(n, value) for name, value in given.items()}
+    worlds = []
+    for values in (given, per_pair):
+        world = world_of(generated(6))
+        ties.remember(world, src, dst, memory=2, **values)  # type: ignore[arg-type]
+        ties.remember(world, dst, src, trust=values["trust"])
+        worlds.append(world)
+    for column in ties.columns(worlds[0])._fields:
+        np.testing.assert_array_equal(
+            getattr(ties.columns(worlds[0]), column), getattr(ties.columns(worlds[1]), column)
+        )
+    moved = ties.lookup(worlds[0], src, dst, "fear", missing=-1.0)
+    assert (moved[src != dst] > 0).all()
+    # Amounts that differ pair by pair are each read for their own pair.
+    world = world_of(generated(6))
+    a, b = np.arange(0, 20, dtype=np.int64), np.arange(20, 40, dtype=np.int64)
+    steps = np.linspace(0.05, 0.5, len(a))
+    ties.remember(world, a, b, trust=steps)
+    np.testing.assert_allclose(ties.lookup(world, a, b, "trust"), steps, rtol=1e-6)
+
+
 def test_fondest_beside_equals_the_numpy_argmax() -> None:
     """The garment giver's choice (scent), against the NumPy masks and argmax it replaced:
     mates first, wolves not beside the row left out, the first of equal likings kept."""

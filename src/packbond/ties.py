@@ -8,7 +8,7 @@ so what they all do to ties lives here, over the compiled slot kernels.
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike, DTypeLike, NDArray
 
 from . import kernels
 from .arrays import broadcast_copy
@@ -48,8 +48,8 @@ def lookup(
     return kernels.tie_values(
         w.tie_other,
         getattr(w, f"tie_{column}"),
-        broadcast_copy(src, dst.shape, np.int64),
-        broadcast_copy(dst, src.shape, np.int64),
+        _for_kernel(src, dst.shape, np.int64),
+        _for_kernel(dst, src.shape, np.int64),
         float(missing),
     )
 
@@ -75,12 +75,36 @@ def remember(
     shape = (n,)
     kernels.remember_pairs(
         columns(world),
-        broadcast_copy(src, shape, np.int64),
-        broadcast_copy(dst, shape, np.int64),
-        broadcast_copy(affinity, shape, np.float64),
-        broadcast_copy(trust, shape, np.float64),
-        broadcast_copy(fear, shape, np.float64),
-        broadcast_copy(memory, shape, np.int8),
-        broadcast_copy(weight, shape, np.float64),
-        broadcast_copy(event, shape, np.int64),
+        _for_kernel(src, shape, np.int64),
+        _for_kernel(dst, shape, np.int64),
+        _per_pair(affinity, n, np.float64),
+        _per_pair(trust, n, np.float64),
+        _per_pair(fear, n, np.float64),
+        _per_pair(memory, n, np.int8),
+        _per_pair(weight, n, np.float64),
+        _per_pair(event, n, np.int64),
     )
+
+
+def _per_pair(value: ArrayLike, n: int, dtype: DTypeLike) -> NDArray:
+    """``value`` for :func:`kernels.remember_pairs`: one element when it is one value for every
+    pair (the kernel reads it for each), else one value per pair."""
+    if np.ndim(value) == 0:
+        return np.full(1, value, dtype=dtype)
+    return _for_kernel(value, (n,), dtype)
+
+
+def _for_kernel(value: ArrayLike, shape: tuple[int, ...], dtype: DTypeLike) -> NDArray:
+    """``value`` as the tie kernels take it (which only read it): the caller's own array when it
+    is already a writable C-contiguous array of that shape and dtype, else a
+    :func:`broadcast_copy`. Why not always the copy: the weekly bond hands over some 400,000 rows
+    at a million wolves, and copying them into fresh memory cost more than the kernel's moves."""
+    if (
+        isinstance(value, np.ndarray)
+        and value.shape == shape
+        and value.dtype == dtype
+        and value.flags.c_contiguous
+        and value.flags.writeable
+    ):
+        return value
+    return broadcast_copy(value, shape, dtype)

@@ -7,7 +7,7 @@ loop keeps that cheap. The weakest tie is forgotten first when a new one needs a
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numba import njit
@@ -126,7 +126,10 @@ def remember_pairs(
     """Move each ``src``'s tie to ``dst`` and, where ``memory`` > 0, set its memory.
 
     Pairs are taken in order, so a wolf remembering two things about another keeps both moves
-    and the later memory.
+    and the later memory. Each of the amounts, ``memory``, ``weight`` and ``event`` holds one
+    value per pair or a single value for every pair: a week's bond moves the trust of some
+    400,000 pairs at a million wolves by amounts that are mostly the same, and filling five
+    columns of one value for them cost more than the moves.
     """
     t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event = ties
     for n in range(len(src)):
@@ -134,13 +137,20 @@ def remember_pairs(
         if i < 0 or j < 0 or i == j:
             continue
         s = claim_slot_in(t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j)
-        t_aff[i, s] = min(1.0, max(-1.0, t_aff[i, s] + d_affinity[n]))
-        t_trust[i, s] = min(1.0, max(0.0, t_trust[i, s] + d_trust[n]))
-        t_fear[i, s] = min(1.0, max(0.0, t_fear[i, s] + d_fear[n]))
-        if memory[n] > 0:
-            t_mem[i, s] = memory[n]
-            t_weight[i, s] = weight[n]
-            t_event[i, s] = event[n]
+        t_aff[i, s] = min(1.0, max(-1.0, t_aff[i, s] + _pair_value(d_affinity, n)))
+        t_trust[i, s] = min(1.0, max(0.0, t_trust[i, s] + _pair_value(d_trust, n)))
+        t_fear[i, s] = min(1.0, max(0.0, t_fear[i, s] + _pair_value(d_fear, n)))
+        mem = _pair_value(memory, n)
+        if mem > 0:
+            t_mem[i, s] = mem
+            t_weight[i, s] = _pair_value(weight, n)
+            t_event[i, s] = _pair_value(event, n)
+
+
+@njit(cache=True, inline="always")
+def _pair_value(values: NDArray[Any], n: int) -> Any:  # pragma: no cover - compiled
+    """Pair ``n``'s value: its own, or the single value given for every pair."""
+    return values[n] if len(values) > 1 else values[0]
 
 
 @njit(cache=True, inline="always")
