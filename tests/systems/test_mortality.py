@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from packbond.events import registry
+from packbond.context import Context
+from packbond.events import EventLog, registry
+from packbond.state import Designation
+from packbond.systems import mortality
+from packbond.systems.childcare import care_met
 
-from ..conftest import run_only, world_of
+from ..conftest import generated, run_days, run_only, world_of
 
 OLD = """
 name = "old"
@@ -56,3 +60,35 @@ def test_a_dead_mate_leaves_a_widow() -> None:
     partners = mate_at_start[dead]
     assert (w.mate[partners] == -1).all()
     assert not np.isin(p.leader[: p.size], dead).any()
+
+
+def test_the_weekly_refresh_equals_old_age_plus_the_stage_for_every_living_wolf() -> None:
+    """The compiled refresh writes, for every living wolf, exactly the sum of the NumPy
+    formulas (old age and the stage's hazard with the pack's care met) that it stands for, over
+    a world with the young at home and abroad, wolves on the road and the old."""
+    world = world_of(generated(400, preset="ecology"))
+    run_days(world, 30)  # pups born, wolves dispersing, carers chosen
+    w = world.wolves
+    gen = np.random.default_rng(3)
+    alive = np.flatnonzero(w.view("alive"))
+    w.dispersing[gen.choice(alive, 40, replace=False)] = True
+    w.travelling[gen.choice(alive, 40, replace=False)] = True
+    young = alive[w.designation[alive] == Designation.UNPRESENTED]
+    w.pack[young[:5]] = -1  # the young outside any pack take the last row's hazard
+    assert len(young) > 50 and (w.view("birth_day") < -6 * world.calendar.days_per_year).any()
+    ctx = Context(world, EventLog(world.replicates), day=world.day)
+    rows = np.flatnonzero(w.view("alive"))
+    expected = mortality._old_age(world, ctx, rows) + mortality._stage(
+        world, ctx, rows, care_met(world)
+    )
+    hazard = np.full(w.size, np.nan)
+    mortality._refresh(world, ctx, hazard)
+    np.testing.assert_array_equal(hazard[rows], expected)
+    assert np.isnan(hazard[~w.view("alive")]).all()  # the dead are left as they were
+    # The young outside any pack have no childcare benefit; cared-for young in a pack do.
+    outside = young[:5][~(w.dispersing[young[:5]] | w.travelling[young[:5]])]
+    m = world.rules.mortality
+    no_benefit = -np.log1p(-m.young_annual) / world.calendar.days_per_year
+    np.testing.assert_array_equal(hazard[outside], no_benefit)
+    assert (hazard[young[5:]] < no_benefit).any()
+    assert len(np.unique(expected)) > 4  # adults, the road, the young by pack, old age

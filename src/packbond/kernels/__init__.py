@@ -22,6 +22,7 @@ from .daily import (
     rows_to_refresh,
     run_clocks,
     share_food,
+    stage_hazards,
 )
 from .gathering import Gatherers, GatherRules, gathering_parties
 from .groups import members_by_pack, members_of, metric_sums, pack_counts, young_counts
@@ -136,6 +137,7 @@ __all__ = [
     "rows_to_refresh",
     "run_clocks",
     "share_food",
+    "stage_hazards",
     "standings",
     "tend_wounds",
     "tie_values",

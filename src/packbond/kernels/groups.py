@@ -143,14 +143,22 @@ def young_counts(
     pack: NDArray[np.int32],
     designation: NDArray[np.int8],
     unpresented: int,
+    roles: NDArray[np.uint8],
+    carer: int,
     n_packs: int,
-) -> NDArray[np.float64]:  # pragma: no cover - compiled
-    """Living unpresented members of each pack row, as floats."""
-    count = np.zeros(n_packs, dtype=np.float64)
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:  # pragma: no cover - compiled
+    """Living unpresented members of each pack row, and its living members holding the
+    ``carer`` role bit, as floats (childcare's need and who meets it, in one pass)."""
+    young = np.zeros(n_packs, dtype=np.float64)
+    carers = np.zeros(n_packs, dtype=np.float64)
     for i in range(len(alive)):
-        if alive[i] and pack[i] >= 0 and designation[i] == unpresented:
-            count[pack[i]] += 1.0
-    return count
+        p = pack[i]
+        if alive[i] and p >= 0:
+            if designation[i] == unpresented:
+                young[p] += 1.0
+            if roles[i] & carer:
+                carers[p] += 1.0
+    return young, carers
 
 
 @njit(cache=True)

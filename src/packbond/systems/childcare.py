@@ -19,16 +19,34 @@ from .. import kernels, ties
 from ..context import Context
 from ..state import DESIGNATIONS, Designation, Role, World
 
-__all__ = ["carers_needed", "step"]
+__all__ = ["care_met", "carers_needed", "step"]
 
 
 def carers_needed(world: World) -> NDArray[np.float64]:
     """Per pack row, how many carers its living young need (R28)."""
+    young, _ = _young_and_carers(world)
+    return np.ceil(young * world.rules.reproduction.carers_per_young)
+
+
+def care_met(world: World) -> NDArray[np.float64]:
+    """Per pack row, the share of its childcare need that its carers meet (0 .. 1)."""
+    young, carers = _young_and_carers(world)
+    need = np.ceil(young * world.rules.reproduction.carers_per_young)
+    return np.where(need > 0, np.minimum(1.0, carers / np.maximum(need, 1)), 0.0)
+
+
+def _young_and_carers(world: World) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Per pack row, its living young and its living carers, in one pass."""
     w, p = world.wolves, world.packs
-    count = kernels.young_counts(
-        w.view("alive"), w.view("pack"), w.view("designation"), int(Designation.UNPRESENTED), p.size
+    return kernels.young_counts(
+        w.view("alive"),
+        w.view("pack"),
+        w.view("designation"),
+        int(Designation.UNPRESENTED),
+        w.view("roles"),
+        int(Role.CARER),
+        p.size,
     )
-    return np.ceil(count * world.rules.reproduction.carers_per_young)
 
 
 def step(world: World, ctx: Context) -> None:

@@ -25,11 +25,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body, kernels
-from ..arrays import group_sum
 from ..context import Context
 from ..events import registry
-from ..state import Designation, Role, World
-from .childcare import carers_needed
+from ..state import Designation, World
+from .childcare import care_met
 
 __all__ = ["step"]
 
@@ -50,8 +49,7 @@ def step(world: World, ctx: Context) -> None:
     if len(unseen):
         clock[unseen] = -np.log1p(-ctx.draw("death_clock", unseen))
     if ctx.day % _REFRESH_DAYS == 0:
-        rows = np.flatnonzero(alive)
-        hazard[rows] = _old_age(world, ctx, rows) + _stage(world, ctx, rows, _care_met(world))
+        _refresh(world, ctx, hazard)
     elif len(stale):
         # Wolves born since the last refresh: their stage's risk, before any childcare benefit.
         hazard[stale] = _old_age(world, ctx, stale) + _stage(world, ctx, stale, None)
@@ -75,13 +73,42 @@ def step(world: World, ctx: Context) -> None:
     )
 
 
+def _refresh(world: World, ctx: Context, hazard: NDArray[np.float64]) -> None:
+    """The weekly refresh of every living wolf's hazard: its stage's, with its pack's care met,
+    plus old age's for the old. One compiled pass writes the stage's hazard and finds the old;
+    only they pay for old age's formula (the same sum as :func:`_old_age` plus :func:`_stage`
+    over every living wolf, where old age adds exactly 0 below its onset)."""
+    w, life = world.wolves, world.rules.lifespan
+    per_year = world.calendar.days_per_year
+    adult, young = _stage_hazards(world, care_met(world))
+    old = kernels.stage_hazards(
+        w.view("alive"),
+        w.view("birth_day"),
+        (w.view("dispersing"), w.view("travelling")),
+        w.view("designation"),
+        w.view("pack"),
+        int(Designation.UNPRESENTED),
+        ctx.day,
+        min(life.senescence_onset_years * per_year, _last_day(world)),
+        adult,
+        young,
+        hazard,
+    )
+    hazard[old] = _old_age(world, ctx, old) + hazard[old]
+
+
+def _last_day(world: World) -> float:
+    """The age from which a wolf would reach the maximum age before the next refresh."""
+    return world.rules.lifespan.max_age_years * world.calendar.days_per_year - _REFRESH_DAYS
+
+
 def _old_age(world: World, ctx: Context, rows: NDArray[np.intp]) -> NDArray[np.float64]:
     """Daily hazard of old age over the coming refresh period (infinite at the maximum age)."""
     w, life = world.wolves, world.rules.lifespan
     per_year = world.calendar.days_per_year
     age = ctx.day - w.birth_day[rows]
     onset = life.senescence_onset_years * per_year
-    last = life.max_age_years * per_year - _REFRESH_DAYS
+    last = _last_day(world)
     # Below the onset the hazard is exactly 0 (the daily hazard of a yearly 0): only the old,
     # usually few, pay for the powers and logarithms.
     hazard = np.zeros(len(age), dtype=np.float64)
@@ -108,33 +135,33 @@ def _stage(
     up, not once per wolf, and only the young look up their pack's: the same numbers, and the
     weekly refresh of a million wolves no longer pays a million logarithms and gathers.
     """
-    w, m = world.wolves, world.rules.mortality
+    w = world.wolves
+    adult, young_by_pack = _stage_hazards(world, care)
+    on_road = (w.dispersing[rows] | w.travelling[rows]).astype(np.int64)
+    hazard = adult[on_road]
+    young = np.flatnonzero(w.designation[rows] == Designation.UNPRESENTED)
+    pack = w.pack[rows[young]]
+    slot = np.where(pack >= 0, pack, world.packs.size)
+    hazard[young] = young_by_pack[slot, on_road[young]]
+    return hazard
+
+
+def _stage_hazards(
+    world: World, care: NDArray[np.float64] | None
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The few daily hazards of the stages: an adult's at home and on the road, and the
+    young's of each pack row (and a last row for the young outside any pack, who have no
+    childcare benefit), at home and on the road; ``care`` is each pack's care met."""
+    m = world.rules.mortality
     per_year = world.calendar.days_per_year
     n_packs = world.packs.size
-    # Per pack row, and a last entry for wolves outside any pack (no childcare benefit).
     benefit = np.zeros(n_packs + 1, dtype=np.float64)
     if care is not None:
         benefit[:n_packs] = m.young_care_benefit * care[:n_packs]
     young_yearly = m.young_annual * (1.0 - benefit)
     road = m.disperser_annual
-    young_daily = _daily(young_yearly, per_year)
-    young_road = _daily(np.maximum(young_yearly, road), per_year)
-    adult_daily, adult_road = _daily(
-        np.array([m.adult_annual, max(m.adult_annual, road)]), per_year
-    )
-    on_road = w.dispersing[rows] | w.travelling[rows]
-    hazard = np.where(on_road, adult_road, adult_daily)
-    young = np.flatnonzero(w.designation[rows] == Designation.UNPRESENTED)
-    pack = w.pack[rows[young]]
-    slot = np.where(pack >= 0, pack, n_packs)
-    hazard[young] = np.where(on_road[young], young_road[slot], young_daily[slot])
-    return hazard
-
-
-def _care_met(world: World) -> NDArray[np.float64]:
-    """Per pack row, the share of its childcare need that its carers meet (0 .. 1)."""
-    w = world.wolves
-    caring = w.view("alive") & ((w.view("roles") & Role.CARER) > 0)
-    carers = group_sum(w.view("pack")[caring], None, world.packs.size)
-    need = carers_needed(world)
-    return np.where(need > 0, np.minimum(1.0, carers / np.maximum(need, 1)), 0.0)
+    young = np.empty((n_packs + 1, 2), dtype=np.float64)
+    young[:, 0] = _daily(young_yearly, per_year)
+    young[:, 1] = _daily(np.maximum(young_yearly, road), per_year)
+    adult = _daily(np.array([m.adult_annual, max(m.adult_annual, road)]), per_year)
+    return adult, young
