@@ -751,6 +751,22 @@ def test_gathering_parties_equal_the_numpy_choice(forms: bool) -> None:
         assert np.array_equal(g, e)
     assert len(out) > 20 and len(np.unique(w.replicate[out])) == 2
     assert (first[~np.isin(np.arange(p.size), packs)] == -1).all()
+    # In stretches of rows (one per thread, and more than there are), the same choice.
+    folk = kernels.Gatherers(*(w.view(c) for c in kernels.Gatherers._fields))
+    rules = kernels.GatherRules(
+        unpresented=int(Designation.UNPRESENTED),
+        human=int(Form.HUMAN),
+        forms=forms,
+        disabled_above=disabled,
+        share=world.rules.gathering.gatherer_share,
+        day=ctx.day,
+        purpose=rng.purpose_key("gather_go"),
+    )
+    seeds = world.seeds.astype(np.uint64)
+    for parts in (2, 7):
+        split = kernels.gathering._gathering_parties_parallel(folk, seeds, due, rules, parts)
+        for g, e in zip(split, (out, size, first), strict=True):
+            assert np.array_equal(g, e)
 
 
 @pytest.mark.parametrize("parts", [1, 2, 7])

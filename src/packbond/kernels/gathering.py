@@ -11,12 +11,14 @@ party per pack as it goes, so the packs come out in order without a sort. The dr
 
 from __future__ import annotations
 
+import time
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
 
+from . import parallel
 from .daily import day_keys, keyed_draw
 
 __all__ = ["GatherRules", "Gatherers", "gathering_parties"]
@@ -47,39 +49,104 @@ class GatherRules(NamedTuple):
     purpose: np.uint64
 
 
+@njit(cache=True, inline="always")
+def _gathering_parties(
+    folk: Gatherers,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    rules: GatherRules,
+    parts: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
+    """:func:`gathering_parties` over ``parts`` stretches of rows: each stretch lists its own
+    gatherers in its own part of the output, and the parts are closed up in order after, so
+    the result is the one pass's on any number of threads. A pack's party size and first
+    member are summed and taken over the stretches in order afterwards (counts, so exact)."""
+    alive, replicate, ids, pack, designation, form, wound, withdrawn = folk
+    keys = day_keys(seeds, rules.day, rules.purpose, 1)  # one key per replicate: k = 0
+    n = len(alive)
+    out = np.empty(n, dtype=np.int64)
+    counts = np.zeros(parts, dtype=np.int64)
+    for c in prange(parts):
+        lo, hi = c * n // parts, (c + 1) * n // parts
+        m = lo
+        for i in range(lo, hi):
+            p = pack[i]
+            if not alive[i] or p < 0 or not due[p]:
+                continue
+            if designation[i] == rules.unpresented or withdrawn[i]:
+                continue
+            if rules.forms and form[i] != rules.human:
+                continue
+            if not wound[i] < rules.disabled_above:
+                continue
+            if keyed_draw(keys[replicate[i], 0], int(ids[i])) < rules.share:
+                out[m] = i
+                m += 1
+        counts[c] = m - lo
+    # Close up in order (each part moves down, never over a later one), then size the parties.
+    total = 0
+    for c in range(parts):
+        lo = c * n // parts
+        for k in range(lo, lo + counts[c]):
+            out[total] = out[k]
+            total += 1
+    size = np.zeros(len(due), dtype=np.int64)
+    first = np.full(len(due), -1, dtype=np.int64)
+    for k in range(total):
+        i = out[k]
+        p = pack[i]
+        if first[p] < 0:
+            first[p] = i
+        size[p] += 1
+    return out[:total].copy(), size, first
+
+
 @njit(cache=True)
+def _gathering_parties_serial(
+    folk: Gatherers, seeds: NDArray[np.uint64], due: NDArray[np.bool_], rules: GatherRules
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
+    return _gathering_parties(folk, seeds, due, rules, 1)
+
+
+@njit(cache=True, parallel=True)
+def _gathering_parties_parallel(
+    folk: Gatherers,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    rules: GatherRules,
+    parts: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
+    return _gathering_parties(folk, seeds, due, rules, parts)
+
+
+_THREADS = parallel.ThreadChoice(from_rows=100_000)
+"""How the day's choice of gatherers has cost lately on one thread and on several (from a
+hundred thousand rows: below, the pass is tens of microseconds and starting threads costs a
+fair part)."""
+
+
 def gathering_parties(
     folk: Gatherers,
     seeds: NDArray[np.uint64],
     due: NDArray[np.bool_],
     rules: GatherRules,
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
     """The day's gatherers in row order, and per pack row the party's size and first member
     (-1 where none went).
 
     A gatherer is a living, presented member of a due pack, in human form (where forms are on),
-    not disabled by a wound and not withdrawn, whose draw falls under the gatherer share.
+    not disabled by a wound and not withdrawn, whose draw falls under the gatherer share. In
+    stretches of rows on several threads for a big world when that is the faster way on this
+    machine now (see :mod:`packbond.kernels.parallel`): each row's choice is its own.
     """
-    alive, replicate, ids, pack, designation, form, wound, withdrawn = folk
-    keys = day_keys(seeds, rules.day, rules.purpose, 1)  # one key per replicate: k = 0
-    size = np.zeros(len(due), dtype=np.int64)
-    first = np.full(len(due), -1, dtype=np.int64)
-    out = np.empty(len(alive), dtype=np.int64)
-    n = 0
-    for i in range(len(alive)):
-        p = pack[i]
-        if not alive[i] or p < 0 or not due[p]:
-            continue
-        if designation[i] == rules.unpresented or withdrawn[i]:
-            continue
-        if rules.forms and form[i] != rules.human:
-            continue
-        if not wound[i] < rules.disabled_above:
-            continue
-        if keyed_draw(keys[replicate[i], 0], int(ids[i])) < rules.share:
-            out[n] = i
-            n += 1
-            if first[p] < 0:
-                first[p] = i
-            size[p] += 1
-    return out[:n].copy(), size, first
+    rows = len(folk.alive)
+    if rows < _THREADS.from_rows:
+        return _gathering_parties_serial(folk, seeds, due, rules)
+    threads = _THREADS.parallel(rows)
+    began = time.perf_counter()
+    if threads:
+        chosen = _gathering_parties_parallel(folk, seeds, due, rules, get_num_threads())
+    else:
+        chosen = _gathering_parties_serial(folk, seeds, due, rules)
+    _THREADS.record(threads, rows, time.perf_counter() - began)
+    return chosen
