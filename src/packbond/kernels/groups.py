@@ -131,9 +131,13 @@ def pack_counts(
 ) -> NDArray[np.float64]:  # pragma: no cover - compiled
     """Living members of each pack row, as floats (the counts a bincount would give)."""
     count = np.zeros(n_packs, dtype=np.float64)
+    if n_packs == 0:
+        return count
     for i in range(len(alive)):
-        if alive[i] and pack[i] >= 0:
-            count[pack[i]] += 1.0
+        # Every row adds, a non-member 0.0 to the first pack (which leaves it as it was): no
+        # branch on the scattered dead to mispredict.
+        p = pack[i]
+        count[max(p, 0)] += np.float64(alive[i] & (p >= 0))
     return count
 
 
@@ -151,13 +155,14 @@ def young_counts(
     ``carer`` role bit, as floats (childcare's need and who meets it, in one pass)."""
     young = np.zeros(n_packs, dtype=np.float64)
     carers = np.zeros(n_packs, dtype=np.float64)
+    if n_packs == 0:
+        return young, carers
     for i in range(len(alive)):
+        # Every row adds (0.0 for a non-member, to the first pack): no branch to mispredict.
         p = pack[i]
-        if alive[i] and p >= 0:
-            if designation[i] == unpresented:
-                young[p] += 1.0
-            if roles[i] & carer:
-                carers[p] += 1.0
+        member = alive[i] & (p >= 0)
+        young[max(p, 0)] += np.float64(member & (designation[i] == unpresented))
+        carers[max(p, 0)] += np.float64(member & ((roles[i] & carer) != 0))
     return young, carers
 
 

@@ -99,9 +99,11 @@ def fighter_mask(
 ) -> NDArray[np.bool_]:  # pragma: no cover - compiled
     """Mask of living pack members whose designation ``fights`` (by code) and whose wound is
     below ``disabled_above`` (a float32, as NumPy compares the float32 column)."""
-    out = np.zeros(len(alive), dtype=np.bool_)
+    out = np.empty(len(alive), dtype=np.bool_)
     for i in range(len(alive)):
-        out[i] = alive[i] and pack[i] >= 0 and fights[designation[i]] and wound[i] < disabled_above
+        # Bitwise, not ``and``: the dead and the disabled are too scattered for branches on
+        # them to be predicted (4.0 against 1.3 ms at a million wolves).
+        out[i] = alive[i] & (pack[i] >= 0) & fights[designation[i]] & (wound[i] < disabled_above)
     return out
 
 
@@ -116,15 +118,15 @@ def free_to_court(
     unpresented: int,
 ) -> NDArray[np.bool_]:  # pragma: no cover - compiled
     """Mask of living, presented, eligible pack members with no mate and no coming ceremony."""
-    out = np.zeros(len(alive), dtype=np.bool_)
+    out = np.empty(len(alive), dtype=np.bool_)
     for i in range(len(alive)):
         out[i] = (
             alive[i]
-            and pack[i] >= 0
-            and designation[i] != unpresented
-            and eligible[i]
-            and mate[i] < 0
-            and betrothed[i] < 0
+            & (pack[i] >= 0)
+            & (designation[i] != unpresented)
+            & eligible[i]
+            & (mate[i] < 0)
+            & (betrothed[i] < 0)
         )
     return out
 
