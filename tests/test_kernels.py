@@ -471,6 +471,11 @@ def test_thread_choice_keeps_the_faster_way_and_probes_the_other(
     light.record(False, 10 * rows - 1, 1.0)
     assert light.cost == {}  # a pass below its rows is not counted
     assert light.parallel(10 * rows)
+    # Forgetting (after a warm-up on another world): each way is tried afresh, threads first.
+    parallel.forget_costs()
+    assert choice.cost == {} and choice.passes == 0
+    assert run(4, threads_s=0.004, one_s=0.002) == [True, True, False, False]
+    assert not choice.parallel(rows)  # and the cheaper kept from then on
 
 
 def _metrics_by_bincount(world: World) -> dict[str, np.ndarray]:

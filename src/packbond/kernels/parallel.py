@@ -20,7 +20,7 @@ from statistics import median
 
 from numba import get_num_threads
 
-__all__ = ["PARALLEL_FROM", "ThreadChoice", "in_parallel"]
+__all__ = ["PARALLEL_FROM", "ThreadChoice", "forget_costs", "in_parallel"]
 
 PARALLEL_FROM = 5_000
 """Rows from which a pass that can run in parallel may."""
@@ -58,13 +58,19 @@ class ThreadChoice:
         pass whose work per row is light, so that starting threads is worth it."""
         self.probe_every = probe_every
         self.longest = longest
+        self._recent_size = recent
+        self.forget()
+        _CHOICES.append(self)
+
+    def forget(self) -> None:
+        """Start over, as if no pass had run: each way is tried again before one is kept."""
         self.cost: dict[bool, float] = {}
         self._recent: dict[bool, deque[float]] = {
-            way: deque(maxlen=recent) for way in (True, False)
+            way: deque(maxlen=self._recent_size) for way in (True, False)
         }
         self.passes = 0
-        self._interval = probe_every
-        self._next_probe = probe_every
+        self._interval = self.probe_every
+        self._next_probe = self.probe_every
         self._probing = False
         self._seen = {True: 0, False: 0}
 
@@ -101,3 +107,14 @@ class ThreadChoice:
 
     def _threads_cheaper(self) -> bool:
         return self.cost[True] <= self.cost[False]
+
+
+_CHOICES: list[ThreadChoice] = []
+"""Every pass's choice made in this process (one per pass that can run on several threads)."""
+
+
+def forget_costs() -> None:
+    """Every pass forgets what its ways have cost, as after a warm-up on another world, whose
+    size and machine hour say little about the next one's."""
+    for choice in _CHOICES:
+        choice.forget()
