@@ -38,7 +38,7 @@ size_sd = 2
 
 PARALLEL_WARM_UP = 110_000
 """Wolves of the warm-up world that loads the parallel passes (over every threshold, which is
-100,000 rows at most; see ``packbond.kernels.parallel``), for a timed world at least as big."""
+100,000 rows at most; see ``packbond.kernels.parallel``)."""
 
 
 def main() -> None:
@@ -51,15 +51,15 @@ def main() -> None:
     args = ap.parse_args()
     # A small world run first loads every compiled kernel from its cache (or compiles it, once
     # per machine), so the timed year does not pay for that. A world past the threads' row
-    # threshold then runs a few days, so that the parallel passes are loaded too: on a fresh
-    # machine their compiling (about 40 s) had landed in the first timed year.
+    # thresholds then runs a few days, so that the parallel passes are loaded too: on a fresh
+    # machine their compiling (about 40 s) had landed in the first timed year, and loading
+    # them from the cache cost a 107,000-wolf year some 4 s.
     warm = build_world(parse_scenario(SCENARIO.format(packs=40, preset=args.preset)), [1])
     Engine(warm, metrics_every=7).run(60)
-    if args.wolves >= PARALLEL_WARM_UP:
-        packs = PARALLEL_WARM_UP // 8
-        warm = build_world(parse_scenario(SCENARIO.format(packs=packs, preset=args.preset)), [1])
-        Engine(warm, metrics_every=7).run(4)
-        parallel.forget_costs()  # the timed world chooses its ways afresh, as it always did
+    packs = PARALLEL_WARM_UP // 8
+    warm = build_world(parse_scenario(SCENARIO.format(packs=packs, preset=args.preset)), [1])
+    Engine(warm, metrics_every=7).run(8)  # a week and a day: the weekly passes too
+    parallel.forget_costs()  # the timed world chooses its ways afresh, as it always did
     t0 = time.perf_counter()
     loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset=args.preset))
     world = build_world(loaded, [1])

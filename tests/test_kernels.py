@@ -9,7 +9,7 @@ import numba
 import numpy as np
 import pytest
 
-from packbond import kernels, rng, ties
+from packbond import fighting, kernels, rng, ties
 from packbond.arrays import first_of_groups, group_sum, positions_in_groups, rank_within
 from packbond.context import Context
 from packbond.engine import Engine
@@ -118,6 +118,28 @@ def test_branch_free_passes_equal_the_numpy_masks(n_packs: int) -> None:
     assert np.array_equal(clock, ran, equal_nan=True)  # the dead's clocks as they were
     assert np.array_equal(dying, np.flatnonzero(alive & (ran <= 0.0)))
     assert len(dying) > 10 and len(unseen) > 10 and (n_packs == 0 or heads.sum() > 100)
+
+
+def test_pack_strengths_equal_the_numpy_formula() -> None:
+    """Packs' fighting strength against the NumPy formula it replaced, in its dtypes (float32
+    vigour, float64 weights and sums, the leader's part in float32): the same to the bit."""
+    world = world_of(generated(60), [3, 4])
+    Engine(world, metrics_every=7).run(5)
+    w, p = world.wolves, world.packs
+    gen = np.random.default_rng(2)
+    w.wound[: w.size] = gen.random(w.size) * (gen.random(w.size) < 0.3)
+    p.leader[gen.choice(p.size, 5, replace=False)] = -1
+    able = fighting.fighters(world)
+    rows = np.flatnonzero(able)
+    weight = np.array([0.0, 1.2, 1.0, 0.7])
+    each = (0.5 + w.hunting_skill[rows]) * (1.0 - w.wound[rows]) * weight[w.designation[rows]]
+    expected = group_sum(w.pack[rows], each, p.size)
+    leader = p.view("leader")
+    led = leader >= 0
+    expected[led] += world.rules.war.leader_strength * w.hunting_skill[leader[led]]
+    got = fighting.pack_strength(world, able)
+    assert np.array_equal(got, expected)
+    assert (~led).sum() >= 5 and len(rows) > 100
 
 
 def test_positions_in_groups_equals_rank_within_for_grouped_keys() -> None:

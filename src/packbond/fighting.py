@@ -11,7 +11,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import kernels
-from .arrays import group_sum
 from .state import DESIGNATIONS, World
 
 __all__ = ["fighters", "pack_strength", "win_chance"]
@@ -37,18 +36,17 @@ def fighters(world: World) -> NDArray[np.bool_]:
 
 def pack_strength(world: World, able: NDArray[np.bool_]) -> NDArray[np.float64]:
     """Strength of every pack row from its able fighters and its pack alpha."""
-    w, p = world.wolves, world.packs
-    rows = np.flatnonzero(able)
-    each = (
-        (0.5 + w.hunting_skill[rows])
-        * (1.0 - w.wound[rows])
-        * _DESIGNATION_WEIGHT[w.designation[rows]]
+    w = world.wolves
+    return kernels.pack_strengths(
+        able,
+        w.view("pack"),
+        w.view("hunting_skill"),
+        w.view("wound"),
+        w.view("designation"),
+        _DESIGNATION_WEIGHT,
+        world.packs.view("leader"),
+        world.rules.war.leader_strength,
     )
-    total = group_sum(w.pack[rows], each, p.size)
-    leader = p.view("leader")
-    led = leader >= 0
-    total[led] += world.rules.war.leader_strength * w.hunting_skill[leader[led]]
-    return total
 
 
 def win_chance(

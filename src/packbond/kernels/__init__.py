@@ -25,7 +25,14 @@ from .daily import (
     stage_hazards,
 )
 from .gathering import Gatherers, GatherRules, gathering_parties
-from .groups import members_by_pack, members_of, metric_sums, pack_counts, young_counts
+from .groups import (
+    members_by_pack,
+    members_of,
+    metric_sums,
+    pack_counts,
+    pack_strengths,
+    young_counts,
+)
 from .health import Wounded, WoundRules, tend_wounds
 from .hunting import (
     Helpers,
@@ -131,6 +138,7 @@ __all__ = [
     "pack_challengers",
     "pack_counts",
     "pack_needs",
+    "pack_strengths",
     "rank_ladder",
     "remember_pairs",
     "rows_above",

@@ -15,7 +15,14 @@ from numpy.typing import NDArray
 
 from . import parallel
 
-__all__ = ["members_by_pack", "members_of", "metric_sums", "pack_counts", "young_counts"]
+__all__ = [
+    "members_by_pack",
+    "members_of",
+    "metric_sums",
+    "pack_counts",
+    "pack_strengths",
+    "young_counts",
+]
 
 
 @njit(cache=True)
@@ -139,6 +146,39 @@ def pack_counts(
         p = pack[i]
         count[max(p, 0)] += np.float64(alive[i] & (p >= 0))
     return count
+
+
+@njit(cache=True)
+def pack_strengths(
+    able: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    skill: NDArray[np.float32],
+    wound: NDArray[np.float32],
+    designation: NDArray[np.int8],
+    weight: NDArray[np.float64],
+    leader: NDArray[np.int32],
+    leader_strength: float,
+) -> NDArray[np.float64]:  # pragma: no cover - compiled
+    """Fighting strength of every pack row: its ``able`` members' skill and vigour, weighted by
+    designation, summed in row order, plus its leader's skill times ``leader_strength``.
+
+    In the dtypes NumPy gave the formula (skill and vigour in float32, the weight and the sum in
+    float64, the leader's part in float32), so the sums are the same to the bit; one pass where
+    NumPy made a dozen temporaries of the able (some 5 ms at a million wolves).
+    """
+    total = np.zeros(len(leader), dtype=np.float64)
+    half = np.float32(0.5)
+    one = np.float32(1.0)
+    for i in range(len(able)):
+        if able[i] and pack[i] >= 0:
+            vigour = (half + skill[i]) * (one - wound[i])
+            total[pack[i]] += np.float64(vigour) * weight[designation[i]]
+    lead = np.float32(leader_strength)
+    for p in range(len(leader)):
+        head = leader[p]
+        if head >= 0:
+            total[p] += np.float64(lead * skill[head])
+    return total
 
 
 @njit(cache=True)
