@@ -37,8 +37,9 @@ size_sd = 2
 
 
 PARALLEL_WARM_UP = 110_000
-"""Wolves of the warm-up world that loads the parallel passes (over every threshold, which is
-100,000 rows at most; see ``packbond.kernels.parallel``)."""
+"""Wolves of the warm-up world that loads the parallel passes for a big timed world (over every
+threshold, which is 100,000 rows at most; see ``packbond.kernels.parallel``); a smaller timed
+world warms up at its own size, so that its peak memory stays its own."""
 
 
 def main() -> None:
@@ -50,13 +51,13 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="time each system")
     args = ap.parse_args()
     # A small world run first loads every compiled kernel from its cache (or compiles it, once
-    # per machine), so the timed year does not pay for that. A world past the threads' row
-    # thresholds then runs a few days, so that the parallel passes are loaded too: on a fresh
-    # machine their compiling (about 40 s) had landed in the first timed year, and loading
-    # them from the cache cost a 107,000-wolf year some 4 s.
+    # per machine), so the timed year does not pay for that. A world as big as the timed one
+    # (at most past every thread threshold) then runs a few days, so that the parallel passes
+    # it will use are loaded too: on a fresh machine their compiling (about 40 s) had landed in
+    # the first timed year, and loading them from the cache cost a 107,000-wolf year some 4 s.
     warm = build_world(parse_scenario(SCENARIO.format(packs=40, preset=args.preset)), [1])
     Engine(warm, metrics_every=7).run(60)
-    packs = PARALLEL_WARM_UP // 8
+    packs = max(1, min(args.wolves, PARALLEL_WARM_UP) // 8)  # no bigger than the timed world
     warm = build_world(parse_scenario(SCENARIO.format(packs=packs, preset=args.preset)), [1])
     Engine(warm, metrics_every=7).run(8)  # a week and a day: the weekly passes too
     parallel.forget_costs()  # the timed world chooses its ways afresh, as it always did
