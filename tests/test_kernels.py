@@ -493,6 +493,14 @@ def test_thread_choice_keeps_the_faster_way_and_probes_the_other(
     light.record(False, 10 * rows - 1, 1.0)
     assert light.cost == {}  # a pass below its rows is not counted
     assert light.parallel(10 * rows)
+    # run(): a pass below its rows runs on one thread with no clock; above, the chosen way runs
+    # and is timed.
+    ways: list[str] = []
+    assert (
+        light.run(rows, lambda: ways.append("one") or 1, lambda: ways.append("threads") or 2) == 1
+    )
+    assert ways == ["one"] and light.passes == 1  # the earlier pass only
+    assert light.run(10 * rows, lambda: 1, lambda: 2) == 2  # threads first
     # Forgetting (after a warm-up on another world): each way is tried afresh, threads first.
     parallel.forget_costs()
     assert choice.cost == {} and choice.passes == 0

@@ -13,7 +13,6 @@ float32 column with a rule value, stored back as float32), so the results are bi
 
 from __future__ import annotations
 
-import time
 from typing import NamedTuple
 
 import numpy as np
@@ -157,17 +156,11 @@ def feel_mates(
     machine now (see :mod:`packbond.kernels.parallel`): every row's work reads its mate and
     writes only its own row.
     """
-    rows = len(wolves.alive)
-    if rows < _THREADS.from_rows:
-        return _feel_mates_serial(wolves, r)
-    threads = _THREADS.parallel(rows)
-    began = time.perf_counter()
-    if threads:
-        felt = _feel_mates_parallel(wolves, r, get_num_threads())
-    else:
-        felt = _feel_mates_serial(wolves, r)
-    _THREADS.record(threads, rows, time.perf_counter() - began)
-    return felt
+    return _THREADS.run(
+        len(wolves.alive),
+        lambda: _feel_mates_serial(wolves, r),
+        lambda: _feel_mates_parallel(wolves, r, get_num_threads()),
+    )
 
 
 class GrowthColumns(NamedTuple):

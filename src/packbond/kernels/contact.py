@@ -11,7 +11,6 @@ not depend on row order, batch or worker count.
 
 from __future__ import annotations
 
-import time
 from typing import NamedTuple
 
 import numpy as np
@@ -693,11 +692,7 @@ def daily_contacts(
 ) -> None:
     """One day of contact (see ``_contacts``), in parallel over packs for a big world when that is
     the faster way on this machine now (see :mod:`packbond.kernels.parallel`)."""
-    rows = len(order)
-    threads = _THREADS.parallel(rows)
-    run = _contacts_parallel if threads else _contacts_serial
-    began = time.perf_counter()
-    run(
+    inputs = (
         day,
         seeds,
         purpose,
@@ -715,4 +710,4 @@ def daily_contacts(
         jealous_of,
         jealous_with,
     )
-    _THREADS.record(threads, rows, time.perf_counter() - began)
+    _THREADS.run(len(order), lambda: _contacts_serial(*inputs), lambda: _contacts_parallel(*inputs))

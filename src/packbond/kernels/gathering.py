@@ -11,7 +11,6 @@ party per pack as it goes, so the packs come out in order without a sort. The dr
 
 from __future__ import annotations
 
-import time
 from typing import NamedTuple
 
 import numpy as np
@@ -139,14 +138,8 @@ def gathering_parties(
     stretches of rows on several threads for a big world when that is the faster way on this
     machine now (see :mod:`packbond.kernels.parallel`): each row's choice is its own.
     """
-    rows = len(folk.alive)
-    if rows < _THREADS.from_rows:
-        return _gathering_parties_serial(folk, seeds, due, rules)
-    threads = _THREADS.parallel(rows)
-    began = time.perf_counter()
-    if threads:
-        chosen = _gathering_parties_parallel(folk, seeds, due, rules, get_num_threads())
-    else:
-        chosen = _gathering_parties_serial(folk, seeds, due, rules)
-    _THREADS.record(threads, rows, time.perf_counter() - began)
-    return chosen
+    return _THREADS.run(
+        len(folk.alive),
+        lambda: _gathering_parties_serial(folk, seeds, due, rules),
+        lambda: _gathering_parties_parallel(folk, seeds, due, rules, get_num_threads()),
+    )

@@ -7,8 +7,6 @@ and placing them costs two passes over the rows, and gives the same order.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
@@ -104,17 +102,11 @@ def members_by_pack(
     with each pack row's offset (``start``) and number (``count``) in that list. On several
     threads for a big world when that is the faster way on this machine now (see
     :mod:`packbond.kernels.parallel`)."""
-    rows = len(alive)
-    if rows < _THREADS.from_rows:
-        return _members_by_pack_serial(alive, pack, among, n_packs)
-    threads = _THREADS.parallel(rows)
-    began = time.perf_counter()
-    if threads:
-        grouped = _members_by_pack_parallel(alive, pack, among, n_packs, get_num_threads())
-    else:
-        grouped = _members_by_pack_serial(alive, pack, among, n_packs)
-    _THREADS.record(threads, rows, time.perf_counter() - began)
-    return grouped
+    return _THREADS.run(
+        len(alive),
+        lambda: _members_by_pack_serial(alive, pack, among, n_packs),
+        lambda: _members_by_pack_parallel(alive, pack, among, n_packs, get_num_threads()),
+    )
 
 
 @njit(cache=True)

@@ -13,7 +13,6 @@ purpose), so the choices are the ones the NumPy version made, bit for bit.
 
 from __future__ import annotations
 
-import time
 from typing import NamedTuple
 
 import numpy as np
@@ -421,15 +420,11 @@ def hunting_parties(
     party and the sum of their skill in party order. The packs choose in parallel for a big
     world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
-    rows = len(wolves.alive)
-    if rows < _THREADS.from_rows:
-        return _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r)
-    threads = _THREADS.parallel(rows)
-    run = _hunting_parties_parallel if threads else _hunting_parties_serial
-    began = time.perf_counter()
-    parties = run(wolves, seeds, due, food, pack_prey, hunter, r)
-    _THREADS.record(threads, rows, time.perf_counter() - began)
-    return parties
+    return _THREADS.run(
+        len(wolves.alive),
+        lambda: _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r),
+        lambda: _hunting_parties_parallel(wolves, seeds, due, food, pack_prey, hunter, r),
+    )
 
 
 class Helpers(NamedTuple):

@@ -15,12 +15,17 @@ of threads and whichever way a day is run; ``NUMBA_NUM_THREADS=1`` keeps every r
 
 from __future__ import annotations
 
+import time
 from collections import deque
+from collections.abc import Callable
 from statistics import median
+from typing import TypeVar
 
 from numba import get_num_threads
 
 __all__ = ["PARALLEL_FROM", "ThreadChoice", "forget_costs", "in_parallel"]
+
+_T = TypeVar("_T")
 
 PARALLEL_FROM = 5_000
 """Rows from which a pass that can run in parallel may."""
@@ -73,6 +78,17 @@ class ThreadChoice:
         self._next_probe = self.probe_every
         self._probing = False
         self._seen = {True: 0, False: 0}
+
+    def run(self, rows: int, one_thread: Callable[[], _T], threads: Callable[[], _T]) -> _T:
+        """A pass over ``rows`` rows, run the way chosen (``one_thread()`` or ``threads()``) and
+        timed for the next choice; below ``from_rows`` on one thread, with no choice or clock."""
+        if rows < self.from_rows:
+            return one_thread()
+        parallel = self.parallel(rows)
+        began = time.perf_counter()
+        out = threads() if parallel else one_thread()
+        self.record(parallel, rows, time.perf_counter() - began)
+        return out
 
     def parallel(self, rows: int) -> bool:
         """Whether the next pass over ``rows`` rows runs on several threads."""

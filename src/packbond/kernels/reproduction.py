@@ -10,7 +10,6 @@ come back, in row order. The chance is float64 throughout, as it was.
 
 from __future__ import annotations
 
-import time
 from typing import NamedTuple
 
 import numpy as np
@@ -177,15 +176,9 @@ def conceptions(
     an omega in heat. In stretches of rows on several threads for a big world when that is the
     faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
-    rows = len(wolves.alive)
     args = (wolves, seeds, carries_female, carries_male, leader, hungry, r)
-    if rows < _THREADS.from_rows:
-        return _conceptions_serial(*args)
-    threads = _THREADS.parallel(rows)
-    began = time.perf_counter()
-    if threads:
-        conceive = _conceptions_parallel(*args, get_num_threads())
-    else:
-        conceive = _conceptions_serial(*args)
-    _THREADS.record(threads, rows, time.perf_counter() - began)
-    return conceive
+    return _THREADS.run(
+        len(wolves.alive),
+        lambda: _conceptions_serial(*args),
+        lambda: _conceptions_parallel(*args, get_num_threads()),
+    )
