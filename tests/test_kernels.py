@@ -240,6 +240,11 @@ def test_fondest_beside_equals_the_numpy_argmax() -> None:
     assert fond.sum() > 20 and (~fond).sum() > 20  # both outcomes are exercised
     assert np.array_equal(kept, rows[fond])
     assert np.array_equal(chosen, giver[fond])
+    for parts in (2, 7):  # in stretches of the rows (one per thread, or more), the same lists
+        split = kernels.ties._fondest_beside_parallel(
+            other, affinity, alive, pack, mate, rows, np.float32(like_at), parts
+        )
+        assert np.array_equal(split[0], kept) and np.array_equal(split[1], chosen)
 
 
 def _numpy_standing(world: World, rows: np.ndarray, day: int) -> np.ndarray:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
+
+from . import parallel
 
 __all__ = [
     "TieColumns",
@@ -186,8 +188,59 @@ def tie_values(
     return out
 
 
+@njit(cache=True, inline="always")
+def _fondest_beside(
+    other: NDArray[np.int32],
+    affinity: NDArray[np.float32],
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    mate: NDArray[np.int32],
+    rows: NDArray[np.int64],
+    like_at: np.float32,
+    parts: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """:func:`fondest_beside` over ``parts`` stretches of ``rows``, each keeping its own in its
+    own part of the outputs, closed up in order after (the one pass's lists on any number of
+    threads); a row reads its slots and its packmates and writes nothing."""
+    m = len(rows)
+    keep = np.empty(m, dtype=np.int64)
+    chosen = np.empty(m, dtype=np.int64)
+    counts = np.zeros(parts, dtype=np.int64)
+    for c in prange(parts):
+        lo, hi = c * m // parts, (c + 1) * m // parts
+        n = lo
+        for k in range(lo, hi):
+            i = rows[k]
+            home = pack[i]
+            if home < 0:
+                continue  # a wolf without a pack has no one beside it
+            best = np.float32(-np.inf)
+            giver = -1
+            for s in range(other.shape[1]):
+                o = other[i, s]
+                if o < 0 or not alive[o] or pack[o] != home:
+                    continue
+                like = np.float32(np.inf) if o == mate[i] else affinity[i, s]
+                if like > best:
+                    best = like
+                    giver = o
+            if best > like_at:  # so some slot was chosen: giver is a row
+                keep[n] = i
+                chosen[n] = giver
+                n += 1
+        counts[c] = n - lo
+    size = 0
+    for c in range(parts):
+        lo = c * m // parts
+        for k in range(lo, lo + counts[c]):
+            keep[size] = keep[k]
+            chosen[size] = chosen[k]
+            size += 1
+    return keep[:size].copy(), chosen[:size].copy()
+
+
 @njit(cache=True)
-def fondest_beside(
+def _fondest_beside_serial(
     other: NDArray[np.int32],
     affinity: NDArray[np.float32],
     alive: NDArray[np.bool_],
@@ -196,34 +249,52 @@ def fondest_beside(
     rows: NDArray[np.int64],
     like_at: np.float32,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    return _fondest_beside(other, affinity, alive, pack, mate, rows, like_at, 1)
+
+
+@njit(cache=True, parallel=True)
+def _fondest_beside_parallel(
+    other: NDArray[np.int32],
+    affinity: NDArray[np.float32],
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    mate: NDArray[np.int32],
+    rows: NDArray[np.int64],
+    like_at: np.float32,
+    parts: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    return _fondest_beside(other, affinity, alive, pack, mate, rows, like_at, parts)
+
+
+_FONDEST_THREADS = parallel.ThreadChoice(from_rows=1_000)
+"""How the day's choice of garment givers has cost lately on one thread and on several (from
+1,000 stressed wolves, some 150 ns each, their slots and packmates scattered in memory; a
+million-wolf world has about 15,000 a day)."""
+
+
+def fondest_beside(
+    other: NDArray[np.int32],
+    affinity: NDArray[np.float32],
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    mate: NDArray[np.int32],
+    rows: NDArray[np.int64],
+    like_at: np.float32,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """For each of ``rows``, the living packmate it is tied to that it likes best, its mate
     first; the rows whose choice it likes above ``like_at`` (a float32, as NumPy compares the
     float32 column) and that choice, in the order of ``rows``.
 
     The same as taking the first highest of the slots' liking (mate +inf, a wolf not beside it
     -inf) and keeping it where above ``like_at``: one scan of each row's slots instead of
-    NumPy's (rows x slots) masks and gathers.
+    NumPy's (rows x slots) masks and gathers. In stretches of ``rows`` on several threads for
+    many rows when that is the faster way on this machine now (see
+    :mod:`packbond.kernels.parallel`).
     """
-    keep = np.empty(len(rows), dtype=np.int64)
-    chosen = np.empty(len(rows), dtype=np.int64)
-    n = 0
-    for k in range(len(rows)):
-        i = rows[k]
-        home = pack[i]
-        if home < 0:
-            continue  # a wolf without a pack has no one beside it
-        best = np.float32(-np.inf)
-        giver = -1
-        for s in range(other.shape[1]):
-            o = other[i, s]
-            if o < 0 or not alive[o] or pack[o] != home:
-                continue
-            like = np.float32(np.inf) if o == mate[i] else affinity[i, s]
-            if like > best:
-                best = like
-                giver = o
-        if best > like_at:  # so some slot was chosen: giver is a row
-            keep[n] = i
-            chosen[n] = giver
-            n += 1
-    return keep[:n].copy(), chosen[:n].copy()
+    return _FONDEST_THREADS.run(
+        len(rows),
+        lambda: _fondest_beside_serial(other, affinity, alive, pack, mate, rows, like_at),
+        lambda: _fondest_beside_parallel(
+            other, affinity, alive, pack, mate, rows, like_at, get_num_threads()
+        ),
+    )
