@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from . import parallel
 from .daily import day_keys, keyed_draw
+from .stretches import close_up
 
 __all__ = ["GatherRules", "Gatherers", "gathering_parties"]
 
@@ -82,13 +83,7 @@ def _gathering_parties(
                 out[m] = i
                 m += 1
         counts[c] = m - lo
-    # Close up in order (each part moves down, never over a later one), then size the parties.
-    total = 0
-    for c in range(parts):
-        lo = c * n // parts
-        for k in range(lo, lo + counts[c]):
-            out[total] = out[k]
-            total += 1
+    total = close_up(out, counts, n, parts)
     size = np.zeros(len(due), dtype=np.int64)
     first = np.full(len(due), -1, dtype=np.int64)
     for k in range(total):

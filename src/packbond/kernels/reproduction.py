@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from . import parallel
 from .daily import day_keys, keyed_draw
+from .stretches import close_up
 
 __all__ = ["Breeders", "ConceptionRules", "conceptions"]
 
@@ -117,14 +118,7 @@ def _conceptions(
                 rows[kept] = i
                 kept += 1
         counts[c] = kept - lo
-    size = 0
-    for c in range(parts):
-        lo = c * n // parts
-        if size != lo:
-            for k in range(counts[c]):
-                rows[size + k] = rows[lo + k]
-        size += counts[c]
-    return rows[:size]
+    return rows[: close_up(rows, counts, n, parts)]
 
 
 @njit(cache=True)

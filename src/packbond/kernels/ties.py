@@ -14,6 +14,7 @@ from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
 
 from . import parallel
+from .stretches import close_up
 
 __all__ = [
     "TieColumns",
@@ -229,13 +230,8 @@ def _fondest_beside(
                 chosen[n] = giver
                 n += 1
         counts[c] = n - lo
-    size = 0
-    for c in range(parts):
-        lo = c * m // parts
-        for k in range(lo, lo + counts[c]):
-            keep[size] = keep[k]
-            chosen[size] = chosen[k]
-            size += 1
+    size = close_up(keep, counts, m, parts)
+    close_up(chosen, counts, m, parts)
     return keep[:size].copy(), chosen[:size].copy()
 
 
