@@ -50,12 +50,11 @@ class Context:
     ) -> NDArray[np.float64]:
         """:func:`packbond.rng.uniform` for table rows, in one compiled pass for a list of rows."""
         rows = np.asarray(rows)
-        seeds = self.world.seeds
         if rows.ndim == 1 and rows.dtype.kind in "iu":
             return kernels.draw_rows(
-                seeds.astype(np.uint64), replicate, ids, rows, self.day, rng.purpose_key(purpose), k
+                self.world.seed_keys, replicate, ids, rows, self.day, rng.purpose_key(purpose), k
             )
-        return rng.uniform(seeds[replicate[rows]], self.day, ids[rows], purpose, k)
+        return rng.uniform(self.world.seeds[replicate[rows]], self.day, ids[rows], purpose, k)
 
     def emit(
         self,

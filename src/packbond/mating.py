@@ -43,7 +43,7 @@ def bond(
     w, r = world.wolves, world.rules.bond
     biters = np.asarray(biter, np.int64)
     kernels.mate_pairs(
-        kernels.MateColumns(*(w.view(c) for c in kernels.MateColumns._fields)),
+        w.bundle(kernels.MateColumns),
         biters,
         np.asarray(bearer, np.int64),
         day,

@@ -23,7 +23,7 @@ def inputs(world: World) -> tuple[kernels.RankFolk, kernels.RankPacks, kernels.S
     """The wolf and pack columns (whole used views: rows are never moved) and the rank rules
     that standing and the ladder kernels read."""
     w, p, r = world.wolves, world.packs, world.rules.rank
-    folk = kernels.RankFolk(*(w.view(c) for c in kernels.RankFolk._fields))
+    folk = w.bundle(kernels.RankFolk)
     packs = kernels.RankPacks(
         p.view("leader"), p.view("omega_status_penalty"), p.view("rank_requires_mate")
     )

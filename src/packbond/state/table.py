@@ -7,13 +7,16 @@ move, so a row index held by another column stays valid for the life of a run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar, get_type_hints
+from typing import Any, ClassVar, NamedTuple, TypeVar, get_type_hints
 
 import numpy as np
 from numpy.typing import DTypeLike
 
 __all__ = ["Col", "Table"]
+
+Bundle = TypeVar("Bundle", bound=NamedTuple)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Table:
         }
 
     def __init__(self, capacity: int = 16, slots: int = 1) -> None:
+        self._views: dict[Any, Any] = {}
         self.size = 0
         self.slots = slots
         self._capacity = max(capacity, 1)
@@ -73,7 +77,34 @@ class Table:
         self.size = needed
         return rows
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Set an attribute; setting a column or the size forgets the views handed out.
+
+        Why here: the views and bundles below are kept between calls, and a column is only ever
+        replaced (grown, or set whole by a test) or the size moved through an attribute set.
+        """
+        if name == "size" or name in self._columns:
+            self._views.clear()
+        object.__setattr__(self, name, value)
+
     def view(self, name: str) -> np.ndarray:
-        """The used part of a column."""
-        column: np.ndarray = getattr(self, name)
-        return column[: self.size]
+        """The used part of a column, the same view object until rows are added.
+
+        Why kept: the systems ask for some 120 views a day, and making each anew (a slice, a new
+        array object) was a fixed cost of every day that does not shrink with the world.
+        """
+        kept: np.ndarray | None = self._views.get(name)
+        if kept is None:
+            kept = getattr(self, name)[: self.size]
+            self._views[name] = kept
+        return kept
+
+    def bundle(self, kind: type[Bundle]) -> Bundle:
+        """The columns named by the fields of the named tuple ``kind``, as a ``kind`` of views
+        (the bundle a compiled kernel takes), the same object until rows are added."""
+        kept: Bundle | None = self._views.get(kind)
+        if kept is None:
+            make: Callable[..., Bundle] = kind
+            kept = make(*(self.view(name) for name in kind._fields))
+            self._views[kind] = kept
+        return kept

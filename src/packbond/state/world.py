@@ -38,12 +38,25 @@ class World:
     next_wolf_id: NDArray[np.int64] = field(init=False)
     next_pack_id: NDArray[np.int64] = field(init=False)
     _name_index: dict[str, int] = field(default_factory=dict, repr=False)
+    _seed_keys: tuple[NDArray[np.int64], NDArray[np.uint64]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.wolves = Wolves(capacity=1024, slots=self.rules.ties.slots)
         self.packs = Packs(capacity=64, slots=GRIEVANCE_SLOTS)
         self.next_wolf_id = np.zeros(len(self.seeds), dtype=np.int64)
         self.next_pack_id = np.zeros(len(self.seeds), dtype=np.int64)
+
+    @property
+    def seed_keys(self) -> NDArray[np.uint64]:
+        """The seeds as the unsigned words the compiled draws take, converted once per seeds
+        array (several systems a day passed a fresh conversion to their kernels)."""
+        kept = self._seed_keys
+        if kept is None or kept[0] is not self.seeds:
+            kept = (self.seeds, self.seeds.astype(np.uint64))
+            self._seed_keys = kept
+        return kept[1]
 
     @property
     def replicates(self) -> int:

@@ -36,7 +36,7 @@ def step(world: World, ctx: Context) -> None:
     # One compiled pass: pain, sorrow's marks and wellbeing for every bonded wolf; the few who
     # feel something new come back to be told.
     rows, new_wound, sorrow = kernels.feel_mates(
-        kernels.BondColumns(*(w.view(c) for c in kernels.BondColumns._fields)),
+        w.bundle(kernels.BondColumns),
         kernels.BondRules(
             pain_above=r.pain_above,
             pain_share=r.pain_share,
@@ -74,7 +74,7 @@ def _grow(world: World, rows: NDArray[np.int64]) -> None:
     """The week's growth and fading of the bonds, and trust for the consent of a mate beside."""
     w, r = world.wolves, world.rules.bond
     near, mate, step = kernels.grow_bonds(
-        kernels.GrowthColumns(*(w.view(c) for c in kernels.GrowthColumns._fields)),
+        w.bundle(kernels.GrowthColumns),
         rows,
         kernels.GrowthRules(
             good_above=r.good_above,

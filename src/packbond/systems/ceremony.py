@@ -29,7 +29,7 @@ def step(world: World, ctx: Context) -> None:
     in one compiled pass, :func:`packbond.kernels.ceremonies`)."""
     w = world.wolves
     stop_a, stop_b, why, cause, biter, bearer, forced = kernels.ceremonies(
-        kernels.Betrothals(*(w.view(c) for c in kernels.Betrothals._fields)),
+        w.bundle(kernels.Betrothals),
         ctx.day,
         mating.BITE_ORDER,
     )

@@ -66,10 +66,10 @@ def step(world: World, ctx: Context) -> None:
     jealous_with = np.empty(n, dtype=np.int32)
     k.daily_contacts(
         ctx.day,
-        world.seeds.astype(np.uint64),
+        world.seed_keys,
         _PURPOSE,
-        k.Folk(*(w.view(c) for c in k.Folk._fields)),
-        k.Moods(*(w.view(c) for c in k.Moods._fields)),
+        w.bundle(k.Folk),
+        w.bundle(k.Moods),
         k.Rumours(*(w.view(f"rumour_{c}") for c in ("about", "with", "true", "strength", "event"))),
         ties.columns(world),
         k.PackNorms(

@@ -201,7 +201,7 @@ def _choose(
     u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(r.candidates)], axis=1)
     pool, start, count = world.members_by_pack(free)
     return kernels.court_choices(
-        kernels.Courted(*(w.view(c) for c in kernels.Courted._fields)),
+        w.bundle(kernels.Courted),
         np.asarray(suitors, dtype=np.int64),
         u,
         pool,

@@ -51,8 +51,8 @@ def _gatherers(
     wound, not withdrawn), each with a chance of ``gatherer_share``."""
     w, rules = world.wolves, world.rules
     return kernels.gathering_parties(
-        kernels.Gatherers(*(w.view(c) for c in kernels.Gatherers._fields)),
-        world.seeds.astype(np.uint64),
+        w.bundle(kernels.Gatherers),
+        world.seed_keys,
         due,
         kernels.GatherRules(
             unpresented=int(Designation.UNPRESENTED),

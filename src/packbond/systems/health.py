@@ -38,8 +38,8 @@ def tend(
     wounded); the healed and those who die of a wound, each with their wound's event."""
     w, p, r = world.wolves, world.packs, world.rules.wounds
     return kernels.tend_wounds(
-        kernels.Wounded(*(w.view(c) for c in kernels.Wounded._fields)),
-        world.seeds.astype(np.uint64),
+        w.bundle(kernels.Wounded),
+        world.seed_keys,
         p.view("hospital"),
         kernels.WoundRules(
             heal_per_day=r.heal_per_day,

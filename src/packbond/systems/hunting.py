@@ -106,8 +106,8 @@ def _choose_party(
     is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
     is_hunter[[DESIGNATIONS.index(d) for d in hunters]] = True
     party, solo, packs, first, skill = kernels.hunting_parties(
-        kernels.Hunters(*(w.view(c) for c in kernels.Hunters._fields)),
-        world.seeds.astype(np.uint64),
+        w.bundle(kernels.Hunters),
+        world.seed_keys,
         is_due,
         p.view("food"),
         world.regions.prey[p.view("region"), season],
@@ -178,7 +178,7 @@ def _outcomes(
             w.view("hunting_skill"),
             w.view("cycle_until"),
         ),
-        world.seeds.astype(np.uint64),
+        world.seed_keys,
         party,
         solo,
         hunts.packs,
@@ -243,8 +243,8 @@ def _assist(
     party_pack = w.pack[party]
     # Willingness by affinity, kindness and a mate's bond; the pick per victim, compiled.
     helpers, helped_of = kernels.best_helpers(
-        kernels.Helpers(*(w.view(c) for c in kernels.Helpers._fields)),
-        world.seeds.astype(np.uint64),
+        w.bundle(kernels.Helpers),
+        world.seed_keys,
         party,
         victims,
         np.searchsorted(party_pack, w.pack[victims], side="left"),

@@ -71,7 +71,7 @@ def _wish(world: World) -> None:
     """Every presented pack member's wish moves toward its life (one compiled pass)."""
     w, r = world.wolves, world.rules.leaving
     kernels.move_wishes(
-        kernels.WishColumns(*(w.view(c) for c in kernels.WishColumns._fields)),
+        w.bundle(kernels.WishColumns),
         world.packs.view("leader"),
         kernels.WishRules(
             unpresented=int(Designation.UNPRESENTED),

@@ -44,8 +44,8 @@ def _conceive(world: World, ctx: Context) -> None:
         carries[sex, np.array([DESIGNATIONS.index(d) for d in names], dtype=np.int64)] = True
     # One compiled pass finds the few who conceive today, instead of masking every wolf.
     carriers = kernels.conceptions(
-        kernels.Breeders(*(w.view(c) for c in kernels.Breeders._fields)),
-        world.seeds.astype(np.uint64),
+        w.bundle(kernels.Breeders),
+        world.seed_keys,
         carries[0],
         carries[1],
         p.view("leader"),

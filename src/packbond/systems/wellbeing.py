@@ -40,8 +40,8 @@ def step(world: World, ctx: Context) -> None:
         w.view("hurt")[:] = 0.0
         return
     recovered, recovered_at, darkened, withdrew, withdrew_at, torn = kernels.weekly_wellbeing(
-        kernels.Life(*(w.view(c) for c in kernels.Life._fields)),
-        kernels.Spirits(*(w.view(c) for c in kernels.Spirits._fields)),
+        w.bundle(kernels.Life),
+        w.bundle(kernels.Spirits),
         w.view("tie_other"),
         w.view("tie_affinity"),
         w.view("tie_trust"),
