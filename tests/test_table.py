@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from typing import NamedTuple
 
 import numpy as np
@@ -51,3 +53,18 @@ def test_setting_a_column_whole_forgets_its_view() -> None:
     table.view("stress")
     table.stress = np.full(4, 0.25, dtype=np.float32)
     assert (table.view("stress") == 0.25).all() and len(table.view("stress")) == 3
+
+
+def test_a_copy_or_a_pickle_shows_its_own_columns() -> None:
+    """Views kept before a deep copy, a shallow copy or a pickle are not carried over: each
+    copy's views are windows on its own columns, and writing one table leaves the other."""
+    table = _table(3)
+    table.view("stress")[:] = 0.1
+    table.bundle(_Pair)
+    for other in (copy.deepcopy(table), pickle.loads(pickle.dumps(table)), copy.copy(table)):
+        other.stress[:3] = 0.7
+        assert (other.view("stress") == np.float32(0.7)).all()
+        assert other.bundle(_Pair).stress is other.view("stress")
+        if other.stress is not table.stress:  # a shallow copy shares the columns themselves
+            assert (table.view("stress") == np.float32(0.1)).all()
+        table.stress[:3] = 0.1

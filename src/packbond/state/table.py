@@ -77,6 +77,16 @@ class Table:
         self.size = needed
         return rows
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The table for a copy or a pickle, without the views kept: a copied view would be an
+        array of its own, no longer a window on the copy's column."""
+        state = self.__dict__.copy()
+        state["_views"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     def __setattr__(self, name: str, value: Any) -> None:
         """Set an attribute; setting a column or the size forgets the views handed out.
 
