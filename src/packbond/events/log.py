@@ -45,13 +45,34 @@ _FILLED = ("actor", "target", "other", "pack", "rival", "value", "detail", "caus
 """The columns a caller may give, in the order of :meth:`EventLog.emit`'s keywords."""
 
 
+_FILLED_DTYPES = tuple(np.dtype(EVENT_COLUMNS[column]) for column in _FILLED)
+"""The dtype of each column of ``_FILLED``, in its order."""
+
+
+class _Shape(NamedTuple):
+    """What the log checks and records of one kind, looked up once per kind (emit runs
+    thousands of times a simulated year, most of them for a handful of rows)."""
+
+    code: int
+    roles: tuple[str, ...]
+    enum: str | None
+    n_codes: int
+    given: tuple[bool, bool, bool]
+    """Which of the role columns (actor, target, other) the kind declares."""
+
+
 @cache
-def _shape_of(kind: str) -> tuple[int, tuple[str, ...], str | None, int]:
-    """A kind's code, roles, detail enum and number of detail codes, looked up once per kind
-    (emit runs thousands of times a simulated year, most of them for a handful of rows)."""
+def _shape_of(kind: str) -> _Shape:
     reg = registry()
     spec = reg[kind]
-    return spec.code, spec.roles, spec.detail, len(reg.detail_labels(spec))
+    declared = len(spec.roles)
+    return _Shape(
+        spec.code,
+        spec.roles,
+        spec.detail,
+        len(reg.detail_labels(spec)),
+        (declared > 0, declared > 1, declared > 2),
+    )
 
 
 class _Batch(NamedTuple):
@@ -100,47 +121,46 @@ class EventLog:
         cause: ArrayLike | None = None,
     ) -> NDArray[np.int64]:
         """Record a batch of events of one kind; returns their ids (for ``cause`` links)."""
-        code, roles, enum, n_codes = _shape_of(kind)
+        shape = _shape_of(kind)
+        if (actor is not None, target is not None, other is not None) != shape.given:
+            _role_error(kind, shape.roles, (actor, target, other))
+        if (detail is not None) != (shape.enum is not None):
+            if shape.enum is None:
+                raise ValueError(f"event {kind!r} declares no detail")
+            raise ValueError(f"event {kind!r} needs a detail code from {shape.enum!r}")
         rep = np.asarray(replicate, dtype=np.int16).reshape(-1)
         n = len(rep)
-        for i, given in enumerate((actor, target, other)):
-            declared = i < len(roles)
-            if declared and given is None:
-                raise ValueError(f"event {kind!r} needs its role {roles[i]!r} ({ROLE_COLUMNS[i]})")
-            if not declared and given is not None:
-                raise ValueError(f"event {kind!r} declares no role in column {ROLE_COLUMNS[i]!r}")
-        if detail is not None and enum is None:
-            raise ValueError(f"event {kind!r} declares no detail")
-        if enum is not None and detail is None:
-            raise ValueError(f"event {kind!r} needs a detail code from {enum!r}")
         if n == 0:
             return np.empty(0, dtype=np.int64)
         kept: list[NDArray[Any] | None] = []
         fills = (actor, target, other, pack, rival, value, detail, cause)
-        for col, data in zip(_FILLED, fills, strict=True):
+        for data, dtype in zip(fills, _FILLED_DTYPES, strict=True):
             if data is None:
                 kept.append(None)
-                continue
-            arr = np.asarray(data)
-            if arr.shape == (n,):
-                kept.append(arr.astype(EVENT_COLUMNS[col], copy=True))
-            elif arr.size == 1:  # one value for every event: laid out at drain
-                kept.append(np.array(arr.reshape(()), dtype=EVENT_COLUMNS[col]))
+            elif type(data) is np.ndarray and data.ndim == 1 and len(data) == n:
+                kept.append(data.astype(dtype))  # a copy: the caller may reuse its array
             else:
-                kept.append(np.broadcast_to(arr, (n,)).astype(EVENT_COLUMNS[col]))
+                arr = np.asarray(data)
+                if arr.shape == (n,):
+                    kept.append(arr.astype(dtype))
+                elif arr.size == 1:  # one value for every event: laid out at drain
+                    kept.append(np.array(arr.reshape(()), dtype=dtype))
+                else:
+                    kept.append(np.broadcast_to(arr, (n,)).astype(dtype))
         codes = kept[_DETAIL]
+        n_codes = shape.n_codes
         if codes is not None and not (
             0 <= int(codes) < n_codes if codes.ndim == 0 else codes_within(codes, n_codes)
         ):
-            raise ValueError(f"event {kind!r} has a detail code outside {enum!r}")
+            raise ValueError(f"event {kind!r} has a detail code outside {shape.enum!r}")
         if len(self._next_id) == 1:
             first = int(self._next_id[0])
             self._next_id[0] = first + n
             ids = np.arange(first, first + n, dtype=np.int64)
-            self._batches.append(_Batch(n, day, code, first, None, rep, tuple(kept)))
+            self._batches.append(_Batch(n, day, shape.code, first, None, rep, tuple(kept)))
         else:
             ids = take_ids(self._next_id, rep)
-            self._batches.append(_Batch(n, day, code, -1, ids, rep, tuple(kept)))
+            self._batches.append(_Batch(n, day, shape.code, -1, ids, rep, tuple(kept)))
             ids = ids.copy()  # the log keeps its own: a caller may not rewrite history
         self.total += n
         return ids
@@ -179,3 +199,14 @@ class EventLog:
 
 
 _DETAIL = _FILLED.index("detail")
+
+
+def _role_error(kind: str, roles: tuple[str, ...], given: tuple[Any, Any, Any]) -> None:
+    """Raise the error for the first role column given where none is declared, or missing where
+    one is."""
+    for i, data in enumerate(given):
+        declared = i < len(roles)
+        if declared and data is None:
+            raise ValueError(f"event {kind!r} needs its role {roles[i]!r} ({ROLE_COLUMNS[i]})")
+        if not declared and data is not None:
+            raise ValueError(f"event {kind!r} declares no role in column {ROLE_COLUMNS[i]!r}")
