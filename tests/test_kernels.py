@@ -186,23 +186,27 @@ def test_tie_helpers_hand_the_kernels_writable_arrays_whatever_they_are_given() 
 def test_one_value_for_every_pair_moves_ties_as_the_value_given_per_pair() -> None:
     """``remember`` hands a single amount, memory or event to the kernel as one element, which
     it reads for every pair; the ties come out as when the same value is given pair by pair,
-    repeated pairs included (the later memory kept)."""
+    repeated pairs included (the later memory kept); a NumPy scalar or a 0-d array is one value
+    as a plain number is."""
     gen = np.random.default_rng(5)
     src = gen.integers(0, 40, 300).astype(np.int64)
     dst = gen.integers(0, 40, 300).astype(np.int64)
     n = len(src)
     given = {"affinity": -0.3, "trust": 0.2, "fear": 0.4, "weight": 0.7, "event": 11}
     per_pair = {name: np.full(n, value) for name, value in given.items()}
+    scalars = {name: np.float64(value) for name, value in given.items()}
+    zero_d = {name: np.array(value) for name, value in given.items()}
     worlds = []
-    for values in (given, per_pair):
+    for values in (given, per_pair, scalars, zero_d):
         world = world_of(generated(6))
         ties.remember(world, src, dst, memory=2, **values)  # type: ignore[arg-type]
         ties.remember(world, dst, src, trust=values["trust"])
         worlds.append(world)
     for column in ties.columns(worlds[0])._fields:
-        np.testing.assert_array_equal(
-            getattr(ties.columns(worlds[0]), column), getattr(ties.columns(worlds[1]), column)
-        )
+        for other in worlds[1:]:
+            np.testing.assert_array_equal(
+                getattr(ties.columns(worlds[0]), column), getattr(ties.columns(other), column)
+            )
     moved = ties.lookup(worlds[0], src, dst, "fear", missing=-1.0)
     assert (moved[src != dst] > 0).all()
     # Amounts that differ pair by pair are each read for their own pair.
