@@ -39,7 +39,7 @@ class World:
     next_pack_id: NDArray[np.int64] = field(init=False)
     _name_index: dict[str, int] = field(default_factory=dict, repr=False)
     _seed_keys: tuple[NDArray[np.int64], NDArray[np.uint64]] | None = field(
-        default=None, init=False, repr=False
+        default=None, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
