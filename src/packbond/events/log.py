@@ -137,16 +137,14 @@ class EventLog:
         for data, dtype in zip(fills, _FILLED_DTYPES, strict=True):
             if data is None:
                 kept.append(None)
-            elif type(data) is np.ndarray and data.ndim == 1 and len(data) == n:
-                kept.append(data.astype(dtype))  # a copy: the caller may reuse its array
+                continue
+            arr = data if type(data) is np.ndarray else np.asarray(data)
+            if arr.ndim == 1 and len(arr) == n:
+                kept.append(arr.astype(dtype))  # a copy: the caller may reuse its array
+            elif arr.size == 1:  # one value for every event: laid out at drain
+                kept.append(np.array(arr.reshape(()), dtype=dtype))
             else:
-                arr = np.asarray(data)
-                if arr.shape == (n,):
-                    kept.append(arr.astype(dtype))
-                elif arr.size == 1:  # one value for every event: laid out at drain
-                    kept.append(np.array(arr.reshape(()), dtype=dtype))
-                else:
-                    kept.append(np.broadcast_to(arr, (n,)).astype(dtype))
+                kept.append(np.broadcast_to(arr, (n,)).astype(dtype))
         codes = kept[_DETAIL]
         n_codes = shape.n_codes
         if codes is not None and not (
