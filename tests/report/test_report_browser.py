@@ -83,7 +83,18 @@ def _open(seen: Watched, report: Path, anchor: str = "") -> None:
     seen.page.goto(report.resolve().as_uri() + (f"#{anchor}" if anchor else ""))
 
 
+# The page the URL's hash names is shown by a ``hashchange`` handler, which the browser runs
+# after a click or a same-document ``goto`` has returned: ask only once it has run.
+_CAUGHT_UP = """() => {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)) || 'overview');
+  const wanted = (target && target.closest('section.page')) || document.getElementById('overview');
+  return document.querySelector('section.page.shown') === wanted;
+}"""
+
+
 def _shown(page: Page) -> str:
+    """The id of the page on show, once the script has caught up with the URL's hash."""
+    page.wait_for_function(_CAUGHT_UP, timeout=5000)
     return str(page.evaluate("document.querySelector('section.page.shown').id"))
 
 
