@@ -8,6 +8,7 @@ replace a NumPy formula they keep its arithmetic in the same order, so results a
 bit-identical (tests compare them). This package is the only place that imports Numba.
 """
 
+from .acceptance import AcceptanceRules, Newcomers, weekly_acceptance
 from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
 from .ceremony import Betrothals, MateColumns, ceremonies, mate_pairs
 from .contact import daily_contacts
@@ -76,6 +77,7 @@ from .ties import (
 from .wellbeing import Life, Spirits, WellbeingParams, fade_memories, weekly_wellbeing
 
 __all__ = [
+    "AcceptanceRules",
     "Betrothals",
     "BondColumns",
     "BondRules",
@@ -92,6 +94,7 @@ __all__ = [
     "Hunters",
     "Life",
     "MateColumns",
+    "Newcomers",
     "OutcomeRules",
     "PartyRules",
     "RankFolk",
@@ -149,6 +152,7 @@ __all__ = [
     "standings",
     "tend_wounds",
     "tie_values",
+    "weekly_acceptance",
     "weekly_standing",
     "weekly_wellbeing",
     "young_counts",

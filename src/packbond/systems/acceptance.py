@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import rng
+from .. import kernels, rng
 from ..context import Context
+from ..rules import Rules
 from ..state import Designation, World
 
 __all__ = ["step"]
@@ -30,38 +31,43 @@ __all__ = ["step"]
 def step(world: World, ctx: Context) -> None:
     """One week of acceptance for every wolf not yet fully accepted."""
     w, p, r = world.wolves, world.packs, world.rules.acceptance
-    contacts, contact_sum = w.view("contacts").copy(), w.view("contact_sum").copy()
-    w.view("contacts")[:] = 0
-    w.view("contact_sum")[:] = 0.0
-    if not r.enabled:
-        return
     alive, pack = w.view("alive"), w.view("pack")
     rows = np.flatnonzero(alive & (pack >= 0) & (w.view("acceptance") < 1.0))
-    if len(rows) == 0:
+    # The week's tally is read for the wolves that move, then cleared for every wolf.
+    contacts, contact_sum = w.contacts[rows], w.contact_sum[rows]
+    w.view("contacts")[:] = 0
+    w.view("contact_sum")[:] = 0.0
+    if not r.enabled or len(rows) == 0:
         return
-    pk = w.pack[rows]
-    if world.rules.contact.enabled:
-        among = np.minimum(1.0, contacts[rows] / r.contacts_for_full_pace)
-        warmth = world.rules.contact.acceptance_weight * contact_sum[rows]
-    else:
-        among, warmth = np.ones(len(rows)), np.zeros(len(rows))
-    mate = w.mate[rows]
-    beside = world.beside(rows, mate)
-    envy = r.envy_weight * beside * np.maximum(w.esteem[np.maximum(mate, 0)] - w.esteem[rows], 0)
-    acc = w.acceptance[rows].astype(np.float64)
     # Each wolf's own pace: a pure function of its id (drawn once, the same every week).
     z = rng.normal(world.seeds[w.replicate[rows]], 0, w.id[rows], "integration_pace")
     pace = np.minimum(1.0, r.pace * np.exp(r.pace_spread * z - r.pace_spread**2 / 2))
-    omega = w.designation[rows] == Designation.OMEGA
-    loss = (
-        r.stigma_weight * w.stigma[rows] * p.outsider_hostility[pk]
-        + r.omega_weight * omega * p.omega_status_penalty[pk]
+    done = kernels.weekly_acceptance(
+        w.bundle(kernels.Newcomers),
+        rows,
+        pace,
+        contacts,
+        contact_sum,
+        p.view("outsider_hostility"),
+        p.view("omega_status_penalty"),
+        _acceptance_rules(world.rules),
     )
-    new = np.clip(acc + pace * among * (1.0 - acc) + warmth - loss - envy, 0.0, 1.0)
-    crossed = (acc < r.integrated_at) & (new >= r.integrated_at)
-    w.acceptance[rows] = new
-    w.stigma[rows] *= np.float32(1.0 - r.stigma_fade)
-    done = rows[crossed]
     if len(done):
         weeks = np.where(w.joined_day[done] >= 0, (ctx.day - w.joined_day[done]) // 7, 0)
         ctx.emit("integrated", done, pack=w.pack[done], value=weeks)
+
+
+def _acceptance_rules(rules: Rules) -> kernels.AcceptanceRules:
+    """The kernel's flat rules: float32 where the NumPy formula met a float32 column."""
+    r = rules.acceptance
+    return kernels.AcceptanceRules(
+        contact=rules.contact.enabled,
+        contacts_for_full_pace=float(r.contacts_for_full_pace),
+        contact_weight=np.float32(rules.contact.acceptance_weight),
+        envy_weight=float(r.envy_weight),
+        stigma_weight=np.float32(r.stigma_weight),
+        omega_weight=float(r.omega_weight),
+        omega=int(Designation.OMEGA),
+        integrated_at=float(r.integrated_at),
+        stigma_kept=np.float32(1.0 - r.stigma_fade),
+    )
