@@ -466,7 +466,7 @@ def test_wellbeing_kernel_equals_the_numpy_formulas() -> None:
     assert np.array_equal(w.view("tie_memory")[idle], reference.wolves.view("tie_memory")[idle])
 
 
-def _numpy_acceptance(world: World, day: int) -> tuple[np.ndarray, ...]:
+def _numpy_acceptance(world: World) -> tuple[np.ndarray, ...]:
     """A week of acceptance as the system computed it with NumPy before its kernel: the new
     acceptance and stigma columns, and the rows that crossed into integration."""
     w, p, r = world.wolves, world.packs, world.rules.acceptance
@@ -518,7 +518,7 @@ def test_weekly_acceptance_equals_the_numpy_formula(contact: bool) -> None:
     p.outsider_hostility[: p.size] = gen.random(p.size)
     p.omega_status_penalty[: p.size] = gen.random(p.size)
     reference = copy.deepcopy(world)
-    want_acceptance, want_stigma, want_crossed = _numpy_acceptance(reference, 14)
+    want_acceptance, want_stigma, want_crossed = _numpy_acceptance(reference)
 
     log = EventLog(world.replicates)
     ctx = Context(world, log)
