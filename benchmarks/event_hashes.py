@@ -6,7 +6,9 @@ generated ``ecology`` and ``classic`` worlds, and a generated world of 20,000 wo
 seed preset (large enough for every system's compiled path to run on many packs at once).
 The last line hashes every wolf and pack column of a generated two-replicate world after 200
 days: a change can leave the events alone and still move a wolf's stress by one unit in the
-last place, which later changes events elsewhere.
+last place, which later changes events elsewhere. The benchmark rule set's world (``packbond
+bench``'s, 10,000 wolves) is hashed apart, events and columns after 200 days: several of its
+rules are off, and a kernel may take another path with them off.
 Run: ``.venv/bin/python benchmarks/event_hashes.py`` (about two minutes).
 """
 
@@ -14,11 +16,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from typing import Any
 
 import packbond
 from bench_world import SCENARIO
+from packbond.benchmarking import subset
 from packbond.engine import Engine
 from packbond.scenario import build_world, parse_scenario
+from packbond.state import World
 
 
 def main() -> None:
@@ -38,17 +43,34 @@ def main() -> None:
     big = parse_scenario(SCENARIO.format(preset="seed", packs=2500))
     print(f"seed 2500 packs: {packbond.simulate(big, seed=5, years=0.5).event_hash()}")
     print(f"state after 200 days: {_state_hash()}")
+    print(f"benchmark subset after 200 days: {_subset_hash()}")
 
 
 def _state_hash() -> str:
     """One hash of every column of the wolf and pack tables after a generated run."""
     world = build_world(parse_scenario(SCENARIO.format(preset="seed", packs=800)), [1, 2])
     Engine(world, metrics_every=7).run(200)
+    return _columns_hash(world, hashlib.sha256())
+
+
+def _subset_hash() -> str:
+    """One hash of the events and every column of the benchmark rule set's world of 10,000
+    wolves after 200 days."""
+    world = subset.build(10_000, 1)
+    engine = Engine(world, schedule=subset.schedule(), metrics_every=7)
+    engine.run(200)
     digest = hashlib.sha256()
+    for column in engine.log.drain().values():
+        digest.update(column.tobytes())
+    return _columns_hash(world, digest)
+
+
+def _columns_hash(world: World, digest: Any) -> str:
+    """``digest`` updated with every column of the world's wolf and pack tables, as hex."""
     for table in (world.wolves, world.packs):
         for name in type(table).columns():
             digest.update(table.view(name).tobytes())
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 if __name__ == "__main__":

@@ -220,11 +220,11 @@ def _quality(
     q = prm.warmth + prm.kindness_weight * 2.0 * (kindness_by - 0.5)
     q += prm.esteem_weight * 2.0 * (esteem_to - 0.5)
     q -= prm.hostility_weight * hostility * (1.0 - acceptance_to)
-    if omega_to:
-        q -= prm.omega_weight * omega_penalty
-    either = popcount(scent_to | scent_by)
-    if either > 0:
-        q += prm.scent_weight * popcount(scent_to & scent_by) / either
+    q -= prm.omega_weight * omega_penalty if omega_to else 0.0
+    if prm.scent_weight != 0.0:  # no scent rule: no division by the bits for nothing
+        either = popcount(scent_to | scent_by)
+        if either > 0:
+            q += prm.scent_weight * popcount(scent_to & scent_by) / either
     q += prm.noise * (2.0 * u - 1.0)
     return _clip(q, -1.0, 1.0)
 
@@ -241,10 +241,10 @@ def _learn(
     """Move ``i``'s tie in slot ``s`` toward how the contact felt."""
     t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
     t = t_trust[i, s]
-    if felt > 0.0:
-        t_trust[i, s] = t + prm.trust_learning * felt * (1.0 - t)
-    else:
-        t_trust[i, s] = t + prm.trust_learning * felt * t
+    # Both rooms computed and one selected, not a branch: whether a contact felt warm is a coin
+    # the processor cannot foresee (a day's draws are new), and a wrong guess costs more.
+    room = (1.0 - t) if felt > 0.0 else np.float64(t)
+    t_trust[i, s] = t + prm.trust_learning * felt * room
 
 
 @njit(cache=True, inline="always")
@@ -344,10 +344,11 @@ def _contacts(
             chance = prm.attend_withdrawn
         else:
             chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - acceptance[i]))
-        if keyed_draw(keys[replicate[i], 0], ids[i]) < chance:
-            present[i] = True
-        else:
-            flags[i] |= SKIPPED
+        # Stored, not branched on: whether a wolf comes today is a coin the processor cannot
+        # foresee.
+        comes = keyed_draw(keys[replicate[i], 0], ids[i]) < chance
+        present[i] = comes
+        flags[i] |= 0 if comes else SKIPPED
 
     # Packs are independent (a contact reads and writes only its own pack's rows), so they run
     # in parallel; within a pack, members meet in row order, so the result is the same on any
@@ -360,10 +361,11 @@ def _contacts(
             pk = pack[i]
             rep = replicate[i]
             wid = ids[i]
+            # Drawn itself, it takes the next member (the first after the last): selected, not
+            # branched on, as the draw lands on itself unforeseeably.
             k = int(keyed_draw(keys[rep, 1], wid) * count[pk])
-            j = order[start[pk] + k]
-            if j == i:
-                j = order[start[pk] + (k + 1) % count[pk]]
+            k = k + 1 if order[start[pk] + k] == i else k
+            j = order[start[pk] + (k if k < count[pk] else 0)]
             partner[i] = j
             if not present[j]:
                 continue
@@ -482,12 +484,12 @@ def _contacts(
                 q = min(q, -harm)
             if threatened:
                 q = -1.0
-            felt = q
-            if q > 0:
-                felt = q * (prm.security_floor + (1.0 - prm.security_floor) * security[i])
-            felt_back = q_back
-            if q_back > 0:
-                felt_back = q_back * (prm.security_floor + (1.0 - prm.security_floor) * security[j])
+            # Affection lands weakly on an insecure wolf (R45). Both lifts are read and the felt
+            # value selected, not branched on: whether a contact was warm is unforeseeable.
+            lift = prm.security_floor + (1.0 - prm.security_floor) * security[i]
+            lift_back = prm.security_floor + (1.0 - prm.security_floor) * security[j]
+            felt = q * lift if q > 0 else q
+            felt_back = q_back * lift_back if q_back > 0 else q_back
             # From here on both ties exist, in these slots (nothing below claims in row i, and
             # row j's only claim, a rumour's target, comes after its last use).
             if s_ij < 0:
@@ -525,7 +527,8 @@ def _contacts(
             # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
             m = mate[j]
             if (
-                q > 0.0
+                (prm.jealousy or prm.gossip)
+                and q > 0.0
                 and mate[i] < 0
                 and di != _UNPRESENTED
                 and m >= 0
