@@ -928,11 +928,16 @@ def test_gathering_parties_equal_the_numpy_choice(forms: bool) -> None:
             assert np.array_equal(g, e)
 
 
+@pytest.mark.parametrize("runs", [False, True], ids=["scattered", "in runs"])
 @pytest.mark.parametrize("parts", [1, 2, 7])
-def test_members_by_pack_in_stretches_equals_a_stable_sort_by_pack(parts: int) -> None:
+def test_members_by_pack_in_stretches_equals_a_stable_sort_by_pack(parts: int, runs: bool) -> None:
     """Grouping by pack in stretches of rows (one per thread) gives the one-pass order: members
-    of each pack in row order, packs in order, with their offsets and counts."""
+    of each pack in row order, packs in order, with their offsets and counts; whether a pack's
+    rows are scattered or come in runs (as a world built pack by pack has them, with a pack's
+    later members, its pups, far after the run)."""
     gen, pack = _random(n=40_000, groups=3_000)
+    if runs:
+        pack[:30_000] = np.sort(pack[:30_000])
     alive = gen.random(len(pack)) < 0.8
     among = gen.random(len(pack)) < 0.7
     member = alive & among & (pack >= 0)
