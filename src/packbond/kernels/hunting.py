@@ -115,23 +115,46 @@ def _able_by_pack(
         p = pack[i]
         able[n_members] = i
         n_members += alive[i] & (p >= 0) & due[max(p, 0)]
+    # Then the able among them, as branch-free. Members come in runs of one pack (a world is
+    # built pack by pack): a run's heads and able are counted in registers and added once, where
+    # adding each member to its pack's counts in memory made it wait for the member before.
     n_able = 0
     disabled = np.float32(r.disabled_above)
+    run_pack = -1
+    run_heads = 0
+    run_able = 0
     for n in range(n_members):
         i = able[n]
         p = pack[i]
-        heads[p] += 1.0
-        if designation[i] != r.unpresented and wound[i] < disabled and due_day[i] < 0:
-            able[n_able] = i
-            n_able += 1
-            count[p + 1] += 1
+        if p != run_pack:
+            if run_pack >= 0:
+                heads[run_pack] += run_heads
+                count[run_pack + 1] += run_able
+            run_pack = p
+            run_heads = 0
+            run_able = 0
+        run_heads += 1
+        fit = (designation[i] != r.unpresented) & (wound[i] < disabled) & (due_day[i] < 0)
+        able[n_able] = i
+        n_able += fit
+        run_able += fit
+    if run_pack >= 0:
+        heads[run_pack] += run_heads
+        count[run_pack + 1] += run_able
     start = np.cumsum(count)
     grouped = np.empty(n_able, dtype=np.int64)
     fill = start[:-1].copy()
+    run_pack = -1
+    place = 0
     for n in range(n_able):
         p = pack[able[n]]
-        grouped[fill[p]] = able[n]
-        fill[p] += 1
+        if p != run_pack:
+            if run_pack >= 0:
+                fill[run_pack] = place
+            run_pack = p
+            place = fill[p]
+        grouped[place] = able[n]
+        place += 1
     return grouped, start, heads, keys
 
 
