@@ -120,6 +120,36 @@ def test_branch_free_passes_equal_the_numpy_masks(n_packs: int) -> None:
     assert len(dying) > 10 and len(unseen) > 10 and (n_packs == 0 or heads.sum() > 100)
 
 
+def test_sifts_that_mark_then_list_equal_flatnonzero() -> None:
+    """The sifts that mark rows and then list them give NumPy's rows of the same test, in row
+    order, and the listing of a stretch of rows writes only from where it is told."""
+    gen, pack = _random(n=20_000)
+    n = len(pack)
+    alive = gen.random(n) < 0.85
+    stress = gen.random(n).astype(np.float32)
+    form = gen.integers(0, 2, n).astype(np.int8)
+    designation = gen.integers(0, len(DESIGNATIONS), n).astype(np.int8)
+    birth_day = gen.integers(0, 400, n).astype(np.int32)
+    present_age = gen.integers(100, 300, n).astype(np.int32)
+    at = np.float32(0.35)
+    assert np.array_equal(
+        kernels.living_above(alive, stress, at), np.flatnonzero(alive & (stress > at))
+    )
+    assert np.array_equal(kernels.living_equal(alive, form, 1), np.flatnonzero(alive & (form == 1)))
+    assert np.array_equal(kernels.rows_above(pack, -1), np.flatnonzero(pack > -1))
+    assert np.array_equal(
+        kernels.due_to_present(alive, designation, birth_day, present_age, 0, 380),
+        np.flatnonzero(alive & (designation == 0) & (380 - birth_day >= present_age)),
+    )
+    marked = (gen.random(n) < 0.3).astype(np.uint8)
+    out = np.full(n + 10, -7, dtype=np.int64)
+    end = kernels.marks.list_marked(marked, 5_000, 12_000, out, 10)
+    expected = 5_000 + np.flatnonzero(marked[5_000:12_000])
+    assert end == 10 + len(expected)
+    assert np.array_equal(out[10:end], expected)
+    assert (out[:10] == -7).all()
+
+
 def test_pack_strengths_equal_the_numpy_formula() -> None:
     """Packs' fighting strength against the NumPy formula it replaced, in its dtypes (float32
     vigour, float64 weights and sums, the leader's part in float32): the same to the bit."""

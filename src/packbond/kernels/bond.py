@@ -20,6 +20,7 @@ from numba import get_num_threads, njit, prange
 from numpy.typing import NDArray
 
 from . import parallel
+from .marks import list_marked
 
 __all__ = ["BondColumns", "BondRules", "GrowthColumns", "GrowthRules", "feel_mates", "grow_bonds"]
 
@@ -72,18 +73,18 @@ def _feel_mates(
     ) = wolves
     n = len(alive)
     rows = np.empty(n, dtype=np.int64)
+    marked = np.empty(n, dtype=np.uint8)
     moved = np.empty(n, dtype=np.float32)
     new_wound = np.empty(n, dtype=np.int64)
     sorrow = np.empty(n, dtype=np.int64)
     counts = np.zeros((parts, 3), dtype=np.int64)
     for c in prange(parts):
         lo, hi = c * n // parts, (c + 1) * n // parts
-        # Branch-free sift of the bonded rows (every row is written, the count moves only for
-        # a match): which rows are mated is too random for a branch to be predicted.
-        count = lo
+        # The bonded rows, marked then listed (see :mod:`.marks`), with no branch: which rows
+        # are mated is too random for a branch to be predicted.
         for i in range(lo, hi):
-            rows[count] = i
-            count += alive[i] & (mate[i] >= 0) & (bond[i] > 0)
+            marked[i] = np.uint8(alive[i]) & np.uint8(mate[i] >= 0) & np.uint8(bond[i] > 0)
+        count = list_marked(marked, lo, hi, rows, lo)
         n_wound = n_sorrow = lo
         for k in range(lo, count):
             i = rows[k]

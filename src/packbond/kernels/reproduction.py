@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from . import parallel
 from .daily import day_keys, keyed_draw
+from .marks import list_marked
 from .stretches import close_up
 
 __all__ = ["Breeders", "ConceptionRules", "conceptions"]
@@ -86,17 +87,21 @@ def _conceptions(
     n = len(alive)
     keys = day_keys(seeds, day, r.key, 1)
     rows = np.empty(n, dtype=np.int64)
+    marked = np.empty(n, dtype=np.uint8)
     counts = np.zeros(parts, dtype=np.int64)
     for c in prange(parts):
         lo, hi = c * n // parts, (c + 1) * n // parts
-        # Branch-free first sift (every row is written, the count moves only for a match): the
-        # outcome is too random per row for a branch to be predicted.
-        count = lo
+        # The first sift marks, then lists (see :mod:`.marks`), with no branch: the outcome is
+        # too random per row for a branch to be predicted.
         for i in range(lo, hi):
-            rows[count] = i
-            count += (
-                alive[i] & eligible[i] & (mate[i] >= 0) & (due_day[i] < 0) & (rest_until[i] <= day)
+            marked[i] = (
+                np.uint8(alive[i])
+                & np.uint8(eligible[i])
+                & np.uint8(mate[i] >= 0)
+                & np.uint8(due_day[i] < 0)
+                & np.uint8(rest_until[i] <= day)
             )
+        count = list_marked(marked, lo, hi, rows, lo)
         kept = lo
         for k in range(lo, count):
             i = rows[k]
