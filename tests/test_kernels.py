@@ -120,9 +120,9 @@ def test_branch_free_passes_equal_the_numpy_masks(n_packs: int) -> None:
     assert len(dying) > 10 and len(unseen) > 10 and (n_packs == 0 or heads.sum() > 100)
 
 
-def test_sifts_that_mark_then_list_equal_flatnonzero() -> None:
-    """The sifts that mark rows and then list them give NumPy's rows of the same test, in row
-    order, and the listing of a stretch of rows writes only from where it is told."""
+def test_sifts_equal_flatnonzero() -> None:
+    """The compiled sifts give NumPy's rows of the same test, in row order; listing the marked
+    rows of a stretch (the second pass of a sift in two) writes only from where it is told."""
     gen, pack = _random(n=20_000)
     n = len(pack)
     alive = gen.random(n) < 0.85

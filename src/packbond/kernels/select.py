@@ -1,12 +1,11 @@
-"""Selecting the rows a daily system acts on, compiled.
+"""Selecting the rows a daily system acts on, in one compiled pass.
 
 Why: a system that starts its day with ``np.flatnonzero(alive & (column > x))`` makes a
 temporary of every row for each operation before it keeps the few rows it wants; at a million
 wolves those passes are most of a small system's day. These give the same rows in row order.
-Each marks the rows that match, then lists them (see :mod:`.marks`), with no branch: which rows
-match is too random for a predicted branch. ``ids_of`` looks up the ids of given rows, with -1
-kept for "none", and ``codes_within`` checks detail codes, for the events of a day's every
-system.
+Each pass writes every row and moves its count by the match, with no branch: which rows match
+is too random for a predicted branch. ``ids_of`` looks up the ids of given rows, with -1 kept
+for "none", and ``codes_within`` checks detail codes, for the events of a day's every system.
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 from numpy.typing import NDArray
-
-from .marks import list_marked
 
 __all__ = [
     "codes_within",
@@ -29,13 +26,6 @@ __all__ = [
 ]
 
 
-@njit(cache=True, inline="always")
-def _listed(marked: NDArray[np.uint8]) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    """The marked rows, in row order, in an array of their own (see :mod:`.marks`)."""
-    out = np.empty(len(marked), dtype=np.int64)
-    return out[: list_marked(marked, 0, len(marked), out, 0)].copy()
-
-
 @njit(cache=True)
 def living_above(
     alive: NDArray[np.bool_], values: NDArray[np.generic], threshold: float | np.floating
@@ -46,10 +36,12 @@ def living_above(
     compares a float32 column with a Python float in float32, and so must this, to pick the
     same rows.
     """
-    marked = np.empty(len(alive), dtype=np.uint8)
+    out = np.empty(len(alive), dtype=np.int64)
+    n = 0
     for i in range(len(alive)):
-        marked[i] = np.uint8(alive[i]) & np.uint8(values[i] > threshold)
-    return _listed(marked)
+        out[n] = i
+        n += alive[i] & (values[i] > threshold)
+    return out[:n].copy()
 
 
 @njit(cache=True)
@@ -57,10 +49,12 @@ def living_equal(
     alive: NDArray[np.bool_], values: NDArray[np.generic], code: int
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
     """Rows of living wolves whose ``values`` equal ``code``."""
-    marked = np.empty(len(alive), dtype=np.uint8)
+    out = np.empty(len(alive), dtype=np.int64)
+    n = 0
     for i in range(len(alive)):
-        marked[i] = np.uint8(alive[i]) & np.uint8(values[i] == code)
-    return _listed(marked)
+        out[n] = i
+        n += alive[i] & (values[i] == code)
+    return out[:n].copy()
 
 
 @njit(cache=True)
@@ -73,14 +67,12 @@ def due_to_present(
     day: int,
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
     """Rows of living unpresented wolves whose age has reached their presenting age."""
-    marked = np.empty(len(alive), dtype=np.uint8)
+    out = np.empty(len(alive), dtype=np.int64)
+    n = 0
     for i in range(len(alive)):
-        marked[i] = (
-            np.uint8(alive[i])
-            & np.uint8(designation[i] == unpresented)
-            & np.uint8(day - birth_day[i] >= present_age[i])
-        )
-    return _listed(marked)
+        out[n] = i
+        n += alive[i] & (designation[i] == unpresented) & (day - birth_day[i] >= present_age[i])
+    return out[:n].copy()
 
 
 @njit(cache=True)
@@ -88,10 +80,12 @@ def rows_above(
     values: NDArray[np.generic], threshold: float | np.floating | np.integer
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
     """Rows whose ``values`` exceed ``threshold``, living or not (``threshold`` in their dtype)."""
-    marked = np.empty(len(values), dtype=np.uint8)
+    out = np.empty(len(values), dtype=np.int64)
+    n = 0
     for i in range(len(values)):
-        marked[i] = np.uint8(values[i] > threshold)
-    return _listed(marked)
+        out[n] = i
+        n += values[i] > threshold
+    return out[:n].copy()
 
 
 @njit(cache=True)
