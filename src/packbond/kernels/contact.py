@@ -380,7 +380,9 @@ def _contacts(
                 aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
 
             # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
-            if prm.cliques and di == dj and di != _UNPRESENTED and acc < 1.0:
+            # (Tests in order of how foreseeable they are: most wolves are accepted, while
+            # whether two share a designation is a coin.)
+            if prm.cliques and acc < 1.0 and di == dj and di != _UNPRESENTED:
                 keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
                 if keyed_draw(keys[rep, 2], wid) < keep_out:
                     flags[i] |= EXCLUDED
@@ -427,7 +429,7 @@ def _contacts(
             # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
             fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
             strange = s_ij < 0 and acc < 1.0
-            if prm.submission and dj == _ALPHA and (threatened or strange or fear_ij > prm.fear_at):
+            if prm.submission and (threatened or strange or fear_ij > prm.fear_at) and dj == _ALPHA:
                 fear = prm.anxiety_weight * anxiety[i] + fear_ij
                 if strange:
                     fear += prm.stranger_fear
@@ -525,17 +527,18 @@ def _contacts(
                         stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
 
             # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
+            # Whether it was seen: each test is a coin, so all are taken together with no
+            # branch between them (a partner without a mate reads row -1, the last, in vain).
             m = mate[j]
-            if (
-                (prm.jealousy or prm.gossip)
-                and q > 0.0
-                and mate[i] < 0
-                and di != _UNPRESENTED
-                and m >= 0
-                and m != i
-                and alive[m]
-                and pack[m] == pk
-                and designation[m] == di
+            if (prm.jealousy or prm.gossip) and (
+                (q > 0.0)
+                & (mate[i] < 0)
+                & (di != _UNPRESENTED)
+                & (m >= 0)
+                & (m != i)
+                & alive[m]
+                & (pack[m] == pk)
+                & (designation[m] == di)
             ):
                 if prm.jealousy and present[m] and keyed_draw(keys[rep, 12], wid) < prm.see:
                     s_mj = find_slot(t_other, m, j)
