@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from packbond import kernels
 from packbond.engine import Engine
 
 from .conftest import generated, world_of
 
 
 def test_ten_thousand_wolves_for_a_year_keep_their_invariants() -> None:
-    """Ages increase, the dead stay dead, and each living wolf is in at most one live pack."""
+    """Ages increase, the dead stay dead, and each living wolf is in at most one live pack; the
+    living grouped by pack, as kept between days, are those of a fresh grouping."""
     world = world_of(generated(1250, size_mean=8.0))
     w, p = world.wolves, world.packs
     assert 9_000 <= w.size <= 11_000
@@ -34,8 +36,39 @@ def test_ten_thousand_wolves_for_a_year_keep_their_invariants() -> None:
         has = mates >= 0
         assert w.alive[mates[has]].all(), "a living wolf is mated to a dead one"
         assert (w.mate[mates[has]] == np.flatnonzero(alive)[has]).all(), "mating is mutual"
+        grouped = world.members_by_pack()
+        fresh = kernels.members_by_pack(alive, w.view("pack"), alive, p.size)
+        for kept, made in zip(grouped, fresh, strict=True):
+            np.testing.assert_array_equal(kept, made)
         dead_before, ages_before = dead, ages
     assert engine.log.total > 0
+
+
+def test_the_living_grouped_by_pack_are_kept_until_someone_is_born_dies_or_moves() -> None:
+    """The grouping is the same read-only object while nothing changed, and is made again (as
+    a fresh one) after a wolf moves pack or dies: checked, not announced. (Births, and all of
+    it over a year of every system, are in the year's test above.)"""
+    world = world_of(generated(40))
+    w = world.wolves
+    first = world.members_by_pack()
+    assert world.members_by_pack() is first
+    assert not any(part.flags.writeable for part in first)
+    members = first[0]
+    mover, other = members[0], w.pack[members[-1]]
+    w.pack[mover] = other  # in place, as systems write it
+    moved = world.members_by_pack()
+    assert moved is not first
+    order, start, count = moved
+    assert mover in order[start[other] : start[other] + count[other]]
+    w.alive[members[1]] = False
+    died = world.members_by_pack()
+    assert members[1] not in died[0] and len(died[0]) == len(members) - 1
+    for kept, made in zip(
+        died,
+        kernels.members_by_pack(w.view("alive"), w.view("pack"), w.view("alive"), world.packs.size),
+        strict=True,
+    ):
+        np.testing.assert_array_equal(kept, made)
 
 
 def test_ids_are_unique_and_stable_per_replicate() -> None:

@@ -90,14 +90,27 @@ def _draw(
 
 @njit(cache=True)
 def _able_by_pack(
-    wolves: Hunters, seeds: NDArray[np.uint64], due: NDArray[np.bool_], r: PartyRules
+    wolves: Hunters,
+    seeds: NDArray[np.uint64],
+    due: NDArray[np.bool_],
+    r: PartyRules,
+    members: NDArray[np.int64],
+    member_start: NDArray[np.int64],
+    member_count: NDArray[np.int64],
 ) -> tuple[
     NDArray[np.int64], NDArray[np.int64], NDArray[np.float64], NDArray[np.uint64]
 ]:  # pragma: no cover - compiled
     """The able members of the due packs grouped by pack in row order (``start`` per pack row,
     one past the last at the end), each pack's living members (``heads``), and the day's keys
-    of each purpose per replicate, mixed once: a draw is then one round."""
-    alive, _, _, pack, designation, wound, due_day = wolves[:7]
+    of each purpose per replicate, mixed once: a draw is then one round.
+
+    The living members come grouped by pack (``members`` from ``member_start`` per pack row,
+    ``member_count`` of them: :meth:`packbond.state.World.members_by_pack`), so only the due
+    packs' members are read, where a sift of every row cost twice the rest of the choice. The
+    able among them are kept branch-free (every member is written, the end moves only for the
+    able): who is wounded or young is too random for a branch to be predicted.
+    """
+    _, _, _, _, designation, wound, due_day = wolves[:7]
     keys = np.empty((len(seeds), 4), dtype=np.uint64)
     for q in range(len(seeds)):
         keys[q, 0] = day_key(seeds[q], r.day, r.key_prove, 0)
@@ -106,56 +119,21 @@ def _able_by_pack(
         keys[q, 3] = day_key(seeds[q], r.day, r.key_solo, 0)
     n_packs = len(due)
     heads = np.zeros(n_packs, dtype=np.float64)
-    count = np.zeros(n_packs + 1, dtype=np.int64)
-    able = np.empty(len(alive), dtype=np.int64)
-    # Branch-free sift of the members of due packs (every row is written, the count moves only
-    # for a match): which packs hunt today is too random for a branch to be predicted.
-    n_members = 0
-    for i in range(len(alive)):
-        p = pack[i]
-        able[n_members] = i
-        n_members += alive[i] & (p >= 0) & due[max(p, 0)]
-    # Then the able among them, as branch-free. Members come in runs of one pack (a world is
-    # built pack by pack): a run's heads and able are counted in registers and added once, where
-    # adding each member to its pack's counts in memory made it wait for the member before.
-    n_able = 0
+    start = np.empty(n_packs + 1, dtype=np.int64)
+    grouped = np.empty(len(members) + 1, dtype=np.int64)
     disabled = np.float32(r.disabled_above)
-    run_pack = -1
-    run_heads = 0
-    run_able = 0
-    for n in range(n_members):
-        i = able[n]
-        p = pack[i]
-        if p != run_pack:
-            if run_pack >= 0:
-                heads[run_pack] += run_heads
-                count[run_pack + 1] += run_able
-            run_pack = p
-            run_heads = 0
-            run_able = 0
-        run_heads += 1
-        fit = (designation[i] != r.unpresented) & (wound[i] < disabled) & (due_day[i] < 0)
-        able[n_able] = i
-        n_able += fit
-        run_able += fit
-    if run_pack >= 0:
-        heads[run_pack] += run_heads
-        count[run_pack + 1] += run_able
-    start = np.cumsum(count)
-    grouped = np.empty(n_able, dtype=np.int64)
-    fill = start[:-1].copy()
-    run_pack = -1
-    place = 0
-    for n in range(n_able):
-        p = pack[able[n]]
-        if p != run_pack:
-            if run_pack >= 0:
-                fill[run_pack] = place
-            run_pack = p
-            place = fill[p]
-        grouped[place] = able[n]
-        place += 1
-    return grouped, start, heads, keys
+    n_able = 0
+    for p in range(n_packs):
+        start[p] = n_able
+        if not due[p]:
+            continue
+        heads[p] = member_count[p]
+        for at in range(member_start[p], member_start[p] + member_count[p]):
+            i = members[at]
+            grouped[n_able] = i
+            n_able += (designation[i] != r.unpresented) & (wound[i] < disabled) & (due_day[i] < 0)
+    start[n_packs] = n_able
+    return grouped[:n_able], start, heads, keys
 
 
 @njit(cache=True, inline="always")
@@ -358,13 +336,18 @@ def _hunting_parties(
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
     r: PartyRules,
+    members: NDArray[np.int64],
+    member_start: NDArray[np.int64],
+    member_count: NDArray[np.int64],
 ) -> tuple[
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:  # pragma: no cover - compiled
     """:func:`hunting_parties` in one call: the sift, each pack's choice in its own stretch,
     and the parties closed up (one call: for a small world the cost of a call, unpacking the
     wolf columns, is a fair part of the whole)."""
-    grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r)
+    grouped, start, heads, keys = _able_by_pack(
+        wolves, seeds, due, r, members, member_start, member_count
+    )
     party = np.empty(len(grouped), dtype=np.int64)
     solo = np.empty(len(grouped), dtype=np.bool_)
     taken = np.empty(len(due), dtype=np.int64)
@@ -396,10 +379,15 @@ def _hunting_parties_serial(
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
     r: PartyRules,
+    members: NDArray[np.int64],
+    member_start: NDArray[np.int64],
+    member_count: NDArray[np.int64],
 ) -> tuple[
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:  # pragma: no cover - compiled
-    return _hunting_parties(wolves, seeds, due, food, pack_prey, hunter, r)
+    return _hunting_parties(
+        wolves, seeds, due, food, pack_prey, hunter, r, members, member_start, member_count
+    )
 
 
 @njit(cache=True, parallel=True)
@@ -411,10 +399,15 @@ def _hunting_parties_parallel(
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
     r: PartyRules,
+    members: NDArray[np.int64],
+    member_start: NDArray[np.int64],
+    member_count: NDArray[np.int64],
 ) -> tuple[
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:  # pragma: no cover - compiled
-    return _hunting_parties(wolves, seeds, due, food, pack_prey, hunter, r)
+    return _hunting_parties(
+        wolves, seeds, due, food, pack_prey, hunter, r, members, member_start, member_count
+    )
 
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
@@ -432,21 +425,25 @@ def hunting_parties(
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
     r: PartyRules,
+    members: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]],
 ) -> tuple[
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:
     """The parties of the packs flagged in ``due``, with the packs' season's prey in ``pack_prey``
-    and ``hunter`` flagging the designation codes that hunt by default.
+    and ``hunter`` flagging the designation codes that hunt by default; ``members`` are the
+    living members grouped by pack (rows, each pack row's offset and count, as
+    :meth:`packbond.state.World.members_by_pack` gives them).
 
     Returns the party (grouped by pack in pack order; within a pack by score, ties by row),
     whether each member chases alone, and per hunting pack its row, its members' offset in the
     party and the sum of their skill in party order. The packs choose in parallel for a big
     world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
+    args = (wolves, seeds, due, food, pack_prey, hunter, r, *members)
     return _THREADS.run(
         len(wolves.alive),
-        lambda: _hunting_parties_serial(wolves, seeds, due, food, pack_prey, hunter, r),
-        lambda: _hunting_parties_parallel(wolves, seeds, due, food, pack_prey, hunter, r),
+        lambda: _hunting_parties_serial(*args),
+        lambda: _hunting_parties_parallel(*args),
     )
 
 

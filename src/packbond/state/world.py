@@ -41,6 +41,17 @@ class World:
     _seed_keys: tuple[NDArray[np.int64], NDArray[np.uint64]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _grouped: (
+        tuple[
+            NDArray[np.bool_],
+            NDArray[np.int32],
+            int,
+            tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]],
+        ]
+        | None
+    ) = field(default=None, init=False, repr=False, compare=False)
+    """The living grouped by pack, with the alive and pack columns and pack count they were
+    grouped from (see :meth:`_living_members`)."""
 
     def __post_init__(self) -> None:
         self.wolves = Wolves(capacity=1024, slots=self.rules.ties.slots)
@@ -110,8 +121,33 @@ class World:
         w = self.wolves
         alive = w.view("alive")
         if among is None:
-            among = alive
+            return self._living_members()
         return kernels.members_by_pack(alive, w.view("pack"), among[: w.size], self.packs.size)
+
+    def _living_members(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """:meth:`members_by_pack` of every living member, kept (read-only) while no wolf is
+        born, dies or changes pack.
+
+        Why kept: hunting and contact both group the living by pack every day, and on most days
+        of a small world (221 of 363 in the benchmark world of 10,000 wolves) no one was born,
+        died or moved since the day before. Whether anyone did is checked against copies of the
+        alive and pack columns, not left to the systems that write them to report.
+        """
+        w = self.wolves
+        alive, pack = w.view("alive"), w.view("pack")
+        kept = self._grouped
+        if (
+            kept is not None
+            and kept[2] == self.packs.size
+            and np.array_equal(kept[0], alive)
+            and np.array_equal(kept[1], pack)
+        ):
+            return kept[3]
+        grouped = kernels.members_by_pack(alive, pack, alive, self.packs.size)
+        for part in grouped:
+            part.flags.writeable = False
+        self._grouped = (alive.copy(), pack.copy(), self.packs.size, grouped)
+        return grouped
 
     def pick_members(
         self, packs: NDArray[np.integer], u: NDArray[np.floating], among: NDArray[np.bool_]

@@ -130,6 +130,7 @@ def _choose_party(
             key_pick=rng.purpose_key("party_pick"),
             key_solo=rng.purpose_key("solo_chase"),
         ),
+        world.members_by_pack(),
     )
     return party, solo, _Hunts(packs, first, skill)
 
