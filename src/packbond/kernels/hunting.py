@@ -27,6 +27,7 @@ __all__ = [
     "Helpers",
     "HuntGround",
     "Hunters",
+    "HuntingPacks",
     "OutcomeRules",
     "PartyRules",
     "best_helpers",
@@ -68,11 +69,39 @@ class PartyRules(NamedTuple):
     party_max: int
     volunteer_places: int
     solo_chance: float
+    hunt_chance: float
+    """A living pack's daily chance to hunt (one in ``interval_days``)."""
     day: int
+    key_hunt: np.uint64
     key_prove: np.uint64
     key_volunteer: np.uint64
     key_pick: np.uint64
     key_solo: np.uint64
+
+
+class HuntingPacks(NamedTuple):
+    """Pack columns the party kernel reads to draw which packs hunt today."""
+
+    alive: NDArray[np.bool_]
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+
+
+@njit(cache=True, inline="always")
+def _due_packs(
+    packs: HuntingPacks, seeds: NDArray[np.uint64], r: PartyRules
+) -> NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Which living packs hunt today: each draws (keyed by seed, day, pack id and purpose, as
+    ``Context.draw_packs`` does) under ``hunt_chance``. Drawn here, not in NumPy, as the day's
+    half a dozen passes over the packs for it were a fixed cost of every day."""
+    keys = np.empty(len(seeds), dtype=np.uint64)
+    for q in range(len(seeds)):
+        keys[q] = day_key(seeds[q], r.day, r.key_hunt, 0)
+    alive, replicate, ident = packs
+    due = np.empty(len(alive), dtype=np.bool_)
+    for p in range(len(alive)):
+        due[p] = alive[p] and keyed_draw(keys[replicate[p]], int(ident[p])) < r.hunt_chance
+    return due
 
 
 @njit(cache=True, inline="always")
@@ -331,7 +360,7 @@ def _close_up(
 def _hunting_parties(
     wolves: Hunters,
     seeds: NDArray[np.uint64],
-    due: NDArray[np.bool_],
+    packs: HuntingPacks,
     food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
@@ -345,6 +374,7 @@ def _hunting_parties(
     """:func:`hunting_parties` in one call: the sift, each pack's choice in its own stretch,
     and the parties closed up (one call: for a small world the cost of a call, unpacking the
     wolf columns, is a fair part of the whole)."""
+    due = _due_packs(packs, seeds, r)
     grouped, start, heads, keys = _able_by_pack(
         wolves, seeds, due, r, members, member_start, member_count
     )
@@ -374,7 +404,7 @@ def _hunting_parties(
 def _hunting_parties_serial(
     wolves: Hunters,
     seeds: NDArray[np.uint64],
-    due: NDArray[np.bool_],
+    packs: HuntingPacks,
     food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
@@ -386,7 +416,7 @@ def _hunting_parties_serial(
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:  # pragma: no cover - compiled
     return _hunting_parties(
-        wolves, seeds, due, food, pack_prey, hunter, r, members, member_start, member_count
+        wolves, seeds, packs, food, pack_prey, hunter, r, members, member_start, member_count
     )
 
 
@@ -394,7 +424,7 @@ def _hunting_parties_serial(
 def _hunting_parties_parallel(
     wolves: Hunters,
     seeds: NDArray[np.uint64],
-    due: NDArray[np.bool_],
+    packs: HuntingPacks,
     food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
@@ -406,7 +436,7 @@ def _hunting_parties_parallel(
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:  # pragma: no cover - compiled
     return _hunting_parties(
-        wolves, seeds, due, food, pack_prey, hunter, r, members, member_start, member_count
+        wolves, seeds, packs, food, pack_prey, hunter, r, members, member_start, member_count
     )
 
 
@@ -420,7 +450,7 @@ the second thread saves."""
 def hunting_parties(
     wolves: Hunters,
     seeds: NDArray[np.uint64],
-    due: NDArray[np.bool_],
+    packs: HuntingPacks,
     food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
@@ -429,8 +459,9 @@ def hunting_parties(
 ) -> tuple[
     NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
 ]:
-    """The parties of the packs flagged in ``due``, with the packs' season's prey in ``pack_prey``
-    and ``hunter`` flagging the designation codes that hunt by default; ``members`` are the
+    """The parties of the packs that hunt today (each living pack draws under the rules'
+    ``hunt_chance``), with the packs' season's prey in ``pack_prey`` and ``hunter`` flagging
+    the designation codes that hunt by default; ``members`` are the
     living members grouped by pack (rows, each pack row's offset and count, as
     :meth:`packbond.state.World.members_by_pack` gives them).
 
@@ -439,7 +470,7 @@ def hunting_parties(
     party and the sum of their skill in party order. The packs choose in parallel for a big
     world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
-    args = (wolves, seeds, due, food, pack_prey, hunter, r, *members)
+    args = (wolves, seeds, packs, food, pack_prey, hunter, r, *members)
     return _THREADS.run(
         len(wolves.alive),
         lambda: _hunting_parties_serial(*args),

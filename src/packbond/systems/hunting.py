@@ -49,12 +49,8 @@ class _Hunts(NamedTuple):
 
 def step(world: World, ctx: Context) -> None:
     """Send out the hunting parties due today."""
-    w, p, r = world.wolves, world.packs, world.rules.hunting
-    live_packs = np.flatnonzero(p.view("alive"))
-    due = live_packs[ctx.draw_packs("hunt", live_packs) < 1.0 / r.interval_days]
-    if len(due) == 0:
-        return
-    party, solo, hunts = _choose_party(world, ctx, due)
+    w, r = world.wolves, world.rules.hunting
+    party, solo, hunts = _choose_party(world, ctx)
     if len(party) == 0:
         return
     season = world.calendar.season(ctx.day)
@@ -79,11 +75,12 @@ def step(world: World, ctx: Context) -> None:
 
 
 def _choose_party(
-    world: World, ctx: Context, due: NDArray[np.int64]
+    world: World, ctx: Context
 ) -> tuple[NDArray[np.int64], NDArray[np.bool_], _Hunts]:
     """Party members (grouped by pack), whether each chases alone, and the hunting packs.
 
-    The choice, in one compiled pass (:func:`packbond.kernels.hunting_parties`): the able
+    The choice, in one compiled pass (:func:`packbond.kernels.hunting_parties`): each living
+    pack is due about once every ``interval_days`` (a keyed draw per pack); the able
     members of a due pack (presented, not disabled, not carrying) who go out; a withdrawn wolf
     skips outings (R44) unless the pack is short of food or he has something to prove to his
     mate, and a wounded one rests its wound unless food is short. The pack's hunters go; when
@@ -97,21 +94,14 @@ def _choose_party(
     """
     w, p, rules = world.wolves, world.packs, world.rules
     r = rules.hunting
-    is_due = np.zeros(p.size, dtype=bool)
-    is_due[due] = True
     season = world.calendar.season(ctx.day)
-    hunters = r.hunter_designations
-    if season == _WINTER and r.winter_hunter_designations is not None:
-        hunters = r.winter_hunter_designations
-    is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
-    is_hunter[[DESIGNATIONS.index(d) for d in hunters]] = True
     party, solo, packs, first, skill = kernels.hunting_parties(
         w.bundle(kernels.Hunters),
         world.seed_keys,
-        is_due,
+        p.bundle(kernels.HuntingPacks),
         p.view("food"),
         world.regions.prey[p.view("region"), season],
-        is_hunter,
+        _hunters(rules, season == _WINTER),
         kernels.PartyRules(
             unpresented=int(Designation.UNPRESENTED),
             disabled_above=rules.wounds.disabled_above,
@@ -124,7 +114,9 @@ def _choose_party(
             party_max=r.party_max,
             volunteer_places=r.volunteer_places,
             solo_chance=r.solo_chance,
+            hunt_chance=1.0 / r.interval_days,
             day=ctx.day,
+            key_hunt=rng.purpose_key("hunt"),
             key_prove=rng.purpose_key("prove_to_mate"),
             key_volunteer=rng.purpose_key("volunteer"),
             key_pick=rng.purpose_key("party_pick"),
@@ -133,6 +125,26 @@ def _choose_party(
         world.members_by_pack(),
     )
     return party, solo, _Hunts(packs, first, skill)
+
+
+_hunter_codes: dict[tuple[int, bool], tuple[Rules, NDArray[np.bool_]]] = {}
+"""Per rules object and whether it is winter: which designation codes hunt by default."""
+
+
+def _hunters(rules: Rules, winter: bool) -> NDArray[np.bool_]:
+    """Which designation codes hunt by default (the winter's, in winter, where the rules name
+    them), made once per rules object and season kind, not every day."""
+    kept = _hunter_codes.get((id(rules), winter))
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    r = rules.hunting
+    names = r.hunter_designations
+    if winter and r.winter_hunter_designations is not None:
+        names = r.winter_hunter_designations
+    is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
+    is_hunter[[DESIGNATIONS.index(d) for d in names]] = True
+    _hunter_codes[(id(rules), winter)] = (rules, is_hunter)
+    return is_hunter
 
 
 class _Hurt(NamedTuple):
