@@ -721,6 +721,31 @@ def _numpy_hunt_outcomes(
     return success, food, victims, severity, site, by_pack[w.pack[victims]]
 
 
+def test_the_packs_due_to_hunt_are_those_of_the_keyed_draw() -> None:
+    """The compiled choice draws which packs hunt as ``Context.draw_packs`` does: each living
+    pack, keyed by seed, day and pack id, under one in ``interval_days``; dead packs never."""
+    world = world_of(generated(200, "seed"), [3, 4])
+    Engine(world, metrics_every=7).run(5)
+    p = world.packs
+    p.alive[: p.size : 7] = False
+    for day in (5, 6, 40):
+        ctx = Context(world, EventLog(world.replicates), day)
+        live = np.flatnonzero(p.view("alive"))
+        expected = live[ctx.draw_packs("hunt", live) < 1.0 / world.rules.hunting.interval_days]
+        rules = kernels.PartyRules(
+            *([0] * 11),
+            hunt_chance=1.0 / world.rules.hunting.interval_days,
+            day=day,
+            key_hunt=rng.purpose_key("hunt"),
+            key_prove=np.uint64(0),
+            key_volunteer=np.uint64(0),
+            key_pick=np.uint64(0),
+            key_solo=np.uint64(0),
+        )
+        due = kernels.hunting._due_packs(p.bundle(kernels.HuntingPacks), world.seed_keys, rules)
+        assert np.array_equal(np.flatnonzero(due), expected) and 5 < len(expected) < len(live)
+
+
 @pytest.mark.parametrize("preset", ["seed", "classic"])
 def test_hunt_outcomes_equal_the_numpy_formulas(preset: str) -> None:
     """Success, food, the packs' stores and who is hurt, bit for bit against the NumPy
@@ -732,8 +757,9 @@ def test_hunt_outcomes_equal_the_numpy_formulas(preset: str) -> None:
     # Everyone hunts, in a region made crowded, so that every factor has work to do.
     world.regions.territories[:] = 20
     world.wolves.cycle_until[: world.wolves.size : 3] = 10
-    due = np.flatnonzero(world.packs.view("alive"))
-    party, solo, hunts = hunting._choose_party(world, ctx, due)
+    set_rules(world, "hunting", interval_days=1)  # every pack is due: its draw is under 1
+    party, solo, hunts = hunting._choose_party(world, ctx)
+    assert np.array_equal(hunts.packs, np.flatnonzero(world.packs.view("alive")))
     assert len(party) > 200 and solo.any()
     for season in range(4):
         food_before = world.packs.food.copy()
