@@ -461,8 +461,8 @@ def hunting_parties(
 ]:
     """The parties of the packs that hunt today (each living pack draws under the rules'
     ``hunt_chance``), with the packs' season's prey in ``pack_prey`` and ``hunter`` flagging
-    the designation codes that hunt by default; ``members`` are the
-    living members grouped by pack (rows, each pack row's offset and count, as
+    the designation codes that hunt by default; ``members`` are the living members grouped by
+    pack (rows, each pack row's offset and count, as
     :meth:`packbond.state.World.members_by_pack` gives them).
 
     Returns the party (grouped by pack in pack order; within a pack by score, ties by row),

@@ -127,14 +127,15 @@ def _choose_party(
     return party, solo, _Hunts(packs, first, skill)
 
 
-_hunter_codes: dict[tuple[int, bool], tuple[Rules, NDArray[np.bool_]]] = {}
-"""Per rules object and whether it is winter: which designation codes hunt by default."""
+_hunter_codes: dict[bool, tuple[Rules, NDArray[np.bool_]]] = {}
+"""For winter and the rest of the year: the last rules seen and which designation codes hunt
+by default under them (rules are frozen, so they cannot go stale)."""
 
 
 def _hunters(rules: Rules, winter: bool) -> NDArray[np.bool_]:
     """Which designation codes hunt by default (the winter's, in winter, where the rules name
     them), made once per rules object and season kind, not every day."""
-    kept = _hunter_codes.get((id(rules), winter))
+    kept = _hunter_codes.get(winter)
     if kept is not None and kept[0] is rules:
         return kept[1]
     r = rules.hunting
@@ -143,7 +144,7 @@ def _hunters(rules: Rules, winter: bool) -> NDArray[np.bool_]:
         names = r.winter_hunter_designations
     is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
     is_hunter[[DESIGNATIONS.index(d) for d in names]] = True
-    _hunter_codes[(id(rules), winter)] = (rules, is_hunter)
+    _hunter_codes[winter] = (rules, is_hunter)
     return is_hunter
 
 
