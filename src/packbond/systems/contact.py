@@ -42,6 +42,7 @@ from .. import body, kernels, rng, ties
 from ..context import Context
 from ..kernels import contact as k
 from ..rules import Rules
+from ..rules.derived import once_per_rules
 from ..state import WOUND_SITES, Memory, World
 
 __all__ = ["step"]
@@ -110,21 +111,11 @@ def step(world: World, ctx: Context) -> None:
     )
 
 
-_last_params: tuple[Rules, k.ContactParams] | None = None
-"""The last rules seen and their kernel parameters (rules are frozen, so they cannot go stale)."""
-
-
+@once_per_rules
 def _params_of(rules: Rules) -> k.ContactParams:
-    """:func:`_params`, built once per rules object: building them every day cost as much as the
-    rest of the day's Python side of contact (about 80 microseconds, from ``model_dump``)."""
-    global _last_params
-    if _last_params is None or _last_params[0] is not rules:
-        _last_params = (rules, _params(rules))
-    return _last_params[1]
-
-
-def _params(rules: Rules) -> k.ContactParams:
-    """The kernel's flat parameters, by name, from the rules (a switched-off rule reads 0/off)."""
+    """The kernel's flat parameters, by name, from the rules (a switched-off rule reads 0/off),
+    built once per rules object: building them every day cost as much as the rest of the day's
+    Python side of contact (about 80 microseconds, from ``model_dump``)."""
     c, g, j, v = rules.contact, rules.gossip, rules.jealousy, rules.violence
     s, vo, sc, wb = rules.submission, rules.voice, rules.scent, rules.wellbeing
     return k.ContactParams(

@@ -32,6 +32,7 @@ from .. import grievance, kernels, ties
 from ..arrays import first_of_groups, logistic
 from ..context import Context
 from ..rules import Rules
+from ..rules.derived import once_per_rules
 from ..state import Designation, Memory, World
 
 __all__ = ["step"]
@@ -212,29 +213,20 @@ def _choose(
     )
 
 
-_last_rules: tuple[Rules, kernels.CourtRules] | None = None
-"""The last rules seen and the choice's parameters (rules are frozen, so they cannot go stale)."""
-
-
+@once_per_rules
 def _court_rules(rules: Rules) -> kernels.CourtRules:
     """The choice's flat parameters, built once per rules object."""
-    global _last_rules
-    if _last_rules is None or _last_rules[0] is not rules:
-        r = rules.courtship
-        _last_rules = (
-            rules,
-            kernels.CourtRules(
-                affinity_weight=r.affinity_weight,
-                scent_weight=r.scent_weight,
-                esteem_weight=r.esteem_weight,
-                shun_weight=r.shun_weight,
-                marked_factor=r.marked_factor,
-                protege_weight=r.protege_weight,
-                scent=rules.scent.enabled,
-                pull=np.array(r.pull.matrix(), dtype=np.float64),
-            ),
-        )
-    return _last_rules[1]
+    r = rules.courtship
+    return kernels.CourtRules(
+        affinity_weight=r.affinity_weight,
+        scent_weight=r.scent_weight,
+        esteem_weight=r.esteem_weight,
+        shun_weight=r.shun_weight,
+        marked_factor=r.marked_factor,
+        protege_weight=r.protege_weight,
+        scent=rules.scent.enabled,
+        pull=np.array(r.pull.matrix(), dtype=np.float64),
+    )
 
 
 def _proteges(world: World, free: NDArray[np.bool_]) -> NDArray[np.int64]:

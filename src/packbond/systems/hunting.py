@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 from .. import body, kernels, rng, ties
 from ..context import Context
 from ..rules import Rules
+from ..rules.derived import once_per_rules
 from ..state import DESIGNATIONS, Designation, Form, Memory, Role, World
 
 __all__ = ["step"]
@@ -127,24 +128,16 @@ def _choose_party(
     return party, solo, _Hunts(packs, first, skill)
 
 
-_hunter_codes: dict[bool, tuple[Rules, NDArray[np.bool_]]] = {}
-"""For winter and the rest of the year: the last rules seen and which designation codes hunt
-by default under them (rules are frozen, so they cannot go stale)."""
-
-
+@once_per_rules
 def _hunters(rules: Rules, winter: bool) -> NDArray[np.bool_]:
     """Which designation codes hunt by default (the winter's, in winter, where the rules name
     them), made once per rules object and season kind, not every day."""
-    kept = _hunter_codes.get(winter)
-    if kept is not None and kept[0] is rules:
-        return kept[1]
     r = rules.hunting
     names = r.hunter_designations
     if winter and r.winter_hunter_designations is not None:
         names = r.winter_hunter_designations
     is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
     is_hunter[[DESIGNATIONS.index(d) for d in names]] = True
-    _hunter_codes[winter] = (rules, is_hunter)
     return is_hunter
 
 
