@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -16,6 +17,16 @@ from .regions import Regions
 from .wolves import Wolves
 
 __all__ = ["World"]
+
+
+class _Grouping(NamedTuple):
+    """The living grouped by pack (rows, each pack row's offset and count, read-only) and the
+    alive and pack columns and number of packs they were grouped from."""
+
+    alive: NDArray[np.bool_]
+    pack: NDArray[np.int32]
+    packs: int
+    members: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]
 
 
 @dataclass
@@ -41,17 +52,8 @@ class World:
     _seed_keys: tuple[NDArray[np.int64], NDArray[np.uint64]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _grouped: (
-        tuple[
-            NDArray[np.bool_],
-            NDArray[np.int32],
-            int,
-            tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]],
-        ]
-        | None
-    ) = field(default=None, init=False, repr=False, compare=False)
-    """The living grouped by pack, with the alive and pack columns and pack count they were
-    grouped from (see :meth:`_living_members`)."""
+    _grouped: _Grouping | None = field(default=None, init=False, repr=False, compare=False)
+    """The living grouped by pack, kept between days (see :meth:`_living_members`)."""
 
     def __post_init__(self) -> None:
         self.wolves = Wolves(capacity=1024, slots=self.rules.ties.slots)
@@ -118,11 +120,12 @@ class World:
     ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
         """Rows of living pack members (those set in ``among``, a mask over wolf rows, if
         given) grouped by pack row in row order, with each pack row's ``start`` and ``count``."""
-        w = self.wolves
-        alive = w.view("alive")
         if among is None:
             return self._living_members()
-        return kernels.members_by_pack(alive, w.view("pack"), among[: w.size], self.packs.size)
+        w = self.wolves
+        return kernels.members_by_pack(
+            w.view("alive"), w.view("pack"), among[: w.size], self.packs.size
+        )
 
     def _living_members(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
         """:meth:`members_by_pack` of every living member, kept (read-only) while no wolf is
@@ -138,15 +141,15 @@ class World:
         kept = self._grouped
         if (
             kept is not None
-            and kept[2] == self.packs.size
-            and np.array_equal(kept[0], alive)
-            and np.array_equal(kept[1], pack)
+            and kept.packs == self.packs.size
+            and np.array_equal(kept.alive, alive)
+            and np.array_equal(kept.pack, pack)
         ):
-            return kept[3]
+            return kept.members
         grouped = kernels.members_by_pack(alive, pack, alive, self.packs.size)
         for part in grouped:
             part.flags.writeable = False
-        self._grouped = (alive.copy(), pack.copy(), self.packs.size, grouped)
+        self._grouped = _Grouping(alive.copy(), pack.copy(), self.packs.size, grouped)
         return grouped
 
     def pick_members(
