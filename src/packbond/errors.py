@@ -18,7 +18,20 @@ __all__ = [
     "RunNotFoundError",
     "ScenarioError",
     "UnknownScenarioError",
+    "quoted",
 ]
+
+
+def quoted(value: str, limit: int = 80) -> str:
+    """``value`` in quotes as ``repr`` writes it, cut after ``limit`` characters when longer, so
+    a message that quotes what a user wrote stays one short line.
+
+    >>> quoted("x" * 100, 5)
+    "'xxxxx'… (100 characters)"
+    """
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"
 
 
 class PackbondError(Exception):

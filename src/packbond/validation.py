@@ -9,31 +9,43 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
+import tomllib
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from .errors import Problem
+from .errors import Problem, quoted
 
 __all__ = [
+    "MAX_NESTING",
+    "WHOLE_MAX",
     "Fraction",
     "Range",
     "Strict",
     "WholeRange",
     "format_loc",
     "problems_from_validation",
+    "read_toml",
 ]
+
+WHOLE_MAX = 2**31 - 1
+"""The largest whole number a field takes unless it says less: what a 32-bit column holds."""
+
+MAX_NESTING = 16
+"""How deep tables and lists may nest in a user's TOML file. The formats nest five deep at most;
+a deeper file is a mistake or an attack, and the parser and the validator recurse per level."""
 
 
 class Strict(BaseModel):
     """Base for every user-written model: unknown keys are errors, values are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _fmt(x: float) -> str:
-    return f"{x:g}"
+    return f"{x:,.0f}" if x == int(x) else f"{x:g}"
 
 
 def _number_check(lo: float, hi: float, whole: bool) -> Callable[[Any], Any]:
@@ -45,7 +57,7 @@ def _number_check(lo: float, hi: float, whole: bool) -> Callable[[Any], Any]:
 
     def check(v: Any) -> Any:
         ok_type = isinstance(v, int) if whole else isinstance(v, int | float)
-        if isinstance(v, bool) or not ok_type or (isinstance(v, float) and math.isnan(v)):
+        if isinstance(v, bool) or not ok_type or (isinstance(v, float) and not math.isfinite(v)):
             raise ValueError(expect)
         if not lo <= v <= hi:
             raise ValueError(expect)
@@ -59,7 +71,7 @@ def Range(lo: float, hi: float = math.inf) -> Any:
     return BeforeValidator(_number_check(lo, hi, whole=False))
 
 
-def WholeRange(lo: int, hi: float = math.inf) -> Any:
+def WholeRange(lo: int, hi: int = WHOLE_MAX) -> Any:
     """Metadata for ``Annotated[int, WholeRange(lo, hi)]``: a whole number in [lo, hi]."""
     return BeforeValidator(_number_check(lo, hi, whole=True))
 
@@ -75,7 +87,8 @@ def format_loc(loc: Iterable[int | str]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            key = str(part) if len(str(part)) <= 40 else f"{str(part)[:40]}…"
+            out += f".{key}" if out else key
     return out
 
 
@@ -108,8 +121,13 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _found(value: Any) -> str:
+    if isinstance(value, str):
+        return quoted(value)
     text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    if len(text) <= 80:
+        return text
+    size = f" ({len(value):,} items)" if isinstance(value, list | dict) else ""
+    return f"{text[:80]}…{size}"
 
 
 def problems_from_validation(
@@ -136,7 +154,7 @@ def problems_from_validation(
         if etype == "literal_error":
             expected = e.get("ctx", {}).get("expected", "")
             msg = f"must be one of {expected}"
-        elif etype.endswith("_type") or etype.endswith("_parsing"):
+        elif etype.endswith(("_type", "_parsing")) or etype == "finite_number":
             msg = _type_message(etype)
         problems.append(Problem(format_loc(loc), f"{msg} (got {_found(e.get('input'))})"))
     return problems
@@ -155,5 +173,42 @@ def _type_message(etype: str) -> str:
         "int_parsing": "must be a whole number",
         "float_type": "must be a number",
         "float_parsing": "must be a number",
+        "finite_number": "must be a finite number",
     }
     return names.get(etype, f"has the wrong type ({etype})")
+
+
+def read_toml(text: str, what: str) -> tuple[dict[str, Any], list[Problem]]:
+    """TOML text as data, or the problems that keep it from being read: a syntax error (with its
+    line), or tables and lists nested deeper than :data:`MAX_NESTING` (``what`` names the kind
+    of file in the message). Refusing the depth here keeps the parser's and the validator's
+    recursion from ever hitting Python's limit."""
+    limit = f"(tables and lists nest at most {MAX_NESTING} levels in {what})"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(err))
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line.*\)$", "", str(err))
+        return {}, [Problem("", f"is not valid TOML: {msg}", line)]
+    except RecursionError:
+        return {}, [Problem("", f"is nested too deeply to read {limit}")]
+    deep = _too_deep(data)
+    if deep is not None:
+        return {}, [Problem(format_loc(deep), f"is nested too deeply {limit}")]
+    return data, []
+
+
+def _too_deep(data: dict[str, Any]) -> tuple[int | str, ...] | None:
+    """The location of a value nested deeper than :data:`MAX_NESTING`, if any (walked with a
+    stack of its own, since the data may be too deep to recurse over)."""
+    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if len(loc) > MAX_NESTING:
+            return loc
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, inner in items:
+            if isinstance(inner, dict | list):
+                stack.append(((*loc, key), inner))
+    return None

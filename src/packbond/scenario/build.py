@@ -196,7 +196,7 @@ def _add_wolves(
         np.full(n, replicate, dtype=np.int16),
         d.sex,
         -d.age_days,
-        np.where(d.pack >= 0, pack_rows[np.maximum(d.pack, 0)], -1),
+        np.append(pack_rows, -1)[d.pack],  # a loner's -1 takes the -1 appended
         d.names,
     )
     ids = w.id[rows]

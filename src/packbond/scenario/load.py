@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -13,12 +12,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import Problem, ScenarioError, UnknownScenarioError
-from ..rules import Rules, load_rules
-from ..validation import problems_from_validation
-from .schema import BetrothedFact, MatedFact, PromisedFact, Scenario
+from ..errors import Problem, ScenarioError, UnknownScenarioError, quoted
+from ..rules import PRESETS, Rules, load_rules
+from ..validation import problems_from_validation, read_toml
+from .schema import PACK_MAX, BetrothedFact, GrievanceFact, MatedFact, PromisedFact, Scenario
 
-__all__ = ["LoadedScenario", "builtin_names", "builtin_text", "load_scenario", "parse_scenario"]
+__all__ = [
+    "LoadedScenario",
+    "builtin_names",
+    "builtin_text",
+    "load_scenario",
+    "locate",
+    "parse_scenario",
+]
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ def _unknown(ref: str) -> UnknownScenarioError:
     close = difflib.get_close_matches(ref, names, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return UnknownScenarioError(
-        f"scenario {ref!r} is neither a file nor a built-in scenario "
+        f"scenario {quoted(ref)} is neither a file nor a built-in scenario "
         f"(built-ins: {', '.join(names)}){hint}"
     )
 
@@ -63,30 +69,54 @@ def load_scenario(ref: str | Path, preset: str | None = None) -> LoadedScenario:
     ``preset`` replaces the scenario's rules preset (its overrides still apply).
     """
     path = Path(ref)
-    if path.suffix == ".toml" or path.exists():
-        if not path.is_file():
-            raise UnknownScenarioError(f"scenario file {str(path)!r} does not exist")
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise UnknownScenarioError(f"cannot read scenario file {str(path)!r}: {err}") from None
-        return parse_scenario(text, str(path), preset)
+    try:
+        exists = path.exists()
+    except (OSError, ValueError):  # a name too long for the system, or with a NUL in it
+        exists = False
+    if exists and str(ref) in builtin_names() and path.is_dir():
+        exists = False  # a folder named like a built-in does not hide it
+    if path.suffix == ".toml" or exists:
+        return parse_scenario(_read(path), str(path), preset)
     if str(ref) in builtin_names():
         return parse_scenario(builtin_text(str(ref)), f"builtin:{ref}", preset)
     raise _unknown(str(ref))
+
+
+def _read(path: Path) -> str:
+    """The text of a scenario file, or an error naming the file and what keeps it unread."""
+    shown = quoted(str(path))
+    if "\x00" in str(path):
+        raise UnknownScenarioError(f"scenario file {shown} cannot be read: a NUL in its name")
+    try:
+        exists, is_dir, is_file = path.exists(), path.is_dir(), path.is_file()
+        data = path.read_bytes() if is_file else b""
+    except FileNotFoundError:
+        exists = False
+    except OSError as err:
+        why = err.strerror or type(err).__name__
+        raise UnknownScenarioError(f"scenario file {shown} cannot be read: {why}") from None
+    if not exists:
+        raise UnknownScenarioError(f"scenario file {shown} does not exist")
+    if is_dir:
+        raise UnknownScenarioError(f"scenario file {shown} is a folder, not a file")
+    if not is_file:
+        raise UnknownScenarioError(f"scenario file {shown} is not a regular file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        byte = data[err.start]
+        problem = Problem("", f"is not UTF-8 text (byte 0x{byte:02x} cannot be read)", line)
+        raise ScenarioError(str(path), [problem]) from None
 
 
 def parse_scenario(
     text: str, source: str = "<scenario>", preset: str | None = None
 ) -> LoadedScenario:
     """Validate scenario text; every problem found is raised together in one ScenarioError."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"\(at line (\d+), column \d+\)", str(err))
-        line = int(m.group(1)) if m else None
-        msg = re.sub(r"\s*\(at line.*\)$", "", str(err))
-        raise ScenarioError(source, [Problem("", f"is not valid TOML: {msg}", line)]) from None
+    data, unread = read_toml(text, "a scenario")
+    if unread:
+        raise ScenarioError(source, [locate(p, text) for p in unread])
     if preset is not None:
         rules_table = data.setdefault("rules", {})
         if isinstance(rules_table, dict):
@@ -101,7 +131,12 @@ def parse_scenario(
     rules_data = data.get("rules", {}) if isinstance(data.get("rules"), dict) else {}
     preset = rules_data.get("preset", "seed")
     overrides = rules_data.get("overrides", {})
-    if isinstance(preset, str) and isinstance(overrides, dict):
+    if isinstance(preset, str) and preset not in PRESETS:
+        # load_rules says the same, but quotes the preset whole however long it is.
+        problems.append(
+            Problem("rules.preset", f"must be one of {', '.join(PRESETS)} (got {quoted(preset)})")
+        )
+    elif isinstance(preset, str) and isinstance(overrides, dict):
         try:
             rules = load_rules(preset, overrides, source)
         except ScenarioError as err:
@@ -109,7 +144,7 @@ def parse_scenario(
     if scenario is not None:
         problems += cross_check(scenario)
     if problems or scenario is None or rules is None:
-        located = [_locate(p, text) for p in _unique(problems)]
+        located = [locate(p, text) for p in _unique(problems)]
         raise ScenarioError(source, located)
     return LoadedScenario(scenario=scenario, rules=rules, source=source, text=text)
 
@@ -142,7 +177,9 @@ def cross_check(s: Scenario) -> list[Problem]:
             return True
         close = difflib.get_close_matches(value, list(pool), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        problems.append(Problem(path, f"must name a {what} of the scenario (got {value!r}){hint}"))
+        problems.append(
+            Problem(path, f"must name a {what} of the scenario (got {quoted(value)}){hint}")
+        )
         return False
 
     dupes("regions", [r.name for r in s.regions])
@@ -157,7 +194,8 @@ def cross_check(s: Scenario) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"packs[{i}].leader",
-                        f"must be a member of the pack (got {p.leader!r}, of pack {leader.pack!r})",
+                        f"must be a member of the pack "
+                        f"(got {p.leader!r}, of pack {_maybe(leader.pack)})",
                     )
                 )
     for i, c in enumerate(s.cast):
@@ -178,7 +216,9 @@ def cross_check(s: Scenario) -> list[Problem]:
         known(f"relations[{i}].from", r.source, cast, "cast member")
         known(f"relations[{i}].to", r.to, cast, "cast member")
         if r.source == r.to:
-            problems.append(Problem(f"relations[{i}].to", f"must name another wolf (got {r.to!r})"))
+            problems.append(
+                Problem(f"relations[{i}].to", f"must name another wolf (got {quoted(r.to)})")
+            )
     mated: Counter[str] = Counter()
     promised: Counter[str] = Counter()
     promises: list[tuple[int, str, str]] = []
@@ -234,13 +274,42 @@ def cross_check(s: Scenario) -> list[Problem]:
     if s.population and s.population.regions:
         for i, name in enumerate(s.population.regions):
             known(f"population.regions[{i}]", name, regions, "region")
+    return problems + _selves_and_sizes(s)
+
+
+def _selves_and_sizes(s: Scenario) -> list[Problem]:
+    """A pack's grievance against itself, a parent named twice, a pack too big to rank."""
+    problems = []
+    for i, f in enumerate(s.facts):
+        if isinstance(f, GrievanceFact) and f.source == f.to:
+            problems.append(Problem(f"facts[{i}].to", f"must name another pack (got {f.to!r})"))
+    for i, c in enumerate(s.cast):
+        if len(c.parents) == 2 and c.parents[0] == c.parents[1]:
+            problems.append(
+                Problem(f"cast[{i}].parents[1]", f"names the same parent twice ({c.parents[1]!r})")
+            )
+    cast_in = Counter(c.pack for c in s.cast)
+    for i, p in enumerate(s.packs):
+        size = cast_in[p.name] + p.extra_members
+        if size > PACK_MAX:
+            problems.append(
+                Problem(
+                    f"packs[{i}].extra_members",
+                    f"makes {size:,} members with the cast, more than the {PACK_MAX:,} a pack "
+                    "can hold",
+                )
+            )
     return problems
+
+
+def _maybe(name: str | None) -> str:
+    return "None" if name is None else quoted(name)
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"-]+)\s*\]\]?")
 
 
-def _locate(problem: Problem, text: str) -> Problem:
+def locate(problem: Problem, text: str) -> Problem:
     """Add the line of a problem's field to it, found by walking the TOML text."""
     if problem.line is not None or not problem.path:
         return problem

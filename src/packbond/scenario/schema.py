@@ -12,10 +12,14 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator
 
 from ..calendar import SEASONS
-from ..scent import scent_bits
+from ..errors import quoted
+from ..scent import vocabulary
 from ..validation import Fraction, Range, Strict, WholeRange
+from .names import Name
 
 __all__ = [
+    "PACK_MAX",
+    "REGIONS_MAX",
     "BetrothedFact",
     "CastMember",
     "GrievanceFact",
@@ -35,6 +39,12 @@ __all__ = [
 Season = Literal["spring", "summer", "autumn", "winter"]
 assert SEASONS == ("spring", "summer", "autumn", "winter")
 
+PACK_MAX = 32_767
+"""The most wolves a pack can hold: places on a pack's ladder are 16-bit numbers."""
+
+REGIONS_MAX = 10_000
+"""The most regions: a pack's region is a 16-bit number."""
+
 
 class Prey(Strict):
     """Prey abundance of a region in each season, 0 = none .. 1 = plenty (R29)."""
@@ -48,7 +58,7 @@ class Prey(Strict):
 class RegionSpec(Strict):
     """A region of land with its climate (R39)."""
 
-    name: str = Field(description="Unique name of the region.")
+    name: Name = Field(description="Unique name of the region.")
     winter_severity: Fraction = Field(0.5, description="0 = mild winters .. 1 = mountain winters.")
     terrain_hazard: Fraction = Field(0.3, description="How dangerous the ground is to hunt on.")
     prey: Prey = Field(default_factory=Prey, description="Prey abundance by season.")
@@ -74,15 +84,15 @@ class Norms(Strict):
 class PackSpec(Strict):
     """A named pack of the scenario."""
 
-    name: str = Field(description="Unique name of the pack (a family or clan name).")
+    name: Name = Field(description="Unique name of the pack (a family or clan name).")
     region: str | None = Field(None, description="Region it lives in; default the first region.")
     leader: str | None = Field(None, description="Cast name of the pack alpha (R23).")
     norms: Norms = Field(default_factory=Norms, description="The pack's culture.")
     hospital: bool = Field(False, description="The village has a hospital with a healer (R32).")
-    food: Annotated[float, Range(0.0)] = Field(
+    food: Annotated[float, Range(0.0, 1_000_000_000.0)] = Field(
         0.0, description="Food in store at the start, in wolf-days of food."
     )
-    extra_members: Annotated[int, WholeRange(0, 100_000)] = Field(
+    extra_members: Annotated[int, WholeRange(0, 30_000)] = Field(
         0, description="Unnamed members generated into this pack besides the named cast."
     )
 
@@ -99,7 +109,7 @@ class Traits(Strict):
 class CastMember(Strict):
     """A named wolf of the scenario."""
 
-    name: str = Field(description="Unique name.")
+    name: Name = Field(description="Unique name.")
     sex: Literal["F", "M"] = Field(description="Sex: F or M (independent of designation, R1).")
     age: Annotated[float, Range(0.0, 200.0)] = Field(description="Age in years at day 0.")
     designation: Literal["unpresented", "alpha", "beta", "omega"] | None = Field(
@@ -130,8 +140,10 @@ class CastMember(Strict):
     @field_validator("scent")
     @classmethod
     def _known_notes(cls, notes: list[str] | None) -> list[str] | None:
-        if notes is not None:
-            scent_bits(notes)  # raises ValueError naming an unknown note
+        known = vocabulary().notes
+        for note in notes or []:
+            if note not in known:
+                raise ValueError(f"unknown scent note {quoted(note)}; known: {', '.join(known)}")
         return notes
 
 
@@ -197,7 +209,7 @@ class PopulationSpec(Strict):
 
     packs: Annotated[int, WholeRange(0, 10_000_000)] = Field(description="Packs to generate.")
     size_mean: Annotated[float, Range(1.0, 10_000.0)] = Field(6.0, description="Mean pack size.")
-    size_sd: Annotated[float, Range(0.0, 10_000.0)] = Field(1.5, description="Pack size spread.")
+    size_sd: Annotated[float, Range(0.0, 1_000.0)] = Field(1.5, description="Pack size spread.")
     size_min: Annotated[int, WholeRange(1, 10_000)] = Field(2, description="Smallest pack.")
     offspring_share: Fraction = Field(
         0.6, description="Share of non-leading members who are the leading pair's young."
@@ -206,7 +218,7 @@ class PopulationSpec(Strict):
         None, description="Regions to spread packs over (round-robin); default all regions."
     )
     norms: Norms = Field(default_factory=Norms, description="Norms of generated packs.")
-    food_per_member: Annotated[float, Range(0.0)] = Field(
+    food_per_member: Annotated[float, Range(0.0, 3_650.0)] = Field(
         10.0, description="Food in store per member at the start, in wolf-days."
     )
     name_pool: Literal["default"] = Field("default", description="Shipped name pool to draw from.")
@@ -224,7 +236,7 @@ class RulesSpec(Strict):
 class Scenario(Strict):
     """A whole scenario file."""
 
-    name: str = Field(description="Short name, used in run directory names.")
+    name: Name = Field(description="Short name, used in run directory names.")
     description: str = Field("", description="One line on what the scenario is.")
     start_season: Season = Field("autumn", description="Season of day 0.")
     canon_arc: Literal["prologue", "late_winter"] = Field(
@@ -233,7 +245,9 @@ class Scenario(Strict):
         "against: from the prologue (conquest on) or the late winter (hunt, promise, leaving).",
     )
     rules: RulesSpec = Field(default_factory=RulesSpec, description="Rules preset and overrides.")
-    regions: list[RegionSpec] = Field(min_length=1, description="At least one region.")
+    regions: list[RegionSpec] = Field(
+        min_length=1, max_length=REGIONS_MAX, description="At least one region."
+    )
     packs: list[PackSpec] = Field(default_factory=list, description="Named packs.")
     cast: list[CastMember] = Field(default_factory=list, description="Named wolves.")
     relations: list[Relation] = Field(default_factory=list, description="Ties at day 0.")

@@ -13,7 +13,6 @@ declarations drive sifting, statistics and the canon check.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,10 +20,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from ...errors import PackbondError, Problem, ScenarioError
+from ...errors import PackbondError, Problem, ScenarioError, quoted
 from ...events import registry
 from ...state import DESIGNATIONS
-from ...validation import Strict, WholeRange, problems_from_validation
+from ...validation import Strict, WholeRange, problems_from_validation, read_toml
 
 __all__ = [
     "PACK_SLOTS",
@@ -315,10 +314,9 @@ def _cycle(library: PatternLibrary, name: str, seen: tuple[str, ...] = ()) -> tu
 
 
 def _parse(path: str, text: str) -> tuple[Pattern | None, list[Problem]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        return None, [Problem("", f"is not valid TOML: {e}")]
+    data, unread = read_toml(text, "a pattern file")
+    if unread:
+        return None, unread
     try:
         return Pattern.model_validate(data), []
     except ValidationError as e:
@@ -389,11 +387,16 @@ def load_patterns(folder: str | Path | None = None) -> PatternLibrary:
     sources = _builtin_sources()
     if folder is not None:
         path = Path(folder)
-        if not path.is_dir():
-            raise PackbondError(f"--patterns: {str(path)!r} is not a folder")
-        mine = sorted(path.glob("*.toml"))
+        shown = quoted(str(path))
+        try:
+            mine = sorted(path.glob("*.toml")) if path.is_dir() else None
+        except (OSError, ValueError) as e:  # a name too long for the system, or with a NUL
+            why = e.strerror if isinstance(e, OSError) else "a NUL in its name"
+            raise PackbondError(f"--patterns: {shown} cannot be read: {why}") from None
+        if mine is None:
+            raise PackbondError(f"--patterns: {shown} is not a folder")
         if not mine:
-            raise PackbondError(f"--patterns: {str(path)!r} holds no .toml pattern files")
+            raise PackbondError(f"--patterns: {shown} holds no .toml pattern files")
         names = {p.stem for p in mine}
         own: list[tuple[str, str]] = []
         for p in mine:
