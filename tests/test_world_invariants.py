@@ -1,13 +1,16 @@
-"""A generated world of 10,000 wolves run for a year keeps the state's invariants every day."""
+"""A generated world of 10,000 wolves run for a year keeps the state's invariants every day, and
+no wolf acts after its death."""
 
 from __future__ import annotations
 
 import numpy as np
 
+import packbond
 from packbond import kernels
 from packbond.engine import Engine
 
 from .conftest import generated, world_of
+from .invariants import act_after_death, report
 
 
 def test_ten_thousand_wolves_for_a_year_keep_their_invariants() -> None:
@@ -78,3 +81,15 @@ def test_ids_are_unique_and_stable_per_replicate() -> None:
     for r in range(3):
         ids = w.view("id")[w.view("replicate") == r]
         assert np.array_equal(ids, np.arange(len(ids)))
+
+
+def test_no_wolf_acts_after_its_death() -> None:
+    """No event names a wolf after its ``died`` event, later that day or after, except in the
+    passive roles a dead wolf may hold (the sire of a litter, the victim of a deed blamed on
+    another, ...): a death takes the wolf out of every later system of its day. (In a year of
+    these three valleys wolves die of wounds and hunger before the systems that would have them
+    feel jealousy, take blame or lose rank that day.)"""
+    run = packbond.simulate("valley", seed=2, years=1, replicates=3, trace_every=0)
+    assert int((run.events["kind"] == "died").sum()) > 50
+    found = act_after_death(run)
+    assert found.empty, report({"no act after death": found})

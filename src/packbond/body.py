@@ -96,7 +96,7 @@ def die(
     cause: str | NDArray[np.int64],
     cause_event: NDArray[np.int64] | None = None,
 ) -> None:
-    """Emit ``died`` (cause label or codes, age, the event that caused it) and queue the deaths."""
+    """Emit ``died`` (cause label or codes, age, the event that caused it) and kill the wolves."""
     if len(rows) == 0:
         return
     w = world.wolves

@@ -1,13 +1,13 @@
-"""The context a system gets each tick: the day, keyed random draws, the event log, the queue.
+"""The context a system gets each tick: the day, keyed random draws, the event log, deaths.
 
-Systems never change who is alive or where a wolf lives while other systems run: they queue
-deaths here, and the engine applies them after the day's last system, so rows never shift under a
-running system.
+A death takes effect when a system calls :meth:`Context.kill`: the wolf is no longer alive for
+the systems that run after it that day, so none of them makes it act after its ``died`` event.
+Only flags and links change (rows are never removed), so no row shifts under a running system.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -26,7 +26,6 @@ class Context:
     world: World
     log: EventLog
     day: int = 0
-    _deaths: list[NDArray[np.int64]] = field(default_factory=list)
 
     def draw(self, purpose: str, rows: NDArray[np.integer], k: int = 0) -> NDArray[np.float64]:
         """One uniform number per wolf row, keyed by (replicate seed, day, wolf id, purpose)."""
@@ -105,14 +104,27 @@ class Context:
         )
 
     def kill(self, rows: NDArray[np.integer]) -> None:
-        """Queue wolves to die at the end of the tick (their ``died`` event is the caller's)."""
-        self._deaths.append(np.asarray(rows, dtype=np.int64))
-
-    def take_deaths(self) -> NDArray[np.int64]:
-        """Rows queued to die this tick, each once, and clear the queue."""
-        rows = np.unique(np.concatenate(self._deaths)) if self._deaths else np.empty(0, np.int64)
-        self._deaths = []
-        return rows
+        """Wolves die now (their ``died`` event is the caller's): they are not alive for the rest
+        of the day, a mate of each is widowed and a pack alpha among them leaves the lead empty
+        (for the continuity system to fill)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) == 0:
+            return
+        w, p = self.world.wolves, self.world.packs
+        w.alive[rows] = False
+        w.death_day[rows] = self.day
+        # The dead are no longer alive, so that column tells a mate or leader who died by a
+        # lookup (no mask over every wolf, no ``isin`` against every pack's leader).
+        widowed = w.mate[rows]
+        widowed = widowed[widowed >= 0]
+        their_mate = w.mate[widowed]
+        widowed = widowed[(their_mate >= 0) & ~w.alive[np.maximum(their_mate, 0)]]
+        w.mate[widowed] = -1
+        w.single_since[widowed] = self.day
+        w.bond[widowed] = 0.0
+        w.mate[rows] = -1
+        leader = p.leader[: p.size]
+        leader[(leader >= 0) & ~w.alive[np.maximum(leader, 0)]] = -1
 
 
 _ROW_TYPES = (np.dtype(np.int64), np.dtype(np.int32))

@@ -1,4 +1,4 @@
-"""The engine: runs the schedule of systems day by day and applies what they queued.
+"""The engine: runs the schedule of systems day by day and collects the day's metrics.
 
 The engine never prints and never touches the disk. It keeps the day's events and metrics in
 memory; whoever drives it (the API) drains them into the run store at checkpoints.
@@ -99,13 +99,13 @@ class Engine:
         return self.world.calendar.is_season_start(day)
 
     def step(self) -> None:
-        """Run one day: every due system in order, then apply queued deaths, then metrics."""
+        """Run one day: every due system in order (deaths take effect as systems kill, see
+        :meth:`Context.kill`), then metrics."""
         day = self.world.day
         self.ctx.day = day
         for system in self.schedule:
             if self._due(system.every, day):
                 system.step(self.world, self.ctx)
-        self._apply_deaths(self.ctx.take_deaths(), day)
         if day % self.metrics_every == 0:
             self._metrics.append(self._collect_metrics(day))
         if self.trace_every and day % self.trace_every == 0 and len(self.world.traced):
@@ -118,27 +118,6 @@ class Engine:
             self.step()
             if on_day is not None:
                 on_day(self.world.day - 1)
-
-    def _apply_deaths(self, rows: np.ndarray, day: int) -> None:
-        if len(rows) == 0:
-            return
-        w, p = self.world.wolves, self.world.packs
-        w.alive[rows] = False
-        w.death_day[rows] = day
-        # The day's dead as a mask over wolf rows: a lookup per mate or leader, where an
-        # ``isin`` against every pack's leader sorted a million-wolf world's packs each day.
-        dying = np.zeros(w.size, dtype=bool)
-        dying[rows] = True
-        widowed = w.mate[rows]
-        widowed = widowed[widowed >= 0]
-        their_mate = w.mate[widowed]
-        widowed = widowed[(their_mate >= 0) & dying[np.maximum(their_mate, 0)]]
-        w.mate[widowed] = -1
-        w.single_since[widowed] = day
-        w.bond[widowed] = 0.0
-        w.mate[rows] = -1
-        leader = p.leader[: p.size]
-        leader[(leader >= 0) & dying[np.maximum(leader, 0)]] = -1
 
     def _collect_metrics(self, day: int) -> dict[str, np.ndarray]:
         w, p = self.world.wolves, self.world.packs

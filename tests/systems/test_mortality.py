@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from packbond import body
 from packbond.context import Context
 from packbond.events import EventLog, registry
 from packbond.state import Designation
@@ -60,6 +61,25 @@ def test_a_dead_mate_leaves_a_widow() -> None:
     partners = mate_at_start[dead]
     assert (w.mate[partners] == -1).all()
     assert not np.isin(p.leader[: p.size], dead).any()
+
+
+def test_a_death_takes_the_wolf_out_of_the_rest_of_its_day_at_once() -> None:
+    """A wolf a system kills is, before the next system runs, no longer alive or among its
+    pack's members, its mate is widowed and its pack has no pack alpha."""
+    world = world_of(OLD)
+    w, p = world.wolves, world.packs
+    leaders = p.view("leader")
+    rows = leaders[(leaders >= 0) & (w.mate[np.maximum(leaders, 0)] >= 0)][:3].astype(np.int64)
+    assert len(rows) == 3
+    mates = w.mate[rows].copy()
+    packs = w.pack[rows].copy()
+    ctx = Context(world, EventLog(world.replicates), day=40)
+    body.die(world, ctx, rows, "illness")
+    assert not w.alive[rows].any() and (w.death_day[rows] == 40).all()
+    assert (w.mate[mates] == -1).all() and (w.single_since[mates] == 40).all()
+    assert (p.leader[packs] == -1).all()
+    assert not np.isin(rows, world.members_by_pack()[0]).any()
+    assert w.alive[mates].all()
 
 
 def test_the_weekly_refresh_equals_old_age_plus_the_stage_for_every_living_wolf() -> None:

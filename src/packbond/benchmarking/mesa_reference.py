@@ -160,7 +160,6 @@ class Wolf(mesa.Agent):
         self.asked = False
         self.pending_wellbeing = 0.0
         self.hazard = 0.0
-        self.dying = False
         self.alive = True
 
     # -- ties --------------------------------------------------------------------------------
@@ -224,7 +223,7 @@ class Wolf(mesa.Agent):
         elif self.wound > r.deadly_above:
             risk = r.death_per_day * (self.wound - r.deadly_above) / (1.0 - r.deadly_above)
             if self.random.random() < risk:
-                self.model.queue_death(self)
+                self.model.bury(self)
 
     # -- contact -----------------------------------------------------------------------------
 
@@ -505,7 +504,7 @@ class Wolf(mesa.Agent):
     def age_a_day(self) -> None:
         """Die of old age or illness with the day's hazard."""
         if self.random.random() < -math.expm1(-self.hazard):
-            self.model.queue_death(self)
+            self.model.bury(self)
 
     def reproduce(self) -> None:
         """A mated carrier may conceive; a litter is born when it is due (R6)."""
@@ -582,7 +581,6 @@ class BenchmarkModel(mesa.Model):
         self.hunts = self.kills = self.injuries = self.healed = self.births = 0
         self.offers = self.matings = self.withdrew = 0
         self.free_by_pack: dict[Pack, list[Wolf]] = {}
-        self._dying: list[Wolf] = []
         packs = [Pack(self, p) for p in start.packs]
         per_region = [0] * len(start.territories)
         for p in packs:
@@ -634,12 +632,6 @@ class BenchmarkModel(mesa.Model):
             p *= self.random.random()
         return k
 
-    def queue_death(self, wolf: Wolf) -> None:
-        """A wolf dies at the end of the day (it still acts today, as in packbond)."""
-        if not wolf.dying:
-            wolf.dying = True
-            self._dying.append(wolf)
-
     def step(self) -> None:
         """One day, in packbond's schedule order."""
         week = self.day % _WEEK == 0
@@ -666,25 +658,23 @@ class BenchmarkModel(mesa.Model):
             wolves.do("refresh_hazard")
         wolves.do("age_a_day")
         wolves.do("reproduce")
-        self._bury()
         if week:
             self.datacollector.collect(self)
         self.day += 1
 
-    def _bury(self) -> None:
-        """Today's dead leave the model: their mates are widowed, their promises called off."""
-        for wolf in self._dying:
-            if wolf.mate is not None and wolf.mate.mate is wolf:
-                wolf.mate.mate = None
-                wolf.mate.bond = 0.0
-            if wolf.betrothed is not None:
-                wolf.betrothed.betrothed = None
-                wolf.betrothed.ceremony_day = -1
-            if wolf.pack is not None:
-                wolf.pack.members.remove(wolf)
-            wolf.alive = False
-            wolf.remove()
-        self._dying = []
+    def bury(self, wolf: Wolf) -> None:
+        """A wolf dies and leaves the model at once, taking no part in the rest of the day (as
+        in packbond): its mate is widowed, its promise called off."""
+        if wolf.mate is not None and wolf.mate.mate is wolf:
+            wolf.mate.mate = None
+            wolf.mate.bond = 0.0
+        if wolf.betrothed is not None:
+            wolf.betrothed.betrothed = None
+            wolf.betrothed.ceremony_day = -1
+        if wolf.pack is not None:
+            wolf.pack.members.remove(wolf)
+        wolf.alive = False
+        wolf.remove()
 
     def summary(self, start: int) -> dict[str, float]:
         """The summary statistics of ``subset.STATISTICS``; ``start`` wolves at day 0."""

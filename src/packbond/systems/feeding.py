@@ -8,7 +8,7 @@ has a ``hunger`` event; starving wolves may die, the young sooner. Food spoils s
 
 Reads: alive, pack, designation, hunger, withdrawn, dark; packs' food, region.
 Writes: food, hunger, hungry.
-Queues: deaths. Emits: ``hunger``, ``died`` (cause starvation). Rules: ``food``.
+Kills (at once). Emits: ``hunger``, ``died`` (cause starvation). Rules: ``food``.
 """
 
 from __future__ import annotations

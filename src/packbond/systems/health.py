@@ -7,7 +7,7 @@ and the death names the injury as its cause. (Wounds reopen when a wolf hunts or
 soon: see those systems.)
 
 Reads: alive, wound, bleeding, wound_event, pack; packs' hospital. Writes: wound, bleeding,
-wound_event. Queues: deaths. Emits: ``healed``, ``died`` (cause wounds).
+wound_event. Kills (at once). Emits: ``healed``, ``died`` (cause wounds).
 Rules: ``wounds``.
 """
 

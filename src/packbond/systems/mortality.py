@@ -15,7 +15,7 @@ recomputed on the first day of each week (and for wolves never seen before); the
 death is drawn, only for the dying, in proportion to the hazards that make it up.
 
 Reads: alive, birth_day, designation, pack, dispersing, travelling, roles. Writes: death_clock,
-daily_hazard. Queues: deaths. Emits: ``died``. Rules: ``lifespan``, ``mortality``,
+daily_hazard. Kills (at once). Emits: ``died``. Rules: ``lifespan``, ``mortality``,
 ``reproduction.carers_per_young``.
 """
 

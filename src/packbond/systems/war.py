@@ -95,11 +95,7 @@ def _invade(world: World, ctx: Context, a: NDArray[np.integer], b: NDArray[np.in
         severity = r.wound * (0.5 + ctx.draw("battle_wound", h))
         site = (ctx.draw("battle_site", h) * _SITES).astype(np.int64)
         body.wound(world, ctx, h, severity, site, ids[fight[hurt]])
-    dying = np.zeros(w.size, dtype=bool)
-    dying[rows[die]] = True
-    fallen, killer = _kill_leaders(
-        world, ctx, a, b, ids, killed_leader, rows, attacking, fight, dying
-    )
+    fallen, killer = _kill_leaders(world, ctx, a, b, ids, killed_leader, rows, attacking, fight)
     spared = won & ~killed_leader
     _tribute(world, a[spared], b[spared])
     # A war fought spends the attackers' grudge, won or lost; the defenders nurse a new one.
@@ -107,7 +103,7 @@ def _invade(world: World, ctx: Context, a: NDArray[np.integer], b: NDArray[np.in
     grievance.add(world, a, b, spent, ids)
     grievance.add(world, b, a, r.revenge, ids)
     if fallen.any():
-        _dissolve(world, ctx, a[fallen], b[fallen], ids[fallen], killer[fallen], dying)
+        _dissolve(world, ctx, a[fallen], b[fallen], ids[fallen], killer[fallen])
 
 
 def _interrupt_ceremonies(
@@ -143,7 +139,6 @@ def _kill_leaders(
     rows: NDArray[np.integer],
     attacking: NDArray[np.bool_],
     fight: NDArray[np.integer],
-    dying: NDArray[np.bool_],
 ) -> tuple[NDArray[np.bool_], NDArray[np.integer]]:
     """The invaders' strongest fighter kills the defending pack alpha (R50); returns which
     pack alphas fell and, per invasion, who killed him (-1 if none)."""
@@ -152,7 +147,7 @@ def _kill_leaders(
     if not killed.any():
         return killed, killer
     power = w.hunting_skill[rows] + w.boldness[rows] + (w.designation[rows] == Designation.ALPHA)
-    cand = attacking & ~dying[rows] & killed[fight]
+    cand = attacking & w.alive[rows] & killed[fight]  # those fallen in the fight are dead
     order = np.lexsort((-power[cand], fight[cand]))
     c_rows, c_fight = rows[cand][order], fight[cand][order]
     first = first_of_groups(c_fight)
@@ -165,7 +160,6 @@ def _kill_leaders(
         "leader_killed", k, target=victim, pack=a[killed], rival=b[killed], cause=ids[killed]
     )
     body.die(world, ctx, victim.astype(np.int64), "battle wounds", kid)
-    dying[victim] = True
     # What follows a fallen pack alpha (the pack's end) is caused by his death.
     ids[killed] = kid
     return killed, killer
@@ -186,7 +180,6 @@ def _dissolve(
     b: NDArray[np.integer],
     cause: NDArray[np.integer],
     killer: NDArray[np.integer],
-    dying: NDArray[np.bool_],
 ) -> None:
     """R51: the leaderless defeated pack dissolves; survivors pledge to the victors or go."""
     w, p, r = world.wolves, world.packs, world.rules.war
@@ -202,7 +195,7 @@ def _dissolve(
     killed_by = np.full(p.size, -1, dtype=np.int64)
     killed_by[b] = killer
     rows = np.flatnonzero(w.view("alive") & (w.view("pack") >= 0))
-    rows = rows[(victor[w.pack[rows]] >= 0) & ~dying[rows]]
+    rows = rows[victor[w.pack[rows]] >= 0]
     if len(rows) == 0:
         return
     old = w.pack[rows]
