@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import tomllib
 
+import pandas as pd
+
 from packbond import simulate
 from packbond.scenario import builtin_text, parse_scenario
 
@@ -21,7 +23,7 @@ def test_the_cast_is_traced_every_day_while_alive() -> None:
     assert names <= {c["name"] for c in cast}
     for wolf, rows in traces.groupby("wolf_id"):
         death = wolves.loc[wolf, "death_day"]
-        lived = days if death != death else int(death) + 1  # NaN: alive at the end
+        lived = days if pd.isna(death) else int(death) + 1  # missing: alive at the end
         assert len(rows) in (lived, lived - 1)
         assert rows["day"].is_monotonic_increasing
     assert traces["health"].between(0, 1).all() and traces["wellbeing"].between(0, 1).all()

@@ -7,7 +7,10 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import signal
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,9 +26,9 @@ import pyarrow as pa
 
 from .calendar import SEASONS, Calendar
 from .engine import Engine
-from .errors import PackbondError
+from .errors import PackbondError, RunNotFoundError, quoted
 from .events import registry
-from .scenario import LoadedScenario, build_world, load_scenario
+from .scenario import LoadedScenario, build_world, check_fits, load_scenario
 from .state import World
 from .store import RunStore
 from .store.tables import (
@@ -39,7 +42,16 @@ from .store.tables import (
     wolves_table,
 )
 
-__all__ = ["Run", "open_run", "package_version", "simulate"]
+__all__ = [
+    "MAX_REPLICATES",
+    "MAX_SEED",
+    "MAX_YEARS",
+    "Run",
+    "RunInterrupted",
+    "open_run",
+    "package_version",
+    "simulate",
+]
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (days done, days in all) after each simulated day."""
@@ -66,8 +78,29 @@ class Run:
 
     @property
     def manifest(self) -> dict[str, Any]:
-        """Scenario, seed, rules, package version and status of the run."""
-        return self._store.manifest()
+        """Scenario, seed, rules, package version and status of the run.
+
+        The status is "complete", "interrupted" (Ctrl-C, SIGTERM, SIGHUP), "failed" (with the
+        error), "running" while a process writes it, or "incomplete" when the process that
+        wrote it is gone without saying how it ended (killed); ``days_done`` says how far the
+        stored checkpoints reach.
+        """
+        manifest = self._store.manifest()
+        if manifest.get("status") == "running" and not self._store.writing():
+            manifest["status"] = "incomplete"
+        return manifest
+
+    @property
+    def finished(self) -> bool:
+        """Whether the run reached its last day."""
+        return self.manifest.get("status") == "complete"
+
+    def stopped_note(self) -> str | None:
+        """For a run that did not reach its last day, one line saying so; else None."""
+        m = self.manifest
+        if m.get("status") == "complete":
+            return None
+        return f"{m.get('status')}: stopped at day {m.get('days_done')} of {m.get('days')}"
 
     @property
     def calendar(self) -> Calendar:
@@ -84,8 +117,8 @@ class Run:
         return self._store.tables()
 
     def table(self, table: str) -> pd.DataFrame:
-        """A table of the run as a pandas DataFrame."""
-        return self.arrow(table).to_pandas()
+        """A table of the run as a pandas DataFrame (whole numbers as nullable integers)."""
+        return _to_pandas(self.arrow(table))
 
     @property
     def events(self) -> pd.DataFrame:
@@ -121,8 +154,8 @@ class Run:
         return self.table("traces")
 
     def query(self, sql: str) -> pd.DataFrame:
-        """Run SQL over the run's tables."""
-        return self._store.query(sql).to_pandas()
+        """Run SQL over the run's tables (whole numbers as nullable integers)."""
+        return _to_pandas(self._store.query(sql))
 
     def event_hash(self, replicate: int | None = None) -> str:
         """SHA-256 of the event log (of one replicate, without its replicate column, if given)."""
@@ -187,9 +220,59 @@ class Run:
         )
 
 
+_MANIFEST_KEYS = (
+    "scenario",
+    "seed",
+    "replicates",
+    "days",
+    "days_done",
+    "status",
+    "days_per_season",
+    "start_season",
+)
+
+
+_NULLABLE = {
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.uint8(): pd.UInt8Dtype(),
+    pa.uint16(): pd.UInt16Dtype(),
+    pa.uint32(): pd.UInt32Dtype(),
+    pa.uint64(): pd.UInt64Dtype(),
+}
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    """Arrow to pandas with whole numbers kept whole: pandas makes an integer column that has a
+    NULL (no mother, no mate, no pack) floats (3.0); such a column becomes a nullable integer
+    column instead, and every other column is as pandas makes it."""
+    frame = table.to_pandas()
+    for i, col in enumerate(table.columns):
+        if pa.types.is_integer(col.type) and col.null_count > 0:
+            frame.isetitem(i, col.to_pandas(types_mapper=_NULLABLE.get))
+    return frame
+
+
 def open_run(path: str | Path) -> Run:
-    """Reopen a stored run (read-only)."""
-    return Run(RunStore.open(path))
+    """Reopen a stored run (read-only): its queries can read its tables and nothing else."""
+    store = RunStore.open(path)
+    try:
+        manifest = store.manifest()
+    except Exception as e:  # a store that is not a run's: any reading error says so
+        store.close()
+        raise RunNotFoundError(
+            f"{quoted(str(path))} holds no readable run manifest ({e})"
+        ) from None
+    missing = [key for key in _MANIFEST_KEYS if key not in manifest]
+    if missing or manifest.get("start_season") not in SEASONS:
+        store.close()
+        raise RunNotFoundError(
+            f"the run in {quoted(str(path))} has a damaged manifest "
+            f"(missing: {', '.join(missing) or 'a known start_season'})"
+        )
+    return Run(store)
 
 
 class _BackgroundWriter:
@@ -258,6 +341,69 @@ def _snapshots(world: World) -> dict[str, pa.Table]:
     }
 
 
+MAX_YEARS = 10_000
+"""The longest run, in simulated years (a day counter that any column can hold)."""
+MAX_REPLICATES = 32_767
+"""The most replicates in one run (the ``replicate`` column is a 16-bit integer)."""
+MAX_SEED = 2**63 - 1
+"""The largest seed a replicate can have (seeds are 64-bit integers)."""
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """A run stopped by a signal (Ctrl-C, SIGTERM, SIGHUP); its checkpoints are kept."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class _StopSignals:
+    """While a run steps, SIGINT, SIGTERM and SIGHUP ask it to stop at the end of the day.
+
+    The handler only records the signal: raised from inside a compiled kernel an exception
+    would surface as a SystemError, so the day loop raises :class:`RunInterrupted` itself,
+    between days, and the checkpoints begun are written and the status says "interrupted".
+    Only the main thread can set handlers; elsewhere nothing is installed.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _StopSignals:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = {s: signal.signal(s, self._record) for s in self.SIGNALS}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for s, handler in self._previous.items():
+            signal.signal(s, handler)
+
+    def _record(self, signum: int, _frame: object) -> None:
+        self.received = signum
+
+    def check(self) -> None:
+        """Raise :class:`RunInterrupted` if a stopping signal came."""
+        if self.received is not None:
+            raise RunInterrupted(self.received)
+
+
+def _check_run_size(seed: int, years: float, replicates: int) -> None:
+    if not 1 <= replicates <= MAX_REPLICATES:
+        raise PackbondError(
+            f"'replicates' must be a whole number from 1 to {MAX_REPLICATES:,} (got {replicates})"
+        )
+    if not 0 <= years <= MAX_YEARS:  # NaN fails this too
+        raise PackbondError(f"'years' must be a number from 0 to {MAX_YEARS:,} (got {years})")
+    if not 0 <= seed <= MAX_SEED - (replicates - 1):
+        raise PackbondError(
+            f"'seed' must be a whole number from 0 to {MAX_SEED - (replicates - 1)} "
+            f"(the last replicate's seed is seed + replicates - 1; got {seed})"
+        )
+
+
 def simulate(
     scenario: str | Path | LoadedScenario,
     *,
@@ -265,6 +411,7 @@ def simulate(
     years: float = 1.0,
     replicates: int = 1,
     out: str | Path | None = None,
+    overwrite: bool = False,
     metrics_every: int = 1,
     trace_every: int = 1,
     progress: ProgressCallback | None = None,
@@ -272,19 +419,21 @@ def simulate(
     """Run a scenario (a TOML path, a built-in name, or a loaded scenario) and store the result.
 
     Replicate ``i`` uses seed ``seed + i`` and its events equal a solo run with that seed. With
-    ``out`` the run is written to that directory (and survives the process); without it the run
-    is kept in memory. ``trace_every`` days apart (0: never) the cast's wellbeing, acceptance,
-    health and rank are kept in the ``traces`` table, for the report's timelines.
+    ``out`` the run is written to that directory (and survives the process); a directory that
+    already holds a run is refused unless ``overwrite``, and one being written by another
+    process always is. Without ``out`` the run is kept in memory. ``trace_every`` days apart
+    (0: never) the cast's wellbeing, acceptance, health and rank are kept in the ``traces``
+    table, for the report's timelines. Ctrl-C, SIGTERM and SIGHUP stop a run at the end of the
+    day, raising :class:`RunInterrupted` (a ``KeyboardInterrupt``) once the checkpoints begun
+    are written.
     """
-    if replicates < 1:
-        raise PackbondError(f"'replicates' must be a whole number of at least 1 (got {replicates})")
-    if years < 0:
-        raise PackbondError(f"'years' must be a number of at least 0 (got {years})")
+    _check_run_size(seed, years, replicates)
     loaded = scenario if isinstance(scenario, LoadedScenario) else load_scenario(scenario)
+    check_fits(loaded, replicates)
     seeds = [seed + i for i in range(replicates)]
     world = build_world(loaded, seeds)
     days = world.calendar.years_to_days(years)
-    store = RunStore.create(None if out is None else Path(out))
+    store = RunStore.create(None if out is None else Path(out), overwrite=overwrite)
     manifest: dict[str, Any] = {
         "packbond_version": package_version(),
         "scenario": loaded.scenario.name,
@@ -302,6 +451,33 @@ def simulate(
         "status": "running",
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
+    try:
+        with _StopSignals() as stop:
+            _write_days(store, world, manifest, days, progress, metrics_every, trace_every, stop)
+    except BaseException:
+        store.close()
+        raise
+    if out is None:
+        store.seal()
+        return Run(store)
+    # A finished run on disk is handed back read-only, like any stored run, so that it can be
+    # opened again (open_run) in the same process while this handle lives.
+    store.close()
+    return open_run(out)
+
+
+def _write_days(
+    store: RunStore,
+    world: World,
+    manifest: dict[str, Any],
+    days: int,
+    progress: ProgressCallback | None,
+    metrics_every: int,
+    trace_every: int,
+    stop: _StopSignals,
+) -> None:
+    """Step the world ``days`` days, writing a checkpoint at each season's start and at the
+    end, and leave the manifest's status saying how the run ended."""
     store.write_manifest(manifest)
     reg = registry()
     store.write_kinds(
@@ -311,7 +487,6 @@ def simulate(
         ]
     )
     engine = Engine(world, metrics_every=metrics_every, trace_every=trace_every)
-
     writer = _BackgroundWriter(store)
 
     def checkpoint() -> None:
@@ -334,25 +509,33 @@ def simulate(
                 checkpoint()
             if progress is not None:
                 progress(world.day, days)
+            stop.check()
+        writer.close()
     except KeyboardInterrupt:
         writer.close(quiet=True)
-        manifest["status"] = "interrupted"
-        manifest["days_done"] = store.manifest().get("days_done", 0)
-        store.write_manifest(manifest)
-        store.finish()
+        _record_end(store, manifest, "interrupted")
         raise
-    except BaseException:
+    except BaseException as e:
         writer.close(quiet=True)
+        _record_end(store, manifest, "failed", error=str(e))
         raise
-    writer.close()
     manifest["status"] = "complete"
     manifest["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     manifest["events"] = int(engine.log.total)
     store.write_manifest(manifest)
     store.finish()
-    if out is None:
-        return Run(store)
-    # A finished run on disk is handed back read-only, like any stored run, so that it can be
-    # opened again (open_run) in the same process while this handle lives.
-    store.close()
-    return open_run(out)
+
+
+def _record_end(
+    store: RunStore, manifest: dict[str, Any], status: str, error: str | None = None
+) -> None:
+    """Say in the manifest how far a stopped run got, if the store can still be written (it
+    cannot on a full disk; then the reader finds the writer gone and says "incomplete")."""
+    manifest["status"] = status
+    if error is not None:
+        manifest["error"] = error.splitlines()[0][:500] if error else status
+    # The error that stopped the run is on its way out: nothing here may replace it.
+    with contextlib.suppress(Exception):
+        manifest["days_done"] = store.manifest().get("days_done", 0)
+        store.write_manifest(manifest)
+        store.finish()

@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .api import MAX_YEARS
 from .errors import PackbondError
 
 __all__ = ["BenchReport", "SideResult", "bench", "check_mesa", "run_side"]
@@ -122,8 +123,10 @@ def _validate(wolves: int, years: float, repeat: int = 1) -> None:
         raise PackbondError(f"--repeat must be at least 1 (got {repeat})")
     if wolves < 1:
         raise PackbondError(f"--wolves must be at least 1 (got {wolves})")
-    if not years > 0:
-        raise PackbondError(f"--years must be more than 0 (got {years:g})")
+    if not 0 < years <= MAX_YEARS:  # NaN fails this too
+        raise PackbondError(
+            f"--years must be more than 0 and at most {MAX_YEARS:,} (got {years:g})"
+        )
 
 
 def bench(

@@ -1,8 +1,10 @@
 """The command line: ``packbond run | validate | scenarios | query | ... | report``.
 
-Typer and Rich live here only. Every error a user can cause is a PackbondError: it is printed as
-one clear message (or one line per problem) and the command exits with status 2, never with a
-traceback.
+Typer and Rich live here only. Every error a user can cause is a PackbondError (or an OSError or
+a usage error): it is printed as one clear message (or one line per problem) and the command
+exits with status 2, never with a traceback. Everything printed from a run or a user (names,
+paths, query results) is printed as plain text: the consoles interpret no markup and no emoji
+codes, and styles are applied with Rich's Text, never by formatting markup around a value.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import os
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
@@ -19,17 +23,27 @@ from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import pandas as pd
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from .api import Run, open_run, simulate
+from .api import (
+    MAX_REPLICATES,
+    MAX_SEED,
+    MAX_YEARS,
+    Run,
+    RunInterrupted,
+    open_run,
+    package_version,
+    simulate,
+)
 from .bench import BenchReport, bench
 from .canon import Rate, canon_check
 from .ecology_check import markdown, run_check
-from .errors import PackbondError, ScenarioError
+from .errors import PackbondError, ScenarioError, quoted
 from .export import write_graph, write_tables
 from .narrative import Namer, render
 from .narrative.chronicle import chronicle
@@ -39,28 +53,53 @@ from .narrative.sifting import Story, load_patterns, sift
 from .narrative.sifting.stats import story_stats
 from .narrative.source import RunText
 from .report import build_report
-from .scenario import builtin_names, builtin_text, load_scenario
+from .scenario import builtin_names, builtin_text, check_fits, load_scenario, safe_dir_name
 
 __all__ = ["app", "main"]
 
+# Plain help (click's): flags show no value, defaults and ranges show as they are.
 app = typer.Typer(
     name="packbond",
     help="Simulate omegaverse werewolf-pack societies and tell the stories that emerge.",
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="markdown",
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _bold(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def _say(*parts: str | Text, console: Console = out) -> None:
+    """Print one line of plain text, some parts of it styled (``Text``), none of it markup."""
+    console.print(Text.assemble(*parts), soft_wrap=True)
+
+
 def _fail(message: str) -> typer.Exit:
-    # The message is plain text: brackets in it (such as an extra, 'packbond[bench]') are not
-    # Rich markup.
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    _say(Text("error:", style="bold red"), " ", message, console=err)
     return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"packbond {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and stop.", callback=_version),
+    ] = False,
+) -> None:
+    """Simulate omegaverse werewolf-pack societies and tell the stories that emerge."""
 
 
 def _reports_errors(fn: F) -> F:
@@ -71,16 +110,25 @@ def _reports_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ScenarioError as e:
-            err.print(
-                f"[bold red]error:[/] {e.source}: {len(e.problems)} problem(s)", highlight=False
+            _say(
+                Text("error:", style="bold red"),
+                f" {e.source}: {len(e.problems)} problem(s)",
+                console=err,
             )
             for p in e.problems:
-                err.print(
-                    f"  {p.describe(e.source)}", highlight=False, markup=False, soft_wrap=True
-                )
+                _say(f"  {p.describe(e.source)}", console=err)
             raise typer.Exit(2) from None
         except PackbondError as e:
             raise _fail(str(e)) from None
+        except RecursionError:
+            raise _fail("the input is nested too deeply to read") from None
+        except MemoryError:
+            raise _fail(
+                "this machine ran out of memory; try a smaller world or fewer replicates"
+            ) from None
+        except OSError as e:
+            where = f" {quoted(str(e.filename))}" if e.filename else ""
+            raise _fail(f"cannot use{where}: {e.strerror or e}") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -89,43 +137,80 @@ def _reports_errors(fn: F) -> F:
 @_reports_errors
 def run(
     scenario: Annotated[str, typer.Argument(help="A scenario TOML file or a built-in name.")],
-    seed: Annotated[int, typer.Option(help="Random seed (replicate i uses seed + i).", min=0)] = 0,
-    years: Annotated[float, typer.Option(help="Simulated years to run.", min=0.0)] = 1.0,
-    replicates: Annotated[int, typer.Option(help="Independent replicates in one run.", min=1)] = 1,
+    seed: Annotated[
+        int, typer.Option(help="Random seed (replicate i uses seed + i).", min=0, max=MAX_SEED)
+    ] = 0,
+    years: Annotated[
+        float, typer.Option(help="Simulated years to run.", min=0.0, max=float(MAX_YEARS))
+    ] = 1.0,
+    replicates: Annotated[
+        int, typer.Option(help="Independent replicates in one run.", min=1, max=MAX_REPLICATES)
+    ] = 1,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out", help="Run directory (default runs/<scenario>-<seed>)."),
+        typer.Option("--out", help="Run directory  [default: runs/SCENARIO-SEED]"),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a run already in the run directory.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Run a scenario and write it to a run directory.
 
-    Example: `packbond run seed --seed 7 --years 1`
+    Example: packbond run seed --seed 7 --years 1
     """
     loaded = load_scenario(scenario)
-    target = out_dir or Path("runs") / f"{loaded.scenario.name}-{seed}"
-    with _progress_bar(f"{loaded.scenario.name} (seed {seed})") as progress:
+    target = out_dir or Path("runs") / f"{safe_dir_name(loaded.scenario.name)}-{seed}"
+    with _progress_bar(f"{loaded.scenario.name} (seed {seed})", quiet=as_json) as progress:
         try:
             result = simulate(
-                loaded, seed=seed, years=years, replicates=replicates, out=target, progress=progress
+                loaded,
+                seed=seed,
+                years=years,
+                replicates=replicates,
+                out=target,
+                overwrite=force,
+                progress=progress,
             )
+        except RunInterrupted as e:
+            _say(
+                f"interrupted ({e}): the run up to its last checkpoint is kept in {target}",
+                console=err,
+            )
+            raise typer.Exit(128 + e.signum) from None
         except KeyboardInterrupt:
-            err.print(f"interrupted: the run up to its last checkpoint is kept in {target}")
+            _say(f"interrupted: the run up to its last checkpoint is kept in {target}", console=err)
             raise typer.Exit(130) from None
     with result:
-        _summary(result, target)
+        if as_json:
+            _print_json({"run": str(target), **_manifest_summary(result)})
+        else:
+            _summary(result, target)
+
+
+def _manifest_summary(result: Run) -> dict[str, Any]:
+    m = result.manifest
+    keys = ("scenario", "seed", "replicates", "years", "days", "days_done", "status", "events")
+    return {k: m.get(k) for k in keys}
+
+
+def _print_json(doc: Any) -> None:
+    sys.stdout.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
 
 
 @contextmanager
-def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+def _progress_bar(description: str, quiet: bool = False) -> Iterator[Callable[[int, int], None]]:
     """A transient progress bar on stderr, and the callback that moves it."""
     columns = (
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("days"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=True) as bar:
+    # Off the terminal a bar is noise (and leaves an empty line behind).
+    shown = not quiet and err.is_terminal
+    with Progress(*columns, console=err, transient=True, disable=not shown) as bar:
         task = bar.add_task(description, total=None)
 
         def progress(done: int, total: int) -> None:
@@ -137,10 +222,11 @@ def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
 def _summary(result: Run, target: Path) -> None:
     m = result.manifest
     cal = result.calendar
-    out.print(
-        f"[bold]{m['scenario']}[/]: seed {m['seed']}, {m['replicates']} replicate(s), "
+    _say(
+        _bold(str(m["scenario"])),
+        f": seed {m['seed']}, {m['replicates']} replicate(s), "
         f"{m['days_done']} days (to {cal.date(max(m['days_done'] - 1, 0))}), "
-        f"{m.get('events', 0)} events."
+        f"{m.get('events', 0)} events.",
     )
     packs = result.query("""
         SELECT p.name AS pack, p.region, coalesce(l.name, '-') AS leader,
@@ -159,16 +245,16 @@ def _summary(result: Run, target: Path) -> None:
         table.add_column(col, justify="right" if packs[col].dtype.kind in "iu" else "left")
     shown = packs.head(12)
     for row in shown.itertuples(index=False):
-        table.add_row(*[str(x) for x in row])
+        table.add_row(*[Text(str(x)) for x in row])
     out.print(table)
     if len(packs) > len(shown):
         out.print(f"… and {len(packs) - len(shown)} more packs.")
     counts = result.query(
         "SELECT kind, count(*) AS n FROM events WHERE replicate = 0 GROUP BY kind ORDER BY n DESC"
     )
-    out.print(
-        "[bold]What happened[/] (replicate 0): "
-        + ", ".join(f"{r.kind} ×{r.n}" for r in counts.itertuples())
+    _say(
+        _bold("What happened"),
+        " (replicate 0): " + ", ".join(f"{r.kind} ×{r.n}" for r in counts.itertuples()),
     )
     notable = result.query(
         "SELECT * FROM events WHERE replicate = 0 AND kind <> "
@@ -177,12 +263,11 @@ def _summary(result: Run, target: Path) -> None:
     if len(notable):
         namer = Namer(result.wolves, result.packs)
         for ev in notable.itertuples():
-            out.print(f"  day {ev.day}: {render(ev, namer)}", highlight=False)
-    out.print(
-        f"[bold]Files[/]: {target}/ (run.duckdb, manifest.json). "
+            _say(f"  day {ev.day}: {render(ev, namer)}")
+    _say(
+        _bold("Files"),
+        f": {target}/ (run.duckdb, manifest.json). "
         f'Try: packbond query {target} "SELECT kind, count(*) FROM events GROUP BY kind"',
-        highlight=False,
-        soft_wrap=True,
     )
 
 
@@ -190,18 +275,40 @@ def _summary(result: Run, target: Path) -> None:
 @_reports_errors
 def validate(
     scenario: Annotated[str, typer.Argument(help="A scenario TOML file or a built-in name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Check a scenario and report every problem at once.
 
-    Example: `packbond validate my-world.toml`
+    Example: packbond validate my-world.toml
     """
-    loaded = load_scenario(scenario)
+    try:
+        loaded = load_scenario(scenario)
+        check_fits(loaded)
+    except ScenarioError as e:
+        if not as_json:
+            raise
+        problems = [{"field": p.path, "line": p.line, "problem": p.message} for p in e.problems]
+        _print_json({"source": e.source, "ok": False, "problems": problems})
+        raise typer.Exit(2) from None
     s = loaded.scenario
+    if as_json:
+        _print_json(
+            {
+                "source": loaded.source,
+                "ok": True,
+                "name": s.name,
+                "regions": len(s.regions),
+                "packs": len(s.packs),
+                "named_wolves": len(s.cast),
+                "generated_packs": s.population.packs if s.population else 0,
+                "preset": loaded.rules.preset,
+            }
+        )
+        return
     generated = f", {s.population.packs} generated packs" if s.population else ""
-    out.print(
+    _say(
         f"ok: {loaded.source}: {len(s.regions)} regions, {len(s.packs)} packs, "
-        f"{len(s.cast)} named wolves{generated}; rules preset {loaded.rules.preset!r}.",
-        highlight=False,
+        f"{len(s.cast)} named wolves{generated}; rules preset {loaded.rules.preset!r}."
     )
 
 
@@ -219,7 +326,7 @@ def scenarios(
         return
     for name in builtin_names():
         description = tomllib.loads(builtin_text(name)).get("description", "")
-        out.print(f"[bold]{name}[/]  {description}", highlight=False)
+        _say(_bold(name), f"  {description}")
 
 
 @app.command("validate-ecology")
@@ -256,7 +363,7 @@ def validate_ecology(
             f"{o.mean:.3f}",
             f"{o.low:.3f}-{o.high:.3f}",
             o.check.describe_range(),
-            "[green]yes[/]" if o.passed else "[bold red]NO[/]",
+            Text("yes", style="green") if o.passed else Text("NO", style="bold red"),
         )
     out.print(table)
     if markdown_out is not None:
@@ -295,14 +402,44 @@ def query(
         frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
         sys.stdout.write(buf.getvalue())
     elif fmt is Format.json:
-        sys.stdout.write(json.dumps(json.loads(frame.to_json(orient="records")), indent=1) + "\n")
+        _print_json(_records(frame))
     else:
         table = Table()
         for col in frame.columns:
-            table.add_column(str(col))
-        for row in frame.itertuples(index=False):
-            table.add_row(*["" if x is None else str(x) for x in row])
+            table.add_column(Text(str(col)))
+        for row in frame.itertuples(index=False, name=None):
+            table.add_row(*[Text("" if _missing(x) else str(x)) for x in row])
         out.print(table)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON objects: a repeated column name gets a suffix (``n``, ``n_2``), a missing
+    value or NaN is null, and a value JSON has no type for (an interval, a date) is a string."""
+    names: list[str] = []
+    for col in map(str, frame.columns):
+        name, k = col, 1
+        while name in names:
+            k += 1
+            name = f"{col}_{k}"
+        names.append(name)
+
+    def plain(value: Any) -> Any:
+        if _missing(value) or (isinstance(value, float) and math.isinf(value)):
+            return None
+        if isinstance(value, bool | int | float | str):
+            return value
+        if hasattr(value, "item") and not isinstance(value, bytes):  # a NumPy scalar
+            return plain(value.item())
+        return str(value)
+
+    return [
+        dict(zip(names, map(plain, row), strict=True))
+        for row in frame.itertuples(index=False, name=None)
+    ]
 
 
 class TextFormat(StrEnum):
@@ -358,7 +495,7 @@ def chronicle_command(
             output.write_text(page, encoding="utf-8")
         except OSError as e:
             raise PackbondError(f"-o: cannot write {str(output)!r}: {e.strerror}") from None
-        err.print(f"wrote {output}", highlight=False)
+        _say(f"wrote {output}", console=err)
 
 
 def _span(text: RunText, first: int, last: int) -> str:
@@ -420,7 +557,7 @@ def sift_command(
     if list_patterns:
         for name in sorted(library.patterns):
             p = library.patterns[name]
-            out.print(f"[bold]{name}[/]  {p.title}: {p.summary}", highlight=False, soft_wrap=True)
+            _say(_bold(name), f"  {p.title}: {p.summary}")
         return
     if run_dir is None:
         raise PackbondError("RUN: give a run directory to sift (or --list to see the patterns)")
@@ -438,29 +575,26 @@ def sift_command(
             return
         if not found.stories:
             what = "stories under way" if partial else "stories"
-            out.print(f"No {what} found in {run_dir} ({found.wolf_years:.0f} wolf-years).")
+            _say(f"No {what} found in {run_dir} ({found.wolf_years:.0f} wolf-years).")
             return
         for i, story in enumerate(found.stories, start=1):
             text = RunText(result, story.replicate)
             progress = (
                 f", {story.steps_done} of {story.steps} steps so far" if story.partial else ""
             )
-            out.print(
-                f"[bold]{i}. {story.title}[/] ({story.pattern}, replicate {story.replicate}, "
+            _say(
+                _bold(f"{i}. {story.title}"),
+                f" ({story.pattern}, replicate {story.replicate}, "
                 f"{when(text, story.first_day)}{progress}) salience {story.salience:.1f}",
-                highlight=False,
-                soft_wrap=True,
             )
             cast = ", ".join(
                 f"{role}: {'-' if wolf is None else text.namer.wolf(story.replicate, wolf)[0]}"
                 for role, wolf in story.cast.items()
             )
-            out.print(f"   cast: {cast}", highlight=False, markup=False, soft_wrap=True)
+            _say(f"   cast: {cast}")
             for line in story.lines:
-                out.print(f"   - {line.text}", highlight=False, markup=False, soft_wrap=True)
-            out.print(
-                f"   why: {'; '.join(story.why)}", highlight=False, markup=False, soft_wrap=True
-            )
+                _say(f"   - {line.text}")
+            _say(f"   why: {'; '.join(story.why)}")
 
 
 @app.command("stories-stats")
@@ -503,14 +637,10 @@ def stories_stats(
         )
     out.print(table)
     for one in stats.runs:
-        out.print(
-            f"{one.run}: entropy {one.entropy:.2f} bits, {one.wolf_years:,.0f} wolf-years",
-            highlight=False,
-        )
-    out.print(
+        _say(f"{one.run}: entropy {one.entropy:.2f} bits, {one.wolf_years:,.0f} wolf-years")
+    _say(
         f"All runs: entropy {stats.entropy:.2f} bits of at most {stats.max_entropy:.2f} "
-        f"({len(stats.patterns)} patterns).",
-        highlight=False,
+        f"({len(stats.patterns)} patterns)."
     )
 
 
@@ -561,11 +691,11 @@ def export_command(
             if not path.parent.is_dir():
                 raise PackbondError(f"-o: the folder {str(path.parent)!r} does not exist")
             write_graph(result, path, graph.value, replicate)
-            out.print(f"Tie network: {path}", highlight=False)
+            _say(f"Tie network: {path}")
         if tables is not None:
             fmt, folder = tables
             written = write_tables(result, folder, fmt.value)
-            out.print(f"{len(written)} tables ({fmt.value}) in {folder}/", highlight=False)
+            _say(f"{len(written)} tables ({fmt.value}) in {folder}/")
 
 
 @app.command("report")
@@ -594,7 +724,7 @@ def report_command(
         except OSError as e:
             raise PackbondError(f"-o: cannot write {str(path)!r}: {e.strerror}") from None
     size = path.stat().st_size
-    out.print(f"Report: {path} ({size / 1e6:.1f} MB, replicate {replicate})", highlight=False)
+    _say(f"Report: {path} ({size / 1e6:.1f} MB, replicate {replicate})")
 
 
 @app.command("canon")
@@ -625,14 +755,14 @@ def canon_command(
     for col in ("beat", "rate", "95% interval"):
         table.add_column(col, justify="left" if col == "beat" else "right")
 
-    def row(label: str, rate: Rate) -> None:
+    def row(label: str | Text, rate: Rate) -> None:
         low, high = rate.interval
         table.add_row(label, f"{rate.rate:.3f}", f"{low:.3f}-{high:.3f}")
 
     for beat, rate in report.beats.items():
         row(beat.replace("_", " "), rate)
-    row("[bold]core arc, in order[/]", report.core)
-    row("[bold]full arc, in order[/]", report.full)
+    row(_bold("core arc, in order"), report.core)
+    row(_bold("full arc, in order"), report.full)
     out.print(table)
     endings = Table(title="How the tellings end", title_justify="left")
     for col in ("ending", "rate", "95% interval"):
@@ -705,5 +835,20 @@ def _bench_table(report: BenchReport) -> Table:
 
 
 def main() -> None:
-    """Entry point of the ``packbond`` command."""
-    app()
+    """Entry point of the ``packbond`` command.
+
+    An error that reaches this far is a bug in packbond, not the user's doing: it is reported in
+    one line with status 1 and a request to report it; ``PACKBOND_DEBUG=1`` shows its traceback.
+    """
+    try:
+        app()
+    except Exception as e:
+        if os.environ.get("PACKBOND_DEBUG"):
+            raise
+        _say(
+            Text("internal error:", style="bold red"),
+            f" {type(e).__name__}: {quoted(str(e), 300)} (this is a bug in packbond; "
+            "PACKBOND_DEBUG=1 shows where it happened)",
+            console=err,
+        )
+        sys.exit(1)

@@ -5,13 +5,16 @@ The network is a directed multigraph per run: one node per wolf that ever lived 
 designation, pack, whether alive), one ``tie`` edge per relationship slot in use at the end
 (affinity, trust, fear, the remembered deed), and ``mate`` and ``parent`` edges from the
 family columns. An ensemble's replicates are separate worlds: nodes are keyed
-``replicate:wolf`` so they never merge, unless one replicate is asked for.
+``replicate:wolf`` so they never merge, unless one replicate is asked for. XML cannot hold
+every character a name may have (control characters): the files write each such character as
+U+FFFD, the replacement character, and the graph in Python keeps the names as they are.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 import pandas as pd
@@ -21,7 +24,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .api import Run
-from .errors import PackbondError
+from .errors import PackbondError, quoted
 
 __all__ = ["GRAPH_FORMATS", "TABLE_FORMATS", "tie_graph", "write_graph", "write_tables"]
 
@@ -89,14 +92,40 @@ def write_graph(
     """Write the tie network to ``path`` as GraphML or GEXF; returns the path."""
     if fmt not in GRAPH_FORMATS:
         raise PackbondError(f"--graph must be one of {', '.join(GRAPH_FORMATS)} (got {fmt!r})")
-    graph = tie_graph(run, replicate)
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        nx.write_graphml(graph, out)
-    else:
-        nx.write_gexf(graph, out)
+    if out.is_dir():
+        raise PackbondError(f"-o: {quoted(str(out))} is a directory; give a file name")
+    graph = _xml_safe(tie_graph(run, replicate))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "graphml":
+            nx.write_graphml(graph, out)
+        else:
+            nx.write_gexf(graph, out)
+    except OSError as e:
+        raise PackbondError(f"-o: cannot write {quoted(str(out))}: {e.strerror or e}") from None
     return out
+
+
+# What XML 1.0 cannot hold: control characters other than tab and the line ends, surrogates,
+# and the two non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with every string attribute holding only characters XML can hold."""
+
+    def clean(attrs: dict[str, Any]) -> None:
+        for key, value in attrs.items():
+            if isinstance(value, str):
+                attrs[key] = _NOT_XML.sub("\ufffd", value)
+
+    clean(graph.graph)
+    for _, attrs in graph.nodes(data=True):
+        clean(attrs)
+    for _, _, attrs in graph.edges(data=True):
+        clean(attrs)
+    return graph
 
 
 def _plain(table: pa.Table) -> pa.Table:
@@ -113,14 +142,19 @@ def write_tables(run: Run, folder: str | Path, fmt: Literal["parquet", "csv"]) -
     if fmt not in TABLE_FORMATS:
         raise PackbondError(f"--tables must be one of {', '.join(TABLE_FORMATS)} (got {fmt!r})")
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise PackbondError(f"--tables: {quoted(str(out))} is a file, not a folder")
     written = []
-    for name in run.table_names():
-        table = run.arrow(name)
-        path = out / f"{name}.{fmt}"
-        if fmt == "parquet":
-            pq.write_table(table, path)
-        else:
-            pa_csv.write_csv(_plain(table), path)
-        written.append(path)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in run.table_names():
+            table = run.arrow(name)
+            path = out / f"{name}.{fmt}"
+            if fmt == "parquet":
+                pq.write_table(table, path)
+            else:
+                pa_csv.write_csv(_plain(table), path)
+            written.append(path)
+    except OSError as e:
+        raise PackbondError(f"--tables: cannot write into {quoted(str(out))}: {e}") from None
     return written

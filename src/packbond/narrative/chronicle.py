@@ -63,6 +63,8 @@ class Chronicle:
     opening: list[Line] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     closing: list[Line] = field(default_factory=list)
+    note: str = ""
+    """Said under the title: that the run stopped before its last day, when it did."""
 
     @property
     def lines(self) -> list[Line]:
@@ -147,6 +149,21 @@ def chronicle(
 
     A wolf or pack is given by id or by name.
     """
+    told = _chronicle(text, wolf=wolf, pack=pack, start=start, end=end)
+    stopped = text.run.stopped_note()
+    if stopped is not None:
+        told.note = f"The run is {stopped}; this tells what it holds."
+    return told
+
+
+def _chronicle(
+    text: RunText,
+    *,
+    wolf: int | str | None,
+    pack: int | str | None,
+    start: int | None,
+    end: int | None,
+) -> Chronicle:
     window = _window(start, end)
     if isinstance(wolf, str):
         wolf = text.wolf_id(wolf)

@@ -1,11 +1,14 @@
 """A chronicle as Markdown or as a standalone HTML page (Jinja2 templates shipped as data).
 
-HTML escapes every name (a scenario may name a wolf ``<script>``); sources, when asked for, follow
-each sentence as the ids of the events it tells.
+Both formats escape every name (a scenario may name a wolf ``<script>`` or ``*Kai*``): HTML as
+HTML does, Markdown by writing ``<`` and ``>`` as entities and putting a backslash before each
+character Markdown would read as syntax, so no name becomes a tag, a link or emphasis. Sources,
+when asked for, follow each sentence as the ids of the events it tells.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import jinja2
@@ -14,9 +17,18 @@ from markupsafe import Markup, escape
 from .chronicle import Chronicle
 from .telling import Line
 
-__all__ = ["FORMATS", "to_html", "to_markdown"]
+__all__ = ["FORMATS", "markdown_text", "to_html", "to_markdown"]
 
 FORMATS: tuple[str, ...] = ("md", "html")
+
+
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]{}#|!~])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that shows it as it is: no HTML, no emphasis, no links."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", text)
 
 
 def _sources(line: Line) -> str:
@@ -35,7 +47,8 @@ def _environment(sources: bool, html: bool) -> jinja2.Environment:
     )
 
     def told(line: Line) -> str:
-        return f"{line.text} [{_sources(line)}]" if sources else line.text
+        text = markdown_text(line.text)
+        return f"{text} [{_sources(line)}]" if sources else text
 
     def told_html(line: Line) -> Markup:
         text = escape(line.text)
@@ -43,6 +56,7 @@ def _environment(sources: bool, html: bool) -> jinja2.Environment:
             text += Markup('<sup class="src">{}</sup>').format(_sources(line))
         return Markup(text)
 
+    env.filters["md"] = markdown_text
     env.filters["told"] = told
     env.filters["told_html"] = told_html
     return env

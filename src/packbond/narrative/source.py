@@ -6,20 +6,43 @@ so nothing is told that the log does not hold.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-from ..api import Run
+from ..api import Run, package_version
 from ..calendar import Calendar
 from ..errors import PackbondError
+from ..events import registry
 from .sentences import Namer
 
 __all__ = ["RunText"]
 
 _EVENT_COLUMNS = "event_id, day, kind, actor, target, other, pack, rival, value, detail, cause"
+
+
+# Runs already checked, so that the many RunTexts of one sift ask once.
+_TELLABLE: weakref.WeakSet[Run] = weakref.WeakSet()
+
+
+def _check_tellable(run: Run) -> None:
+    """A run holding event kinds this packbond has no sentence for (one written by another
+    version, or altered) is refused whole rather than told with holes."""
+    if run in _TELLABLE:
+        return
+    kinds = set(run.query("SELECT DISTINCT kind FROM events")["kind"])
+    unknown = sorted(kinds - set(registry().kinds))
+    if unknown:
+        written_by = run.manifest.get("packbond_version", "an unknown version")
+        raise PackbondError(
+            f"the run holds event kinds this packbond ({package_version()}) cannot tell: "
+            f"{', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} "
+            f"(the run was written by packbond {written_by})"
+        )
+    _TELLABLE.add(run)
 
 
 @dataclass
@@ -36,6 +59,7 @@ class RunText:
                 f"replicate {self.replicate} is not in this run (it has replicates 0 to "
                 f"{replicates - 1})"
             )
+        _check_tellable(self.run)
 
     @cached_property
     def seed(self) -> int:

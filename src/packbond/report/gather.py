@@ -147,6 +147,8 @@ class ReportData:
     canon: CanonView | None
     pack_names: dict[int, str]
     wolf_names: dict[int, str]
+    stopped: str | None = None
+    """That the run stopped before its last day (how, and at which day), or None."""
 
 
 def _scenario(run: Run) -> LoadedScenario | None:
@@ -418,7 +420,8 @@ def _facts(run: Run, text: RunText) -> list[tuple[str, str]]:
     return [
         ("scenario", str(m.get("scenario", ""))),
         ("seed", f"{text.seed} (replicate {text.replicate} of {m.get('replicates', 1)})"),
-        ("days", f"{m.get('days_done')} ({_span(text, 0, text.last_day)})"),
+        ("days", f"{m.get('days_done')} of {m.get('days')} ({_span(text, 0, text.last_day)})"),
+        ("status", str(m.get("status", ""))),
         ("wolves", f"{int(counts['living']):,} living of {int(counts['wolves']):,} who lived"),
         ("packs", f"{int(counts['packs']):,} standing"),
         ("events", f"{int(counts['events']):,}"),
@@ -470,4 +473,5 @@ def gather(run: Run, replicate: int = 0) -> ReportData:
         canon=canon_view(run, loaded, replicate) if loaded is not None else None,
         pack_names={int(k): str(v) for k, v in text.packs["name"].items()},
         wolf_names={p.wolf_id: p.name for p in wolves},
+        stopped=run.stopped_note(),
     )

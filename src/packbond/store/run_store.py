@@ -7,6 +7,7 @@ any moment therefore leaves a store that opens and holds every checkpoint it com
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -15,9 +16,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..errors import QueryError, RunNotFoundError
+from ..errors import PackbondError, QueryError, RunNotFoundError, quoted
+from .lock import RunLock, writer_alive
 
-__all__ = ["DB_NAME", "MANIFEST_NAME", "RunStore"]
+__all__ = ["DB_NAME", "MANIFEST_NAME", "RunExistsError", "RunStore", "StoreWriteError"]
 
 DB_NAME = "run.duckdb"
 MANIFEST_NAME = "manifest.json"
@@ -40,30 +42,91 @@ CREATE TABLE IF NOT EXISTS event_kinds (kind VARCHAR, roles VARCHAR, detail VARC
 """
 
 
+# A query sees the run's tables and nothing else: no files, no other databases, no extensions,
+# and no way to lift these settings again (lock_configuration comes last).
+_SANDBOX = (
+    "SET enable_external_access = false",
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET allow_community_extensions = false",
+    "SET lock_configuration = true",
+)
+
+
+class RunExistsError(PackbondError, FileExistsError):
+    """The chosen directory already holds a run, and replacing it was not asked for."""
+
+
+class StoreWriteError(PackbondError, OSError):
+    """The run could not be written (a full disk, a read-only place, a path that cannot be)."""
+
+
 def _arrow(result: Any) -> pa.Table:
+    if result is None:  # a statement that returns nothing, such as a PRAGMA or a CALL
+        return pa.table({})
     table = result.arrow()
     return table.read_all() if hasattr(table, "read_all") else table
+
+
+def _first_line(err: BaseException) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+def _prepare_directory(path: Path, overwrite: bool) -> RunLock:
+    """Make ``path`` a directory for a new run and lock it; refuse to replace a run unasked."""
+    where = quoted(str(path))
+    if path.exists() and not path.is_dir():
+        raise StoreWriteError(f"--out: {where} is a file, not a directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        lock = RunLock(path)
+    except OSError as e:
+        raise StoreWriteError(f"--out: cannot make a run directory {where}: {e.strerror}") from None
+    if not overwrite and any((path / name).exists() for name in (DB_NAME, MANIFEST_NAME)):
+        lock.release()
+        raise RunExistsError(
+            f"--out: {where} already holds a run; give --force (overwrite=True) to replace it"
+        )
+    try:
+        for old in (DB_NAME, DB_NAME + ".wal", MANIFEST_NAME):
+            (path / old).unlink(missing_ok=True)
+    except OSError as e:
+        lock.release()
+        raise StoreWriteError(f"--out: cannot replace the run in {where}: {e.strerror}") from None
+    return lock
 
 
 class RunStore:
     """Reads and writes one run's tables."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: Path | None, lock: RunLock | None = None
+    ) -> None:
         self.con = con
         self.path = path
+        self._lock = lock
 
     @classmethod
-    def create(cls, path: Path | None) -> RunStore:
-        """A new, empty store at ``path`` (a directory), or in memory if ``path`` is None."""
+    def create(cls, path: Path | None, overwrite: bool = False) -> RunStore:
+        """A new, empty store at ``path`` (a directory), or in memory if ``path`` is None.
+
+        The directory is locked against other writers until :meth:`close`. A directory that
+        already holds a run is refused unless ``overwrite``.
+        """
         if path is None:
             con = duckdb.connect(":memory:")
-        else:
-            path.mkdir(parents=True, exist_ok=True)
-            for old in (DB_NAME, DB_NAME + ".wal", MANIFEST_NAME):
-                (path / old).unlink(missing_ok=True)
+            con.execute(_SCHEMA)
+            return cls(con, None)
+        lock = _prepare_directory(path, overwrite)
+        try:
             con = duckdb.connect(str(path / DB_NAME))
-        con.execute(_SCHEMA)
-        return cls(con, path)
+            con.execute(_SCHEMA)
+        except (duckdb.Error, OSError) as e:
+            lock.release()
+            raise StoreWriteError(
+                f"--out: cannot write a run in {quoted(str(path))}: {_first_line(e)}"
+            ) from None
+        return cls(con, path, lock)
 
     @classmethod
     def open(cls, path: str | Path) -> RunStore:
@@ -75,15 +138,43 @@ class RunStore:
         try:
             con = duckdb.connect(str(p / DB_NAME), read_only=True)
         except duckdb.Error as err:
-            raise RunNotFoundError(f"cannot open the run in {str(p)!r}: {err}") from None
-        return cls(con, p)
+            if writer_alive(p):
+                raise RunNotFoundError(
+                    f"the run in {quoted(str(p))} is still being written; wait for it to end"
+                ) from None
+            raise RunNotFoundError(
+                f"cannot open the run in {quoted(str(p))}: {_first_line(err)}"
+            ) from None
+        store = cls(con, p)
+        store.seal()
+        return store
+
+    def seal(self) -> None:
+        """From now on, queries may read the run's tables and nothing else."""
+        # Connections to one file in one process share a database and its settings: a second
+        # open of a run finds them sealed already.
+        locked = self.con.execute("SELECT current_setting('lock_configuration')").fetchone()
+        if locked is not None and locked[0]:
+            return
+        for statement in _SANDBOX:
+            self.con.execute(statement)
+
+    def writing(self) -> bool:
+        """Whether a process is still writing this run (always true while this store writes)."""
+        if self._lock is not None or self.path is None:
+            return self._lock is not None
+        return writer_alive(self.path)
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """Record the manifest in the database and, atomically, as ``manifest.json``."""
-        self.con.execute("BEGIN TRANSACTION")
-        self._put_manifest(manifest)
-        self.con.execute("COMMIT")
-        self._write_manifest_file(manifest)
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self._put_manifest(manifest)
+            self.con.execute("COMMIT")
+            self._write_manifest_file(manifest)
+        except (duckdb.Error, OSError) as e:
+            self._rollback()
+            raise self._write_error(e) from None
 
     def _put_manifest(self, manifest: dict[str, Any]) -> None:
         self.con.execute("DELETE FROM manifest")
@@ -115,8 +206,8 @@ class RunStore:
         manifest (its days done), in one transaction: a run killed at any moment has a manifest
         that matches its tables."""
         con = self.con
-        con.execute("BEGIN TRANSACTION")
         try:
+            con.execute("BEGIN TRANSACTION")
             con.register("_events", events)
             con.execute(
                 "INSERT INTO events SELECT event_id, replicate, day, CAST(kind AS VARCHAR),"
@@ -138,14 +229,29 @@ class RunStore:
                 con.unregister("_snap")
             self._put_manifest(manifest)
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as e:
+            self._rollback()
+            if isinstance(e, duckdb.Error | OSError):
+                raise self._write_error(e) from None
             raise
         self._write_manifest_file(manifest)
 
+    def _rollback(self) -> None:
+        # A failed COMMIT (a full disk) has already ended the transaction; the rollback's own
+        # "no transaction is active" must not hide the error that matters.
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
+
+    def _write_error(self, err: BaseException) -> StoreWriteError:
+        detail = err.strerror if isinstance(err, OSError) and err.strerror else _first_line(err)
+        return StoreWriteError(f"cannot write the run in {quoted(str(self.path))}: {detail}")
+
     def finish(self) -> None:
         """Fold the write-ahead log into the database file."""
-        self.con.execute("CHECKPOINT")
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as e:
+            raise self._write_error(e) from None
 
     def manifest(self) -> dict[str, Any]:
         """The manifest as recorded in the database."""
@@ -164,12 +270,21 @@ class RunStore:
 
     def query(self, sql: str) -> pa.Table:
         """Run SQL over the run's tables."""
+        if not sql.strip():
+            raise QueryError("the query is empty: give SQL such as 'SELECT count(*) FROM events'")
         try:
             return _arrow(self.con.sql(sql))
+        except duckdb.PermissionException:
+            raise QueryError(
+                "the query tried to reach outside the run: a query may read the run's tables "
+                "only (no files, no other databases, no extensions, no settings)"
+            ) from None
         except duckdb.Error as err:
-            first = str(err).strip().splitlines()[0]
-            raise QueryError(f"the query failed: {first}") from None
+            raise QueryError(f"the query failed: {quoted(_first_line(err), 300)}") from None
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database and let the directory go."""
         self.con.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
