@@ -71,6 +71,13 @@ def violations(run: Run) -> dict[str, pd.DataFrame]:
                 OR count(e.event_id) > 1 OR min(e.day) <> w.death_day
             """,
         ),
+        "a death and a killed leader name their wolf": _rows(
+            run,
+            """
+            SELECT replicate, event_id, day, kind, actor, target FROM events
+            WHERE (kind = 'died' AND actor IS NULL) OR (kind = 'leader_killed' AND target IS NULL)
+            """,
+        ),
         "ages in range": _rows(
             run,
             f"""

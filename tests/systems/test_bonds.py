@@ -290,6 +290,27 @@ def test_an_invasion_on_the_ceremony_night_interrupts_the_ceremony() -> None:
     assert (w.mate[mated] < 0).all()
 
 
+def test_an_invasion_of_a_pack_with_no_alpha_kills_no_leader() -> None:
+    """A pack whose alpha died with no successor yet has no leader to kill: a won invasion
+    neither kills a wolf that is not there nor dissolves the pack as if its alpha fell."""
+    world = _world(packs=60)
+    set_rules(world, "war", leader_killed=1.0, delay_days=0)
+    _at_war(world)
+    p = world.packs
+    defenders = np.unique(p.rival[: p.size, 0][p.rival[: p.size, 0] >= 0])
+    p.leader[defenders] = -1
+    log = run_only(world, ["conflict", "war"], 1).log.drain()
+    invasions = events_of(log, "invasion")
+    won = invasions["detail"] == 1
+    assert won.sum() > 5
+    killed = events_of(log, "leader_killed")
+    assert len(killed["actor"]) == 0
+    died = events_of(log, "died")
+    assert (died["actor"] >= 0).all()
+    dissolved = events_of(log, "pack_dissolved")
+    assert not set(dissolved["pack"].tolist()) & set(invasions["rival"][won].tolist())
+
+
 def _accepted_share(log: dict[str, np.ndarray], world: World, suitors: np.ndarray) -> float:
     offers = events_of(log, "mating_offer")
     mine = np.isin(rows_of(world, offers["replicate"], offers["actor"]), suitors)

@@ -76,7 +76,9 @@ def _invade(world: World, ctx: Context, a: NDArray[np.integer], b: NDArray[np.in
     die = ~leaders & (
         ctx.draw("battle_death", rows) < np.where(losing, r.death_loser, r.death_winner)
     )
-    killed_leader = won & (ctx.draw_packs("leader_targeted", a) < r.leader_killed)
+    # A pack whose alpha died before anyone succeeded him has no leader to kill.
+    targeted = ctx.draw_packs("leader_targeted", a) < r.leader_killed
+    killed_leader = won & (p.leader[b] >= 0) & targeted
     falls = np.bincount(fight[die], minlength=len(a)) + killed_leader
     ids = ctx.emit(
         "invasion",
