@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from packbond import body
+from packbond.care import care_met
 from packbond.context import Context
 from packbond.events import EventLog, registry
 from packbond.state import Designation
 from packbond.systems import mortality
-from packbond.systems.childcare import care_met
 
 from ..conftest import generated, run_days, run_only, world_of
 

@@ -25,10 +25,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import body, kernels
+from ..care import care_met
 from ..context import Context
 from ..events import registry
 from ..state import Designation, World
-from .childcare import care_met
 
 __all__ = ["step"]
 
