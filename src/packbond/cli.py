@@ -45,6 +45,7 @@ from .canon import Rate, canon_check
 from .ecology_check import markdown, run_check
 from .errors import PackbondError, ScenarioError, quoted
 from .export import write_graph, write_tables
+from .kernels import kernels_compiled
 from .narrative import Namer, render
 from .narrative.chronicle import chronicle
 from .narrative.formats import to_html, to_markdown
@@ -161,6 +162,8 @@ def run(
     """
     loaded = load_scenario(scenario)
     target = out_dir or Path("runs") / f"{safe_dir_name(loaded.scenario.name)}-{seed}"
+    if not as_json:
+        _note_compiling()
     with _progress_bar(f"{loaded.scenario.name} (seed {seed})", quiet=as_json) as progress:
         try:
             result = simulate(
@@ -186,6 +189,12 @@ def run(
             _print_json({"run": str(target), **_manifest_summary(result)})
         else:
             _summary(result, target)
+
+
+def _note_compiling() -> None:
+    """Say that the first run compiles the kernels, when it will, rather than go quiet."""
+    if not kernels_compiled():
+        _say("compiling kernels (once after an install; about half a minute) ...", console=err)
 
 
 def _manifest_summary(result: Run) -> dict[str, Any]:
@@ -349,6 +358,7 @@ def validate_ecology(
 
     Example: `packbond validate-ecology --years 50 --replicates 8`
     """
+    _note_compiling()
     with _progress_bar(f"valley under ecology, {replicates} replicates") as progress:
         result, outcomes = run_check(
             years=years, replicates=replicates, seed=seed, burn_in_years=burn_in, progress=progress
@@ -742,6 +752,7 @@ def canon_command(
 
     Example: `packbond canon --runs 1000 --years 2`
     """
+    _note_compiling()
     with _progress_bar(f"canon: {runs} tellings of {scenario}") as _:
         report = canon_check(runs=runs, years=years, seed=seed, scenario=scenario)
     if as_json:

@@ -10,6 +10,7 @@ bit-identical (tests compare them). This package is the only place that imports 
 
 from .acceptance import AcceptanceRules, Newcomers, weekly_acceptance
 from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
+from .cache import kernels_compiled
 from .ceremony import Betrothals, MateColumns, ceremonies, mate_pairs
 from .contact import daily_contacts
 from .courtship import Courted, CourtRules, court_choices
@@ -131,6 +132,7 @@ __all__ = [
     "hunt_outcomes",
     "hunting_parties",
     "ids_of",
+    "kernels_compiled",
     "keyed_uniform",
     "keyed_uniforms",
     "living_above",
