@@ -53,9 +53,28 @@ ARC = [
 
 
 def test_wilson_interval() -> None:
+    """The 95% interval holds the share, and reaches 0 or 1 exactly at no or every success."""
     low, high = wilson(40, 100)
     assert low < 0.4 < high and high - low == pytest.approx(0.19, abs=0.01)
     assert wilson(0, 50)[0] == 0.0 and wilson(50, 50)[1] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("successes", "n", "expected"),
+    [
+        (0, 10, (0.0, 0.27754016876661658)),
+        (5, 10, (0.23658959361548727, 0.76341040638451273)),
+        (10, 10, (0.72245983123338342, 1.0)),
+        (0, 0, (0.0, 1.0)),
+    ],
+)
+def test_wilson_interval_is_the_score_formula_at_z_1_96(
+    successes: int, n: int, expected: tuple[float, float]
+) -> None:
+    """The interval is Wilson's score formula at z = 1.96, as worked by hand: 0 of 10 reaches
+    z²/(n + z²) = 3.8416/13.8416, 10 of 10 starts at 10/13.8416, 5 of 10 is 1/2 ± 1.96 ·
+    sqrt(1/40 + 3.8416/400) / 1.38416; with no runs at all it is everything from 0 to 1."""
+    assert wilson(successes, n) == pytest.approx(expected, rel=1e-12, abs=1e-15)
 
 
 def test_every_beat_is_a_pattern_bound_to_roles() -> None:

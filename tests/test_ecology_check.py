@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from typer.testing import CliRunner
 
 from packbond.cli import app
-from packbond.ecology_check import CHECKS, run_check, summarise
+from packbond.ecology_check import CHECKS, _interval, run_check, summarise
 
 PASSING = {
     "mean_pack_size": 5.5,
@@ -28,7 +29,35 @@ def test_a_figure_passes_when_its_mean_is_in_the_field_range() -> None:
     assert [o.passed for o in outcomes] == [True] * len(CHECKS)
     size = outcomes[0]
     assert math.isclose(size.mean, 6.0)
-    assert math.isclose(size.high - size.mean, 12.706 * 0.5)  # t(0.975, 1) * sd / sqrt(2)
+    t_one = math.tan(0.475 * math.pi)  # Student's t with 1 degree of freedom is Cauchy's
+    assert math.isclose(size.high - size.mean, t_one * 0.5)  # t(0.975, 1) · sd / sqrt(2)
+
+
+# Two-sided 95% quantiles of Student's t for 1 to 30 degrees of freedom, as printed tables give
+# them (to three decimals); the ecology check read them from this table before it used SciPy.
+T975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
+
+
+def test_the_interval_is_student_t_as_the_printed_table_gives_it() -> None:
+    """Two replicates or thirty-one, the half-width is t(0.975, n - 1) · sd / sqrt(n), the t
+    the printed table gives to its three decimals."""
+    for df, table in enumerate(T975, start=1):
+        values = np.arange(df + 1, dtype=float)
+        mean, low, high = _interval(values)
+        t = (high - mean) * math.sqrt(len(values)) / values.std(ddof=1)
+        assert round(t, 3) == table, df
+        assert math.isclose(mean - low, high - mean)
+
+
+def test_one_replicate_has_a_mean_but_no_interval_and_none_has_neither() -> None:
+    """With one figure (a NaN is no figure) there is a mean and no interval; with none, nothing."""
+    mean, low, high = _interval(np.array([4.0, np.nan]))
+    assert mean == 4.0 and math.isnan(low) and math.isnan(high)
+    assert all(math.isnan(x) for x in _interval(np.array([], dtype=float)))
 
 
 def test_a_figure_out_of_range_or_a_summer_peak_fails() -> None:

@@ -24,13 +24,6 @@ from .scenario import load_scenario
 
 __all__ = ["CHECKS", "Check", "Outcome", "markdown", "run_check", "summarise"]
 
-# Two-sided 95% quantiles of Student's t by degrees of freedom (beyond 30, the normal's 1.96).
-_T975 = (
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Check:
@@ -120,14 +113,19 @@ class Outcome:
 
 
 def _interval(values: np.ndarray) -> tuple[float, float, float]:
+    """The mean of the values (NaN left out) and its 95% interval by Student's t."""
     values = values[~np.isnan(values)]
     if len(values) == 0:
         return math.nan, math.nan, math.nan
     mean = float(values.mean())
     if len(values) < 2:
         return mean, math.nan, math.nan
-    t = _T975[len(values) - 2] if len(values) - 1 <= len(_T975) else 1.96
-    half = t * float(values.std(ddof=1)) / math.sqrt(len(values))
+    # NOTE: imported here: scipy.stats takes half a second to import, which every command
+    # (and `packbond --help`) would pay.
+    from scipy.stats import t as student_t  # type: ignore[import-untyped]
+
+    quantile = float(student_t.ppf(0.975, df=len(values) - 1))
+    half = quantile * float(values.std(ddof=1)) / math.sqrt(len(values))
     return mean, mean - half, mean + half
 
 

@@ -18,11 +18,14 @@ __all__ = ["RunStories", "StoryStats", "entropy", "story_stats"]
 
 
 def entropy(counts: list[int] | tuple[int, ...]) -> float:
-    """Shannon entropy (bits) of a distribution given as counts."""
-    total = sum(counts)
-    if total <= 0:
+    """Shannon entropy (bits) of a distribution given as counts, from SciPy; 0 for no counts."""
+    if sum(counts) <= 0:
         return 0.0
-    return -sum((c / total) * math.log2(c / total) for c in counts if c > 0)
+    # NOTE: imported here: scipy.stats takes half a second to import, which every command
+    # (and `packbond --help`) would pay.
+    from scipy.stats import entropy as shannon  # type: ignore[import-untyped]
+
+    return float(shannon(counts, base=2))
 
 
 @dataclass(frozen=True)
