@@ -3,12 +3,11 @@
 Why: a day of a big world makes and drops hundreds of temporary arrays of a few megabytes (masks,
 gathers, a kernel's outputs). glibc's malloc gives such blocks back to the system when they are
 freed (it maps them on their own, or trims the top of its heap), so the next day's arrays arrive
-as fresh pages that the operating system must zero before use: in the million-wolf year some
-800,000 page faults and 7-8 s of system time, against about 390,000 (most of them the world's
-build) and 3.5-6.6 s with freed memory kept (``benchmarks/bench_world.py --wolves 1000000``,
-``/usr/bin/time``; see ``docs/performance.md``). The engine therefore asks malloc, once per
-process, to map on their own only blocks of 32 MiB and more and to keep up to 1 GiB free at the
-top of its heap.
+as fresh pages that the operating system must zero before use. Keeping freed memory spares
+most of a big run's page faults and much of its system time (measured with
+``benchmarks/bench_world.py --wolves 1000000`` under ``/usr/bin/time``; figures in
+``docs/performance.md``). The engine therefore asks malloc, once per process, to map on their
+own only blocks of 32 MiB and more and to keep up to 1 GiB free at the top of its heap.
 
 What it costs: memory a run has freed stays with the process (Python and NumPy reuse it) rather
 than going back to the system; the peak is unchanged. Only glibc is tuned (elsewhere this does

@@ -147,8 +147,8 @@ class Run:
 
     @property
     def traces(self) -> pd.DataFrame:
-        """The cast's daily wellbeing, acceptance, health, stress and rank (empty before the
-        trace was kept)."""
+        """The cast's daily wellbeing, acceptance, health, stress and rank (empty for a run
+        stored without a traces table)."""
         if "traces" not in self.table_names():
             return pd.DataFrame(columns=["replicate", "day", "wolf_id"])
         return self.table("traces")
@@ -278,8 +278,8 @@ def open_run(path: str | Path) -> Run:
 class _BackgroundWriter:
     """Writes checkpoints to the store on a thread of its own, one at a time and in order.
 
-    Why: writing a checkpoint (events, state snapshots) into DuckDB took 8.5 s of the 54 s of the
-    seed scenario's 1,000-replicate ensemble, and DuckDB does that work without holding
+    Why: writing a checkpoint (events, state snapshots) into DuckDB is a sizeable share of a big
+    ensemble's run (see ``docs/performance.md``), and DuckDB does that work without holding
     Python's lock, so it can overlap with the next days of simulation. The state snapshots
     handed over are copies (Arrow shares NumPy's memory, and the world goes on changing). A
     checkpoint waits for the one before it, and :meth:`close` for the last, so an interrupted

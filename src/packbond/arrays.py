@@ -22,13 +22,12 @@ def broadcast_copy(value: ArrayLike, shape: tuple[int, ...], dtype: DTypeLike) -
 
     Why always a copy, for arrays handed to a compiled kernel: a broadcast view is read-only,
     and ``ascontiguousarray`` hands it back as it is when it already has the dtype, so a kernel
-    met read-only and writable arrays by turns; Numba types the two apart and loaded a second
-    compiled version in the middle of a run (about 5 ms each time, measured in the benchmark
-    year).
+    would meet read-only and writable arrays by turns; Numba types the two apart and loads a
+    second compiled version in the middle of a run.
     """
     given = np.asarray(value, dtype=dtype)
-    # The two common cases without ``broadcast_to`` (about 3 us a call, and the tie moves and
-    # lookups call this dozens of times a day): a whole column, copied, and one value, filled.
+    # The two common cases without ``broadcast_to``, whose cost per call adds up (the tie moves
+    # and lookups call this dozens of times a day): a whole column, copied, and one value, filled.
     if given.shape == shape:
         return given.copy()
     if given.ndim == 0:

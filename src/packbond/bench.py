@@ -7,10 +7,10 @@ start from the same benchmark world (``benchmarking.subset``), and only the dail
 (building the world and the agents is reported apart). Mesa is imported only on its side, so
 ``--no-mesa`` works without it installed.
 
-Why ``--repeat``: a shared machine's speed drifts by a third within the hour, which moves one
-pair of runs more than a change of a few percent would. Repeated runs alternate the sides
-(packbond, Mesa, packbond, ...), so both see the same drift, and each side is reported by its
-median run.
+Why ``--repeat``: a shared machine's speed drifts within the hour, which moves one pair of runs
+more than a change of a few percent would (see ``docs/performance.md``). Repeated runs alternate
+the sides (packbond, Mesa, packbond, ...), so both see the same drift, and each side is reported
+by its median run.
 """
 
 from __future__ import annotations

@@ -38,8 +38,8 @@ def bond(
 ) -> None:
     """Make mates with a bite: the bearer carries the biter's mark for life, the bond starts at
     ``strength``, and an ambitious wolf pays a new mate less attention at first (R20). One
-    compiled pass (:func:`packbond.kernels.mate_pairs`): a ceremony is held most days, and the
-    NumPy writes were some fifteen calls on a few rows."""
+    compiled pass (:func:`packbond.kernels.mate_pairs`): a ceremony is held most days, and in
+    NumPy the writes are some fifteen calls on a few rows."""
     w, r = world.wolves, world.rules.bond
     biters = np.asarray(biter, np.int64)
     kernels.mate_pairs(

@@ -100,7 +100,7 @@ def normals(
 ) -> NDArray[np.float64]:
     """:func:`normal` (``k`` = 0) for several purposes at once, one row per purpose: the same
     numbers, with the uniforms of every purpose drawn in one compiled pass (a new wolf takes a
-    normal draw for each of its traits, and each call had a fixed cost of its own)."""
+    normal draw for each of its traits, and each call has a fixed cost of its own)."""
     ent, sd = np.asarray(entity), np.asarray(seed)
     if not (ent.ndim == 1 and ent.dtype.kind in "iu" and sd.ndim <= 1):
         return np.stack([normal(seed, day, entity, p) for p in purposes])

@@ -89,8 +89,8 @@ def remember(
 def _per_pair(value: ArrayLike, n: int, dtype: DTypeLike) -> NDArray:
     """``value`` for :func:`kernels.remember_pairs`: one element when it is one value for every
     pair (the kernel reads it for each), else one value per pair. A plain number, the usual
-    case, is made into its element directly: ``np.ndim`` and ``np.full`` took about 2 us of
-    each of the six amounts of every call."""
+    case, is made into its element directly, without the fixed cost of ``np.ndim`` and
+    ``np.full`` for each of the six amounts of every call."""
     if isinstance(value, (int, float, np.generic)):
         return np.array([value], dtype=dtype)
     if np.ndim(value) == 0:
@@ -102,7 +102,8 @@ def _for_kernel(value: ArrayLike, shape: tuple[int, ...], dtype: DTypeLike) -> N
     """``value`` as the tie kernels take it (which only read it): the caller's own array when it
     is already a writable C-contiguous array of that shape and dtype, else a
     :func:`broadcast_copy`. Why not always the copy: the weekly bond hands over some 400,000 rows
-    at a million wolves, and copying them into fresh memory cost more than the kernel's moves."""
+    at a million wolves, and copying them into fresh memory would cost more than the kernel's
+    moves."""
     if (
         isinstance(value, np.ndarray)
         and value.shape == shape

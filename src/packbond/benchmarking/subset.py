@@ -91,8 +91,8 @@ def warm_up(seed: int) -> None:
     timed run after it pays for none of the compiled kernels' loading.
 
     Why this size: a pass over fewer than ``PARALLEL_FROM`` rows runs on one thread, so a tiny
-    warm-up left the parallel contact kernel to be loaded on the timed run's first day (about
-    20 ms, measured at 10,000 wolves, some 3% of that year).
+    warm-up would leave the parallel contact kernel to be loaded on the timed run's first day,
+    on the clock.
     """
     run_packbond(build(PARALLEL_FROM + PARALLEL_FROM // 5, seed), 8)
 

@@ -79,8 +79,9 @@ class _Batch(NamedTuple):
     """One emitted batch as kept until the next drain.
 
     Why not whole columns at once: most batches are a few events of one kind with half the
-    columns empty or one value for all, and building twelve little arrays for each cost about
-    20 us a batch, an eighth of a small world's day. The day, kind, ids of a single replicate,
+    columns empty or one value for all, and building twelve little arrays for each is a fixed
+    cost of every batch that weighs on a small world's day (see ``docs/performance.md``). The
+    day, kind, ids of a single replicate,
     empty columns and single values are laid out only when the log is drained, in one pass
     over the batches for each column.
     """
@@ -182,8 +183,8 @@ class EventLog:
             "kind": np.repeat(np.array([b.code for b in batches], dtype=np.int16), sizes),
         }
         # Each column starts as "none" throughout and only the batches that gave it are written:
-        # most batches leave most columns empty, and a run of blanks made for each of them was
-        # half the cost of a drain.
+        # most batches leave most columns empty, and a run of blanks made for each of them would
+        # be a large part of a drain's cost.
         ends = np.cumsum(sizes).tolist()
         spans = [(b, end - b.n, end) for b, end in zip(batches, ends, strict=True)]
         for at, col in enumerate(_FILLED):

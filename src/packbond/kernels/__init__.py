@@ -5,7 +5,8 @@ Why: at a million wolves a day's systems are bound by memory traffic, not arithm
 expression over a column makes a temporary per operation, so a system of ten operations reads
 and writes the columns ten times. These kernels do the same work in one pass each; where they
 replace a NumPy formula they keep its arithmetic in the same order, so results are
-bit-identical (tests compare them). This package is the only place that imports Numba.
+bit-identical (``tests/test_kernels.py`` keeps the NumPy formulas and compares them). This
+package is the only place that imports Numba.
 """
 
 from .acceptance import AcceptanceRules, Newcomers, weekly_acceptance

@@ -1,11 +1,10 @@
 """The weekly acceptance kernel: every newcomer's acceptance moved for the week (R40, R26, R27).
 
-Why compiled: the week's move was some thirty NumPy operations over the wolves not yet fully
-accepted (2,873 of them in the benchmark world of 10,000 wolves at day 100), each a temporary:
-about 110 us a week, against 20 here. The arithmetic keeps the NumPy formula's order and
-dtypes (float32 columns times a rule value in float32, as NumPy does with a Python float; a
-flag times a rule value in float64), so the acceptance written is the one NumPy wrote, bit for
-bit.
+Why compiled: in NumPy the week's move is some thirty operations over the wolves not yet fully
+accepted (a few thousand in the benchmark world of 10,000 wolves), each a temporary; here it is
+one pass. The arithmetic keeps the NumPy formula's order and dtypes (float32 columns times a
+rule value in float32, as NumPy does with a Python float; a flag times a rule value in
+float64), so the acceptance written is the one the NumPy formula writes, bit for bit.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ class Newcomers(NamedTuple):
 
 
 class AcceptanceRules(NamedTuple):
-    """The acceptance rules the kernel applies, flattened; float32 where NumPy combined the rule
+    """The acceptance rules the kernel applies, flattened; float32 where NumPy combines the rule
     value with a float32 column."""
 
     contact: bool

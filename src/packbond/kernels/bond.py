@@ -1,13 +1,13 @@
 """The bond kernels: every bonded wolf feels its mate's wound, darkness and wellbeing daily, and
 its bond grows or fades weekly.
 
-Why compiled: the bond is felt every day by every mated wolf, and in NumPy each day paid a
+Why compiled: the bond is felt every day by every mated wolf, and in NumPy each day pays a
 dozen passes over all of them (the mask, gathers of the mate's wound, darkness and wellbeing,
 the writes back) although only the few with a wounded or darkened mate do more than move
 wellbeing. Here one pass does the routine part and lists the few who feel pain for the first
 time, for the system to emit; the weekly growth likewise runs over the bonded rows in one loop
 and hands back only the pairs together, whose trust the system moves. The arithmetic keeps the
-NumPy formulas' order and dtypes (float64 by the bond's strength, float32 where NumPy combined a
+NumPy formulas' order and dtypes (float64 by the bond's strength, float32 where NumPy combines a
 float32 column with a rule value, stored back as float32), so the results are bit-identical.
 """
 
@@ -141,7 +141,7 @@ def _feel_mates_parallel(
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
 """How the day's bond has cost lately on one thread and on several (from a hundred thousand
-rows: below, a pass is a few tens of microseconds and starting threads costs a fair part)."""
+rows: below, starting threads costs a fair part of a pass)."""
 
 
 def feel_mates(

@@ -2,7 +2,7 @@
 
 Numba compiles a kernel on its first call and keeps the machine code in its cache (``cache=True``),
 so only the first run after an install, or after a kernel's source changed, pays for compiling.
-The command line uses this to say so instead of going quiet for half a minute.
+The command line uses this to say so instead of going quiet while it compiles.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Why compiled: only the betrothed are touched, a few dozen wolves in a world of ten thousand, and
 a ceremony is held most days, but sorting out the interrupted and the due, ordering each pair by
-who bites, and writing a new pair's mate, mark, bond and attention were some thirty NumPy calls
+who bites, and writing a new pair's mate, mark, bond and attention are some thirty NumPy calls
 a day on those few rows. Here one pass sorts the betrothed and one writes the new pairs. The
 events stay with the ceremony system; these kernels only read and write columns.
 """
@@ -163,7 +163,7 @@ def mate_pairs(
     are mated on ``day``, no longer single, their coming ceremonies (and those of whoever they
     were promised to) are called off, their felt wound and dark mood are cleared, and where the
     bond rule is on the bond starts at ``strength[k]`` and the attention each pays falls with
-    its ambition (float32, as NumPy computed it from the float32 column)."""
+    its ambition (float32, as NumPy computes it from the float32 column)."""
     (
         mate,
         marked_by,

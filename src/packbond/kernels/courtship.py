@@ -1,12 +1,12 @@
 """The weekly courtship kernel: each suitor weighs a few packmates and the wolf it protects, and
 picks the one it is drawn to most (R20, R22, R38, R52).
 
-Why compiled: in NumPy the choice was some forty operations over (suitors x candidates) pairs,
-each a temporary, with a pass over every wolf to find who protects whom; at a million wolves
-about 36 ms a week. Here each suitor's candidates are drawn, scored and compared in one loop.
-The arithmetic keeps the NumPy formulas' order and dtypes (float32 where NumPy combined a
-float32 column with a rule value, float64 for the tie, the pull and the scent), so the choices
-and their weights are the NumPy version's, bit for bit.
+Why compiled: in NumPy the choice is some forty operations over (suitors x candidates) pairs,
+each a temporary, with a pass over every wolf to find who protects whom. Here each suitor's
+candidates are drawn, scored and compared in one loop. The arithmetic keeps the NumPy
+formulas' order and dtypes (float32 where NumPy combines a float32 column with a rule value,
+float64 for the tie, the pull and the scent), so the choices and their weights are the NumPy
+formulas', bit for bit.
 """
 
 from __future__ import annotations

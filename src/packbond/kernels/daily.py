@@ -111,7 +111,7 @@ def keyed_uniforms(
 ) -> NDArray[np.float64]:  # pragma: no cover - compiled
     """:func:`keyed_uniform` for several (purpose, k) at once: row ``m`` of the result is the
     uniforms of ``purposes[m]`` and ``ks[m]``. One call instead of one per purpose, for the
-    many draws a new wolf takes (each call had a fixed cost of its own)."""
+    many draws a new wolf takes (each call has a fixed cost of its own)."""
     n = len(entity)
     out = np.empty((len(purposes), n), dtype=np.float64)
     if n == 0:
@@ -257,9 +257,8 @@ def stage_hazards(
 
     ``on_road`` is (dispersing, travelling); ``adult`` holds the adult hazard at home and on the
     road, ``young`` the young's per pack row, with a last row for the young outside any pack
-    (shape (packs + 1, 2)). Why a kernel: the weekly refresh chose among these few values with
-    some fifteen NumPy passes, gathers and a scatter over every living wolf (about 15 ms a week
-    at a million wolves).
+    (shape (packs + 1, 2)). Why a kernel: in NumPy, choosing among these few values takes some
+    fifteen passes, gathers and a scatter over every living wolf.
     """
     dispersing, travelling = on_road
     n_packs = young.shape[0] - 1
@@ -289,7 +288,7 @@ def run_clocks(
     count = 0
     for i in range(len(alive)):
         # Selects, not branches: the dead are too scattered for a branch on them to be
-        # predicted (1.7 against 1.2 ms at a million wolves). A dead row's clock is kept.
+        # predicted. A dead row's clock is kept.
         ran = clock[i] - hazard[i]
         living = alive[i]
         clock[i] = ran if living else clock[i]
@@ -310,7 +309,7 @@ def best_per_group(
     Ties go to the earlier element, so the result equals a stable sort by (group, second
     choice, -merit) keeping the first ``need`` of each group, without the sort: one pass that
     keeps each group's best so far in order, in a short list of ``need[g]`` places (groups
-    need few; a pass per place to fill cost a fifth of a second a year at a million wolves).
+    need few), rather than a pass over the elements per place to fill.
     """
     first = np.zeros(len(need) + 1, dtype=np.int64)
     for g in range(len(need)):

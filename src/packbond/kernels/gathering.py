@@ -1,12 +1,12 @@
 """Who goes gathering today (R33), in one compiled pass over the wolves.
 
-Why: the NumPy version listed the members of the due packs (a third of every pack on a day),
-filtered them through four gathered columns, drew for each, and sorted the party's packs with
-``np.unique``: six passes and a sort over a third of the world, about 10 ms a day at a million
-wolves. Here one pass checks each wolf, draws for the able members of a due pack, and counts the
-party per pack as it goes, so the packs come out in order without a sort. The draw is
-:func:`packbond.rng.uniform` for the wolf (seed of its replicate, day, id, purpose, k = 0), as
-``Context.draw`` gives it, so the parties are the same.
+Why: in NumPy the choice lists the members of the due packs (a third of every pack on a day),
+filters them through four gathered columns, draws for each, and sorts the party's packs with
+``np.unique``: six passes and a sort over a third of the world. Here one pass checks each wolf,
+draws for the able members of a due pack, and counts the party per pack as it goes, so the packs
+come out in order without a sort. The draw is :func:`packbond.rng.uniform` for the wolf (seed of
+its replicate, day, id, purpose, k = 0), as ``Context.draw`` gives it, so the parties are the
+NumPy choice's.
 """
 
 from __future__ import annotations
@@ -115,8 +115,7 @@ def _gathering_parties_parallel(
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
 """How the day's choice of gatherers has cost lately on one thread and on several (from a
-hundred thousand rows: below, the pass is tens of microseconds and starting threads costs a
-fair part)."""
+hundred thousand rows: below, starting threads costs a fair part of a pass)."""
 
 
 def gathering_parties(

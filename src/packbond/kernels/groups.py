@@ -1,8 +1,8 @@
 """Grouping wolves by pack: a counting sort in one compiled pass.
 
 Why: several systems need "the living members of each pack, in row order" every day. A stable
-argsort of a million pack numbers costs tens of milliseconds; counting the members of each pack
-and placing them costs two passes over the rows, and gives the same order.
+argsort sorts every pack number; counting the members of each pack and placing them costs two
+passes over the rows, and gives the same order.
 """
 
 from __future__ import annotations
@@ -36,8 +36,7 @@ def _count_members(
 
     Rows come mostly in runs of one pack (a world is built pack by pack, a litter joins at the
     end): a run is counted in a register and added once. Adding each row to its pack's count in
-    memory made every row wait for the store of the row before it: at 10,000 wolves of the
-    benchmark rule set, a pass took 37 us that way and takes 20 this way.
+    memory would make every row wait for the store of the row before it.
     """
     run_pack = -1
     run = 0
@@ -136,7 +135,7 @@ def _members_by_pack_parallel(
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
 """How grouping by pack has cost lately on one thread and on several. From a hundred thousand
-rows only: at ten thousand a pass is about 50 us, and starting threads costs a fair part."""
+rows only: below, starting threads costs a fair part of a pass."""
 
 
 def members_by_pack(
@@ -203,7 +202,7 @@ def pack_strengths(
 
     In the dtypes NumPy gave the formula (skill and vigour in float32, the weight and the sum in
     float64, the leader's part in float32), so the sums are the same to the bit; one pass where
-    NumPy made a dozen temporaries of the able (some 5 ms at a million wolves).
+    NumPy makes a dozen temporaries of the able.
     """
     total = np.zeros(len(leader), dtype=np.float64)
     half = np.float32(0.5)

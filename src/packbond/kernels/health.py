@@ -1,12 +1,12 @@
 """The daily wound kernel: bleeding, healing and the risk of dying of a grave wound (R32).
 
 Why compiled: only the wounded are touched, a few hundred wolves in a world of ten thousand, but
-the NumPy version was some fifteen calls a day on those few rows (gathers, ``where``, ``clip``,
-two draws, masks), a cost of every day that did not shrink with the wounded. One pass finds the
+in NumPy the day is some fifteen calls on those few rows (gathers, ``where``, ``clip``, two
+draws, masks), a cost of every day that does not shrink with the wounded. One pass finds the
 wounded, moves each wound, draws whether its bleeding stops (keyed by seed, day, wolf id and
 purpose, as ``Context.draw`` does) and sorts out the healed and the grave; the few who die are
 drawn for here too. The arithmetic keeps NumPy's: float64 for the wound's change, float32 for
-the grave risk (NumPy computed it from a float32 column and Python floats).
+the grave risk (NumPy computes it from a float32 column and Python floats).
 """
 
 from __future__ import annotations

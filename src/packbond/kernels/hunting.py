@@ -1,14 +1,14 @@
 """The daily hunting kernels: who of the packs hunting today goes out, who chases alone, how
 each hunt ends and who is hurt in it, and who helps a hurt hunter.
 
-Why compiled: choosing a party was some sixty NumPy operations a day over every able member of a
-hunting pack (masks, gathers, an ``isin``, a ``lexsort`` and group positions), a cost paid every
-day whatever the world's size. Here one pass over the wolves groups the able members by pack,
+Why compiled: in NumPy choosing a party is some sixty operations a day over every able member of
+a hunting pack (masks, gathers, an ``isin``, a ``lexsort`` and group positions), a cost paid
+every day whatever the world's size. Here one pass over the wolves groups the able members by pack,
 and each pack's few members are weighed, ordered and kept in a short loop; likewise each hurt
 hunter's party is weighed for a helper in one loop, not a repeat, lookup and lexsort. The
 arithmetic keeps the NumPy formulas' order and dtypes (float32 columns combined with rule values
 in float32, as NumPy does with a Python float), and draws are keyed (seed, day, wolf id,
-purpose), so the choices are the ones the NumPy version made, bit for bit.
+purpose), so the choices are the ones the NumPy formulas make, bit for bit.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ def _due_packs(
     packs: HuntingPacks, seeds: NDArray[np.uint64], r: PartyRules
 ) -> NDArray[np.bool_]:  # pragma: no cover - compiled
     """Which living packs hunt today: each draws (keyed by seed, day, pack id and purpose, as
-    ``Context.draw_packs`` does) under ``hunt_chance``. Drawn here, not in NumPy, as the day's
-    half a dozen passes over the packs for it were a fixed cost of every day."""
+    ``Context.draw_packs`` does) under ``hunt_chance``. Drawn here, not in NumPy, as half a
+    dozen NumPy passes over the packs for it would be a fixed cost of every day."""
     keys = np.empty(len(seeds), dtype=np.uint64)
     for q in range(len(seeds)):
         keys[q] = day_key(seeds[q], r.day, r.key_hunt, 0)
@@ -135,9 +135,9 @@ def _able_by_pack(
 
     The living members come grouped by pack (``members`` from ``member_start`` per pack row,
     ``member_count`` of them: :meth:`packbond.state.World.members_by_pack`), so only the due
-    packs' members are read, where a sift of every row cost twice the rest of the choice. The
-    able among them are kept branch-free (every member is written, the end moves only for the
-    able): who is wounded or young is too random for a branch to be predicted.
+    packs' members are read, not every row. The able among them are kept branch-free (every
+    member is written, the end moves only for the able): who is wounded or young is too random
+    for a branch to be predicted.
     """
     _, _, _, _, designation, wound, due_day = wolves[:7]
     keys = np.empty((len(seeds), 4), dtype=np.uint64)
@@ -442,9 +442,8 @@ def _hunting_parties_parallel(
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
 """How the choice of parties has cost lately on one thread and on several. From a hundred
-thousand wolves only: at ten thousand the whole choice is about 100 us on one thread, and
-starting threads, with the sift and the closing up a parallel choice needs, costs more than
-the second thread saves."""
+thousand wolves only: below, starting threads, with the sift and the closing up a parallel
+choice needs, costs more than the second thread saves."""
 
 
 def hunting_parties(
@@ -585,7 +584,7 @@ class OutcomeRules(NamedTuple):
     snow_effect: float
     """Signed: negative where snow makes hunting harder."""
     food_by_size: NDArray[np.float64]
-    """A kill's food by party size (NumPy's power, so the same bits as before)."""
+    """A kill's food by party size."""
     injury_base: float
     snow_injury: float
     unfamiliar_injury: float
@@ -623,10 +622,10 @@ def hunt_outcomes(
     """Each hunt's success and food (added to its pack's store), and the hunters hurt: their
     rows, wounds' severity and site, and the index of the hunt each was hurt in.
 
-    Why one pass: these were some thirty NumPy operations a day on a few dozen hunts, a cost
-    that did not shrink with the world. The arithmetic keeps their order and dtypes: success in
+    Why one pass: in NumPy these are some thirty operations a day on a few dozen hunts, a cost
+    that does not shrink with the world. The arithmetic keeps their order and dtypes: success in
     float64; injury risk in float32 (the float32 columns with the rule values taken as float32,
-    as NumPy does with a Python float) until the solo factor, which NumPy made float64.
+    as NumPy does with a Python float) until the solo factor, which NumPy makes float64.
     """
     (
         pack_alive,

@@ -1,7 +1,7 @@
 """The weekly wish-to-leave kernel: every presented pack member's wish moves toward its life.
 
 Why compiled: the wish is a formula over every presented wolf with a pack, and a liked, trusted
-mate beside it needs two tie lookups per mated wolf; in NumPy that was a dozen passes, a
+mate beside it needs two tie lookups per mated wolf; in NumPy that is a dozen passes, a
 (mated wolves x slots) mask per lookup, and the pack sizes besides. Here two passes do it: one
 counts the packs' living members, one moves each wish. The arithmetic keeps the NumPy formula's
 order and dtypes (float32 columns times rule weights in float32, then float64), so wishes are

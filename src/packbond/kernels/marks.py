@@ -4,10 +4,9 @@ Why two passes: a sift that tests every row and lists the matches in one loop (`
 n += match``) does both jobs row by row, and its tests cannot run on the processor's vector
 units because of the list. Marking first (one byte a row, from tests with no branch, which the
 compiler vectorises) and then listing the marked rows (a load, a store and an add a row) pays
-where the test reads several columns: replaying the calls of 200 days of the benchmark world of
-10,000 wolves, the day's conceptions (a five-column test) took 31.5 us against 38.7, the mates'
-feelings (three columns) 40.7 against 45.7. A test of one or two columns gained nothing: the
-bytes of the marks cost what the vector units save, so those sifts stay one loop.
+where the test reads several columns: the day's conceptions (five) and the mates' feelings
+(three; figures in ``docs/performance.md``). For a test of one or two columns the bytes of the
+marks cost what the vector units save, so those sifts stay one loop.
 """
 
 from __future__ import annotations

@@ -2,12 +2,11 @@
 
 Why a threshold and a check on the clock: a parallel pass waits for its slowest thread. On an
 idle two-core machine the contact pass runs faster on two threads from a few thousand pack
-members (0.83 ms against 1.18 ms a day at 10,000, 1.38 against 2.72 at 20,000, 6.7 against 11.5
-at 100,000; ``benchmarks/bench_contact.py --threads``). When the
-other core is busy (a test suite, another run), the thread that shares it is descheduled and the
-whole pass waits for it: measured at 20,000 members beside a busy loop, 11.4 ms a day on two
-threads against 2.8 ms on one. So below :data:`PARALLEL_FROM` rows a pass runs on one thread,
-and above it :class:`ThreadChoice` times the pass both ways now and then and keeps the faster.
+members (``benchmarks/bench_contact.py --threads``; figures in ``docs/performance.md``). When
+the other core is busy (a test suite, another run), the thread that shares it is descheduled
+and the whole pass waits for it, so two threads are slower than one. So below
+:data:`PARALLEL_FROM` rows a pass runs on one thread, and above it :class:`ThreadChoice` times
+the pass both ways now and then and keeps the faster.
 
 Only passes whose rows are independent run in parallel, so the result is the same on any number
 of threads and whichever way a day is run; ``NUMBA_NUM_THREADS=1`` keeps every run on one.
@@ -40,10 +39,10 @@ class ThreadChoice:
     """Chooses, pass by pass, between one thread and several by what each cost per row lately.
 
     Each way is tried first, several threads before one, and its first pass is not counted (it
-    loads the compiled pass and starts the threads: measured, it made threads look slower than
-    one thread for the first 16 days of a small world). Then the cheaper way is kept. Now and
-    then a pass runs the other way (a probe), so that a machine that becomes busy, or idle
-    again, is noticed: first after ``probe_every`` passes, then twice as long after each probe
+    loads the compiled pass and starts the threads, and counted it would make threads look
+    slower than one thread for the first days of a small world). Then the cheaper way is kept.
+    Now and then a pass runs the other way (a probe), so that a machine that becomes busy, or
+    idle again, is noticed: first after ``probe_every`` passes, then twice as long after each probe
     that confirms the choice (up to ``longest``), so that on a machine that stays as it is the
     probes cost little.
     A way's cost is the median of its last ``recent`` passes, so that one pass slowed by the

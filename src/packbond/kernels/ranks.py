@@ -1,7 +1,7 @@
 """Kernels for the weekly rank ladder (R22, R23, R25): standing, challengers and the ladder.
 
 Why compiled: the ladder ranks every presented pack member each week (about 700,000 wolves in
-a world of a million). In NumPy that was a lexsort of all of them by (pack, standing, birth),
+a world of a million). In NumPy that is a lexsort of all of them by (pack, standing, birth),
 another for the challengers, and a dozen gathers for standing. Here one pass computes standing,
 one picks each pack's strongest challenger, and the ladder groups members by pack with a
 stable counting sort and orders each (small) pack on its own. The arithmetic follows the
@@ -118,7 +118,7 @@ def _fill_standings(
     day: int,
     out: NDArray[np.float64],
 ) -> None:  # pragma: no cover - compiled
-    """Standing of each of ``rows``, as the NumPy formula of :mod:`packbond.standing` had it."""
+    """Standing of each of ``rows``, step by step as the NumPy formula computes it."""
     alive, pack, designation, mate, single_since, boldness, wound, skill, esteem, _ = folk
     leader, omega_penalty, requires_mate = packs
     lost = _past_grace(
@@ -257,8 +257,8 @@ def _merge_sort(
 ) -> None:  # pragma: no cover - compiled
     """Stable bottom-up merge sort of ``members`` (indices) by -top, then birth.
 
-    Written out rather than two ``np.argsort(kind="mergesort")`` calls: those took seconds
-    to compile, for a path only packs of more than a few dozen take.
+    Written out rather than two ``np.argsort(kind="mergesort")`` calls: those add much to the
+    kernel's compile time, for a path only packs of more than a few dozen take.
     """
     m = len(members)
     merged = np.empty(m, dtype=np.int64)

@@ -1,11 +1,11 @@
 """The daily conception kernel: which wolves conceive today.
 
 Why compiled: only mated carriers at rest can conceive, and only a few of them do on a given
-day, but finding them in NumPy masked every wolf every day (five columns, two ``isin``, the
-mate's and the leader's gathers) and then weighed every candidate's chance in a dozen passes.
+day, but finding them in NumPy masks every wolf every day (five columns, two ``isin``, the
+mate's and the leader's gathers) and then weighs every candidate's chance in a dozen passes.
 Here one pass sifts the rows, and the few candidates are weighed and drawn for (keyed by seed,
 day, wolf id and purpose, as ``Context.draw`` does) in a short loop; only those who conceive
-come back, in row order. The chance is float64 throughout, as it was.
+come back, in row order. The chance is float64 throughout, as in the NumPy formula.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def _conceptions_parallel(
 
 _THREADS = parallel.ThreadChoice(from_rows=100_000)
 """How the day's conceptions have cost lately on one thread and on several (from a hundred
-thousand rows: below, a pass is tens of microseconds and starting threads costs a fair part)."""
+thousand rows: below, starting threads costs a fair part of a pass)."""
 
 
 def conceptions(

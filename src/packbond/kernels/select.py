@@ -102,7 +102,7 @@ def fighter_mask(
     out = np.empty(len(alive), dtype=np.bool_)
     for i in range(len(alive)):
         # Bitwise, not ``and``: the dead and the disabled are too scattered for branches on
-        # them to be predicted (4.0 against 1.3 ms at a million wolves).
+        # them to be predicted (see ``docs/performance.md``).
         out[i] = alive[i] & (pack[i] >= 0) & fights[designation[i]] & (wound[i] < disabled_above)
     return out
 
@@ -138,7 +138,8 @@ def ids_of(
     """The ids of ``rows`` in ``id_column``, with -1 (no wolf or pack) kept as -1.
 
     Why compiled: every event batch turns its role holders' rows into ids, most of them a few
-    dozen rows; in NumPy the take and the check for a -1 among them cost about 4 us a column.
+    dozen rows; in NumPy the take and the check for a -1 among them are a fixed cost per column
+    of every batch.
     """
     out = np.empty(len(rows), dtype=np.int32)
     for k in range(len(rows)):
@@ -150,7 +151,7 @@ def ids_of(
 @njit(cache=True)
 def codes_within(codes: NDArray[np.int16], n_codes: int) -> bool:  # pragma: no cover - compiled
     """Whether every code lies in ``[0, n_codes)`` (an event batch's detail codes): NumPy's min
-    and max took about 3 us for a handful of codes, on every batch with a detail."""
+    and max each have a fixed cost that dwarfs a handful of codes, on every batch with a detail."""
     bad = 0
     for c in codes:
         bad += (c < 0) | (c >= n_codes)

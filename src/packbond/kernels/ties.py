@@ -66,7 +66,7 @@ def claim_slot_in(
     Takes the columns one by one so that a hot loop holding them in locals pays no reference
     counting per call (passing the bundle would, for every array in it). Only the lookup is
     inlined: making a new tie is rare (about one contact in 2,500) and is a call of its own,
-    because inlined, its loop and stores slowed every contact's tie update by about half.
+    because inlined, its loop and stores would slow every contact's tie update.
     """
     s = find_slot(other, i, j)
     if s >= 0:
@@ -132,7 +132,7 @@ def remember_pairs(
     and the later memory. Each of the amounts, ``memory``, ``weight`` and ``event`` holds one
     value per pair or a single value for every pair: a week's bond moves the trust of some
     400,000 pairs at a million wolves by amounts that are mostly the same, and filling five
-    columns of one value for them cost more than the moves.
+    columns of one value for them would cost more than the moves.
     """
     t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event = ties
     for n in range(len(src)):
@@ -264,7 +264,7 @@ def _fondest_beside_parallel(
 
 _FONDEST_THREADS = parallel.ThreadChoice(from_rows=1_000)
 """How the day's choice of garment givers has cost lately on one thread and on several (from
-1,000 stressed wolves, some 150 ns each, their slots and packmates scattered in memory; a
+1,000 stressed wolves, each a costly scan of slots and packmates scattered in memory; a
 million-wolf world has about 15,000 a day)."""
 
 

@@ -1,6 +1,6 @@
 """Kernels for the weekly wellbeing pass (R44, R45, R43, R3) and the fading of memories.
 
-Why compiled: wellbeing moves for every living wolf each week. In NumPy that was some thirty
+Why compiled: wellbeing moves for every living wolf each week. In NumPy that is some thirty
 passes over every wolf (gathers, a temporary per operation, two tie lookups that each scanned
 every slot of every wolf with a mate) plus a pass over every tie slot to fade memories. Here
 each is one pass. The arithmetic follows the NumPy formulas step by step in the same dtypes (a
@@ -72,7 +72,7 @@ def fade_memories(
 ) -> None:  # pragma: no cover - compiled
     """A week of fading for every row with a vivid memory; a faded memory is forgotten.
 
-    As the NumPy version did, a row with any vivid memory has all its slots faded, so an empty
+    As in the NumPy formula, a row with any vivid memory has all its slots faded, so an empty
     slot there (weight 0) forgets its memory code too; rows with none are left alone.
     """
     slots = weight.shape[1]

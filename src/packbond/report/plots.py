@@ -217,7 +217,8 @@ def timeline_svg(
             ax.set_yticks([])
         ax.set_ylabel(label)
         if marks:
-            # NOTE: one collection per panel rather than a line per event: half the build time.
+            # NOTE: one collection per panel rather than a line per event: one artist to draw,
+            # not one per mark.
             ax.vlines(
                 [m[0] for m in marks],
                 0,

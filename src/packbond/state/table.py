@@ -101,7 +101,7 @@ class Table:
         """The used part of a column, the same view object until rows are added.
 
         Why kept: the systems ask for some 120 views a day, and making each anew (a slice, a new
-        array object) was a fixed cost of every day that does not shrink with the world.
+        array object) would be a fixed cost of every day that does not shrink with the world.
         """
         kept: np.ndarray | None = self._views.get(name)
         if kept is None:

@@ -64,7 +64,7 @@ class World:
     @property
     def seed_keys(self) -> NDArray[np.uint64]:
         """The seeds as the unsigned words the compiled draws take, converted once per seeds
-        array (several systems a day passed a fresh conversion to their kernels)."""
+        array rather than by each of the several systems a day that hand them to a kernel."""
         kept = self._seed_keys
         if kept is None or kept[0] is not self.seeds:
             kept = (self.seeds, self.seeds.astype(np.uint64))
@@ -132,9 +132,9 @@ class World:
         born, dies or changes pack.
 
         Why kept: hunting and contact both group the living by pack every day, and on most days
-        of a small world (221 of 363 in the benchmark world of 10,000 wolves) no one was born,
-        died or moved since the day before. Whether anyone did is checked against copies of the
-        alive and pack columns, not left to the systems that write them to report.
+        of a small world no one has been born, died or moved since the day before (see
+        ``docs/performance.md``). Whether anyone did is checked against copies of the alive and
+        pack columns, not left to the systems that write them to report.
         """
         w = self.wolves
         alive, pack = w.view("alive"), w.view("pack")

@@ -58,7 +58,7 @@ def step(world: World, ctx: Context) -> None:
 
 
 def _acceptance_rules(rules: Rules) -> kernels.AcceptanceRules:
-    """The kernel's flat rules: float32 where the NumPy formula met a float32 column."""
+    """The kernel's flat rules: float32 where the NumPy formula meets a float32 column."""
     r = rules.acceptance
     return kernels.AcceptanceRules(
         contact=rules.contact.enabled,

@@ -47,8 +47,8 @@ def step(world: World, ctx: Context) -> None:
     hit_packs[w.pack[victims]] = True
     members = world.members_of(hit_packs)
     # NOTE: each tie slot names one wolf, so a lookup from row to case finds every friend of a
-    # victim in one pass over the slots, where comparing every slot with every victim grew with
-    # their product (a fifth of a million-wolf year); the order of the matches is the same.
+    # victim in one pass over the slots, where comparing every slot with every victim would
+    # grow with their product; the order of the matches is the same.
     case_of = np.full(w.size, -1, dtype=np.int64)
     case_of[victims] = np.arange(len(victims))
     other = w.tie_other[members]

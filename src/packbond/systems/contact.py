@@ -114,8 +114,8 @@ def step(world: World, ctx: Context) -> None:
 @once_per_rules
 def _params_of(rules: Rules) -> k.ContactParams:
     """The kernel's flat parameters, by name, from the rules (a switched-off rule reads 0/off),
-    built once per rules object: building them every day cost as much as the rest of the day's
-    Python side of contact (about 80 microseconds, from ``model_dump``)."""
+    built once per rules object: built every day, ``model_dump`` would weigh as much as the rest
+    of the day's Python side of contact."""
     c, g, j, v = rules.contact, rules.gossip, rules.jealousy, rules.violence
     s, vo, sc, wb = rules.submission, rules.voice, rules.scent, rules.wellbeing
     return k.ContactParams(

@@ -159,7 +159,7 @@ def _court(world: World, ctx: Context) -> None:
     ok = target >= 0
     suitors, need, target, pull, scent = suitors[ok], need[ok], target[ok], pull[ok], scent[ok]
     # One offer per wolf asked; a wolf busy courting is not asked this week (a mask of the
-    # suitors, not np.isin: that sorts both lists, a fifth of a millisecond at 10,000 wolves).
+    # suitors, not np.isin, which sorts both lists).
     courting = np.zeros(w.size, dtype=bool)
     courting[suitors] = True
     free_to_answer = np.flatnonzero(~courting[target])

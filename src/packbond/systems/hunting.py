@@ -163,8 +163,8 @@ def _outcomes(
     Success grows with party size and skill and follows the season's prey, thinned where a
     region holds more packs than territories, and snow (a rule); injury risk grows with snow,
     unfamiliar ground, lack of skill, chasing alone and the rut. One compiled pass
-    (:func:`packbond.kernels.hunt_outcomes`), as the day's few dozen hunts made the NumPy
-    version a fixed cost of every day.
+    (:func:`packbond.kernels.hunt_outcomes`), as in NumPy the formulas over the day's few dozen
+    hunts are a fixed cost of every day.
     """
     w, p, regions, rules = world.wolves, world.packs, world.regions, world.rules
     success, food, rows, severity, site, hunt = kernels.hunt_outcomes(
@@ -206,7 +206,7 @@ def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernels
     key = (r.kill_food, r.kill_party_exponent, largest)
     table = _food_tables.get(key)
     if table is None:
-        # NumPy's power, as the food was computed before: the same bits for every size.
+        # NumPy's power, not the compiled one, so every size's food has the NumPy formula's bits.
         table = r.kill_food * np.arange(largest + 1).astype(np.float64) ** r.kill_party_exponent
         _food_tables[key] = table
     s = rules.seasons

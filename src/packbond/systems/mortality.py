@@ -132,8 +132,8 @@ def _stage(
 
     A stage's yearly risk takes few values (two for adults, at home or on the road, and two per
     pack for the young), so the logarithm of :func:`_daily` is taken once per value and looked
-    up, not once per wolf, and only the young look up their pack's: the same numbers, and the
-    weekly refresh of a million wolves no longer pays a million logarithms and gathers.
+    up, not once per wolf, and only the young look up their pack's: the same numbers as a
+    logarithm per wolf.
     """
     w = world.wolves
     adult, young_by_pack = _stage_hazards(world, care)
