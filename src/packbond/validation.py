@@ -1,20 +1,24 @@
 """Field types with user-facing messages, and the translation of pydantic errors into Problems.
 
-Why our own types: pydantic's default messages ("Input should be a valid number, unable to parse
-string as a number") do not say what range was expected. A bounded type validates type and range
-in one step and says both, in the project's one message form.
+A number field is pydantic's ``StrictFloat`` or ``StrictInt`` (never text, never true/false) with
+its bounds in ``Field(ge=..., le=...)``, so the bounds are in the JSON Schema too. Pydantic's
+default messages ("Input should be a valid number") do not say what range was expected: every
+type or range error of a bounded field becomes one message that says both, in the project's one
+form, with the bounds read from the field's metadata.
 """
 
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable
-from typing import Annotated, Any
+import types
+from collections.abc import Iterable
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from annotated_types import Ge, Le
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, ValidationError
+from pydantic.fields import FieldInfo
 
 from .errors import Problem, quoted
 
@@ -22,7 +26,6 @@ __all__ = [
     "MAX_NESTING",
     "WHOLE_MAX",
     "Fraction",
-    "Range",
     "Strict",
     "WholeRange",
     "format_loc",
@@ -44,39 +47,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
-def _fmt(x: float) -> str:
-    return f"{x:,.0f}" if x == int(x) else f"{x:g}"
-
-
-def _number_check(lo: float, hi: float, whole: bool) -> Callable[[Any], Any]:
-    kind = "a whole number" if whole else "a number"
-    if math.isinf(hi):
-        expect = f"must be {kind} of at least {_fmt(lo)}"
-    else:
-        expect = f"must be {kind} from {_fmt(lo)} to {_fmt(hi)}"
-
-    def check(v: Any) -> Any:
-        ok_type = isinstance(v, int) if whole else isinstance(v, int | float)
-        if isinstance(v, bool) or not ok_type or (isinstance(v, float) and not math.isfinite(v)):
-            raise ValueError(expect)
-        if not lo <= v <= hi:
-            raise ValueError(expect)
-        return float(v) if not whole else v
-
-    return check
-
-
-def Range(lo: float, hi: float = math.inf) -> Any:
-    """Metadata for ``Annotated[float, Range(lo, hi)]``: a number in [lo, hi], said so on error."""
-    return BeforeValidator(_number_check(lo, hi, whole=False))
-
-
 def WholeRange(lo: int, hi: int = WHOLE_MAX) -> Any:
-    """Metadata for ``Annotated[int, WholeRange(lo, hi)]``: a whole number in [lo, hi]."""
-    return BeforeValidator(_number_check(lo, hi, whole=True))
+    """``Field(strict=True, ge=lo, le=hi)``, for ``Annotated[int, WholeRange(lo, hi)]``: a whole
+    number in [lo, hi], at most what a 32-bit column holds unless ``hi`` says less."""
+    return Field(strict=True, ge=lo, le=hi)
 
 
-Fraction = Annotated[float, Range(0.0, 1.0)]
+Fraction = Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
 """A number from 0 to 1: probabilities, levels, shares."""
 
 
@@ -103,21 +80,10 @@ def _known_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[st
         field = current.model_fields.get(str(part))
         if field is None:
             return []
-        current = _inner_model(field.annotation)
+        current = next(iter(_inner_models(field.annotation)), None)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The model class inside ``X``, ``list[X]``, ``X | None`` or ``dict[str, X]``, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _found(value: Any) -> str:
@@ -151,13 +117,89 @@ def problems_from_validation(
             problems.append(Problem(format_loc(loc), "is required but missing"))
             continue
         msg = str(e["msg"]).removeprefix("Value error, ")
-        if etype == "literal_error":
+        bounded = _bounds_expected(model, tuple(e["loc"])) if etype in _NUMBER_ERRORS else None
+        if bounded is not None:
+            msg = bounded
+        elif etype == "literal_error":
             expected = e.get("ctx", {}).get("expected", "")
             msg = f"must be one of {expected}"
         elif etype.endswith(("_type", "_parsing")) or etype == "finite_number":
             msg = _type_message(etype)
         problems.append(Problem(format_loc(loc), f"{msg} (got {_found(e.get('input'))})"))
     return problems
+
+
+_NUMBER_ERRORS = frozenset(
+    {"float_type", "int_type", "finite_number", "greater_than_equal", "less_than_equal"}
+)
+"""The errors a bounded ``StrictFloat`` or ``StrictInt`` field can give: not a number of its
+kind (text, true/false, a float for a whole number), NaN or infinite, below or above its bounds.
+Each is said the same way, with both bounds."""
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:g}"
+
+
+def _bounds_expected(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
+    """What the bounded number field at ``loc`` expects ("must be a number from 0 to 1"), its
+    bounds read from the field's ``ge``/``le``; None if ``loc`` is no such field."""
+    field = _field_at(model, loc)
+    if field is None:
+        return None
+    kind, metadata = _number_kind(field.annotation, list(field.metadata))
+    lows: list[Any] = [m.ge for m in metadata if isinstance(m, Ge)]  # numbers; typed as comparables
+    highs: list[Any] = [m.le for m in metadata if isinstance(m, Le)]
+    if kind is None or not lows:
+        return None
+    noun = "a whole number" if kind is int else "a number"
+    if not highs:
+        return f"must be {noun} of at least {_fmt(lows[-1])}"
+    return f"must be {noun} from {_fmt(lows[-1])} to {_fmt(highs[-1])}"
+
+
+def _field_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> FieldInfo | None:
+    """The field that ``loc`` ends at, through nested models, lists, optionals and tagged unions
+    (whose tag is a part of the location, as a dict's key is): None if it ends elsewhere."""
+    models: list[type[BaseModel]] = [model]
+    field: FieldInfo | None = None
+    for part in loc:
+        field = None
+        if isinstance(part, int):
+            continue
+        for candidate in models:
+            field = next(
+                (f for name, f in candidate.model_fields.items() if part in (name, f.alias)), None
+            )
+            if field is not None:
+                models = _inner_models(field.annotation)
+                break
+    return field
+
+
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    """Every model class inside ``X``, ``list[X]``, ``X | Y``, ``dict[str, X]`` and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _inner_models(arg)]
+
+
+def _number_kind(annotation: Any, metadata: list[Any]) -> tuple[type | None, list[Any]]:
+    """``int`` or ``float`` and the metadata of a number field (its own, and that of the
+    ``Annotated`` types it is made of, such as ``Fraction | None``); None if it is no number."""
+    if get_origin(annotation) is Annotated:
+        base, *extras = get_args(annotation)
+        for extra in extras:
+            metadata = metadata + (extra.metadata if isinstance(extra, FieldInfo) else [extra])
+        return _number_kind(base, metadata)
+    if annotation in (int, float):
+        return annotation, metadata
+    if get_origin(annotation) in (Union, types.UnionType):
+        for arg in get_args(annotation):
+            kind, found = _number_kind(arg, metadata)
+            if kind is not None:
+                return kind, found
+    return None, []
 
 
 def _type_message(etype: str) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictFloat, StrictInt, model_validator
 
-from ..validation import Fraction, Range, Strict, WholeRange
+from ..validation import Fraction, Strict
 
 __all__ = [
     "ArrangedRules",
@@ -21,7 +21,7 @@ __all__ = [
     "RankRules",
 ]
 
-Weight = Annotated[float, Range(0.0, 20.0)]
+Weight = Annotated[StrictFloat, Field(ge=0.0, le=20.0)]
 
 
 class RankRules(Strict):
@@ -45,8 +45,10 @@ class RankRules(Strict):
     high_share: Fraction = Field(
         0.4, description="Share of a pack's presented members that hold high rank."
     )
-    grace_days: Annotated[int, WholeRange(0, 3650)] = Field(
+    grace_days: StrictInt = Field(
         180,
+        ge=0,
+        le=3650,
         description="Days an alpha may lack a mate before a rank that requires one is lost (R22).",
     )
     unmated_penalty: Weight = Field(
@@ -60,8 +62,11 @@ class RankRules(Strict):
     challenge_margin: Weight = Field(
         0.3, description="How far a challenger's standing must exceed the pack alpha's."
     )
-    fight_spread: Annotated[float, Range(0.01, 10.0)] = Field(
-        0.3, description="How much luck decides a fight between close rivals (logistic scale)."
+    fight_spread: StrictFloat = Field(
+        0.3,
+        ge=0.01,
+        le=10.0,
+        description="How much luck decides a fight between close rivals (logistic scale).",
     )
     fight_wound: Fraction = Field(0.25, description="Mean severity of the loser's wound.")
 
@@ -108,8 +113,8 @@ class CourtshipRules(Strict):
         description="Weekly chance added for an alpha whose rank requires a mate, at the end of "
         "the grace period (R22).",
     )
-    candidates: Annotated[int, WholeRange(1, 32)] = Field(
-        6, description="Packmates a suitor looks over before choosing whom to ask."
+    candidates: StrictInt = Field(
+        6, ge=1, le=32, description="Packmates a suitor looks over before choosing whom to ask."
     )
     pull: PairPull = Field(default_factory=PairPull, description="Pull between designations.")
     affinity_weight: Weight = Field(1.0, description="Attraction from liking.")
@@ -122,8 +127,11 @@ class CourtshipRules(Strict):
         description="Attraction of a protector to the unmated wolf he has taken under his "
         "protection (R52); a protector is as much less ready to accept another's offer.",
     )
-    accept_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
-        -0.8, description="Log-odds of accepting an offer from a stranger with nothing to offer."
+    accept_bias: StrictFloat = Field(
+        -0.8,
+        ge=-10.0,
+        le=10.0,
+        description="Log-odds of accepting an offer from a stranger with nothing to offer.",
     )
     accept_affinity: Weight = Field(2.0, description="Log-odds added by liking the suitor.")
     accept_trust: Weight = Field(1.5, description="Log-odds added by trusting the suitor.")
@@ -176,8 +184,8 @@ class ArrangedRules(Strict):
     chance: Fraction = Field(
         0.5, description="Chance, scaled by the parent's ambition, in the week after presenting."
     )
-    delay_days: Annotated[int, WholeRange(1, 365)] = Field(
-        21, description="Days from the contract to the ceremony."
+    delay_days: StrictInt = Field(
+        21, ge=1, le=365, description="Days from the contract to the ceremony."
     )
     wellbeing_cost: Fraction = Field(
         0.15, description="Wellbeing the child loses to a mating without its consent."
@@ -190,11 +198,11 @@ class ArrangedRules(Strict):
 class CeremonyRules(Strict):
     """Ceremonies that complete a mating with the bite (R15, R18)."""
 
-    delay_min_days: Annotated[int, WholeRange(0, 365)] = Field(
-        7, description="Fewest days from an accepted offer to its ceremony."
+    delay_min_days: StrictInt = Field(
+        7, ge=0, le=365, description="Fewest days from an accepted offer to its ceremony."
     )
-    delay_max_days: Annotated[int, WholeRange(0, 365)] = Field(
-        28, description="Most days from an accepted offer to its ceremony."
+    delay_max_days: StrictInt = Field(
+        28, ge=0, le=365, description="Most days from an accepted offer to its ceremony."
     )
 
     @model_validator(mode="after")
@@ -262,8 +270,11 @@ class LeavingRules(Strict):
         description="Wish to leave of an ambitious alpha with no lead of its own in a crowded "
         "pack, to found one elsewhere (R38).",
     )
-    crowded_at: Annotated[int, WholeRange(2, 100_000)] = Field(
-        16, description="Members from which a pack is crowded, doubling at twice as many."
+    crowded_at: StrictInt = Field(
+        16,
+        ge=2,
+        le=100_000,
+        description="Members from which a pack is crowded, doubling at twice as many.",
     )
     leave_at: Fraction = Field(0.45, description="Wish above which a wolf acts on it.")
     leave_chance: Fraction = Field(
@@ -293,8 +304,11 @@ class LeavingRules(Strict):
     find_chance: Fraction = Field(
         0.6, description="Chance a search finds the runaway, raised by hunting skill (tracking)."
     )
-    return_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
-        0.0, description="Log-odds that a found runaway comes back, before bond and trust."
+    return_bias: StrictFloat = Field(
+        0.0,
+        ge=-10.0,
+        le=10.0,
+        description="Log-odds that a found runaway comes back, before bond and trust.",
     )
     return_bond: Weight = Field(2.0, description="Log-odds of coming back added by the bond.")
     return_trust: Weight = Field(1.5, description="Log-odds added by trust in the mate.")
@@ -307,14 +321,20 @@ class LeavingRules(Strict):
     return_boost: Fraction = Field(
         0.1, description="Wellbeing a returning runaway gains from being wanted back."
     )
-    away_weeks: Annotated[int, WholeRange(1, 520)] = Field(
-        6, description="Weeks before a runaway nobody brings back makes a life elsewhere."
+    away_weeks: StrictInt = Field(
+        6,
+        ge=1,
+        le=520,
+        description="Weeks before a runaway nobody brings back makes a life elsewhere.",
     )
     promise_season: Literal["spring", "summer", "autumn", "winter"] = Field(
         "spring", description="The season a promise to let a runaway go is tied to (R36)."
     )
-    keep_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
-        -0.5, description="Log-odds that a promise is kept, before kindness and bond."
+    keep_bias: StrictFloat = Field(
+        -0.5,
+        ge=-10.0,
+        le=10.0,
+        description="Log-odds that a promise is kept, before kindness and bond.",
     )
     keep_kindness: Weight = Field(3.0, description="Log-odds of keeping it added by kindness.")
     keep_bond: Weight = Field(1.5, description="Log-odds added by the bond.")
@@ -328,14 +348,17 @@ class LeavingRules(Strict):
         2.0,
         description="Log-odds of staying per unit of ambition, for a wolf of high rank (R37).",
     )
-    together_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
-        -1.0, description="Log-odds of leaving with a mate, before bond and rank."
+    together_bias: StrictFloat = Field(
+        -1.0,
+        ge=-10.0,
+        le=10.0,
+        description="Log-odds of leaving with a mate, before bond and rank.",
     )
-    travel_days: Annotated[int, WholeRange(1, 365)] = Field(
-        14, description="Days on the road before leavers settle somewhere."
+    travel_days: StrictInt = Field(
+        14, ge=1, le=365, description="Days on the road before leavers settle somewhere."
     )
-    settle_days: Annotated[int, WholeRange(0, 3650)] = Field(
-        180, description="Days a wolf gives a new home before it may leave again."
+    settle_days: StrictInt = Field(
+        180, ge=0, le=3650, description="Days a wolf gives a new home before it may leave again."
     )
     found_chance: Fraction = Field(
         0.5,

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictFloat, StrictInt
 
-from ..validation import Fraction, Range, Strict, WholeRange
+from ..validation import Fraction, Strict
 
 __all__ = ["ConflictRules", "WarRules"]
 
-Weight = Annotated[float, Range(0.0, 20.0)]
+Weight = Annotated[StrictFloat, Field(ge=0.0, le=20.0)]
 
 
 FighterDesignation = Literal["alpha", "beta", "omega"]
@@ -33,8 +33,11 @@ class ConflictRules(Strict):
     grievance_weight: Weight = Field(
         3.0, description="How much a grievance multiplies the chance of raiding its target."
     )
-    scarce_days: Annotated[float, Range(1.0, 365.0)] = Field(
-        30.0, description="Days of food per head below which a pack feels scarcity."
+    scarce_days: StrictFloat = Field(
+        30.0,
+        ge=1.0,
+        le=365.0,
+        description="Days of food per head below which a pack feels scarcity.",
     )
     calm_share: Fraction = Field(
         0.3, description="Share of the raid chance a pack keeps when it has plenty of food."
@@ -65,11 +68,14 @@ class WarRules(Strict):
         description="Designations that fight in raids and invasions (the seed: alphas and "
         "betas; its packs keep omegas out of battle).",
     )
-    delay_days: Annotated[int, WholeRange(0, 365)] = Field(
-        7, description="Days from declaring war to the invasion."
+    delay_days: StrictInt = Field(
+        7, ge=0, le=365, description="Days from declaring war to the invasion."
     )
-    sharpness: Annotated[float, Range(0.1, 10.0)] = Field(
-        2.0, description="How decisively the stronger side wins (power of the strength ratio)."
+    sharpness: StrictFloat = Field(
+        2.0,
+        ge=0.1,
+        le=10.0,
+        description="How decisively the stronger side wins (power of the strength ratio).",
     )
     leader_strength: Weight = Field(
         1.0, description="Strength a pack alpha adds to its side, by skill."
@@ -88,8 +94,11 @@ class WarRules(Strict):
     after_war: Fraction = Field(
         0.2, description="Grievance the attackers keep after their war, won or lost."
     )
-    pledge_bias: Annotated[float, Range(-10.0, 10.0)] = Field(
-        1.0, description="Log-odds a survivor pledges to the victors rather than dispersing."
+    pledge_bias: StrictFloat = Field(
+        1.0,
+        ge=-10.0,
+        le=10.0,
+        description="Log-odds a survivor pledges to the victors rather than dispersing.",
     )
     pledge_boldness: Weight = Field(
         2.0, description="Log-odds of dispersing instead, per unit of boldness."
@@ -98,8 +107,8 @@ class WarRules(Strict):
         0.05, description="Acceptance a survivor who pledges starts with (R51)."
     )
     enemy_stigma: Fraction = Field(0.4, description="Stigma of an enemy origin (R40).")
-    restricted_days: Annotated[int, WholeRange(0, 3650)] = Field(
-        90, description="Days a pledged survivor may not leave nor roam (R51)."
+    restricted_days: StrictInt = Field(
+        90, ge=0, le=3650, description="Days a pledged survivor may not leave nor roam (R51)."
     )
     protect_chance: Fraction = Field(
         0.6, description="Chance, by kindness, the victor takes a survivor under protection (R52)."

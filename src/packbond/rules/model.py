@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictFloat, StrictInt, model_validator
 
-from ..validation import Fraction, Range, Strict, WholeRange
+from ..validation import Fraction, Strict
 from .bonds import (
     ArrangedRules,
     BondRules,
@@ -57,14 +57,14 @@ __all__ = [
     "WoundRules",
 ]
 
-Years = Annotated[float, Range(0.0, 200.0)]
+Years = Annotated[StrictFloat, Field(ge=0.0, le=200.0)]
 
 
 class CalendarRules(Strict):
     """The length of the simulated year."""
 
-    days_per_season: Annotated[int, WholeRange(7, 365)] = Field(
-        91, description="Days in each of the four seasons (91 = 13 weeks)."
+    days_per_season: StrictInt = Field(
+        91, ge=7, le=365, description="Days in each of the four seasons (91 = 13 weeks)."
     )
 
 
@@ -116,8 +116,8 @@ class LifespanRules(Strict):
     senescence_annual_hazard: Fraction = Field(
         0.01, description="Yearly chance of dying of old age at the onset age."
     )
-    senescence_doubling_years: Annotated[float, Range(0.1, 100.0)] = Field(
-        8.0, description="Years over which the old-age hazard doubles."
+    senescence_doubling_years: StrictFloat = Field(
+        8.0, ge=0.1, le=100.0, description="Years over which the old-age hazard doubles."
     )
     max_age_years: Years = Field(95.0, description="No wolf lives past this age, in years.")
 
@@ -125,8 +125,11 @@ class LifespanRules(Strict):
 class TieRules(Strict):
     """Directed relationships are kept in a bounded number of slots per wolf."""
 
-    slots: Annotated[int, WholeRange(1, 64)] = Field(
-        12, description="Relationship slots per wolf; the weakest tie is forgotten first."
+    slots: StrictInt = Field(
+        12,
+        ge=1,
+        le=64,
+        description="Relationship slots per wolf; the weakest tie is forgotten first.",
     )
 
 
@@ -137,10 +140,10 @@ Seasons = list[Literal["spring", "summer", "autumn", "winter"]]
 class BySeason(Strict):
     """One number per season."""
 
-    spring: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In spring.")
-    summer: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In summer.")
-    autumn: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In autumn.")
-    winter: Annotated[float, Range(0.0, 1000.0)] = Field(0.0, description="In winter.")
+    spring: StrictFloat = Field(0.0, ge=0.0, le=1000.0, description="In spring.")
+    summer: StrictFloat = Field(0.0, ge=0.0, le=1000.0, description="In summer.")
+    autumn: StrictFloat = Field(0.0, ge=0.0, le=1000.0, description="In autumn.")
+    winter: StrictFloat = Field(0.0, ge=0.0, le=1000.0, description="In winter.")
 
     def as_tuple(self) -> tuple[float, float, float, float]:
         """The values in calendar order (spring, summer, autumn, winter)."""
@@ -163,12 +166,12 @@ class HeatRules(Strict):
     """Recurring heats of omegas (a genre switch; the seed story shows only the first heat)."""
 
     enabled: bool = Field(False, description="Omegas go into heat again and again.")
-    interval_days: Annotated[int, WholeRange(7, 730)] = Field(
-        60, description="Days from the start of one heat to the next."
+    interval_days: StrictInt = Field(
+        60, ge=7, le=730, description="Days from the start of one heat to the next."
     )
-    length_days: Annotated[int, WholeRange(1, 30)] = Field(4, description="Days a heat lasts.")
-    conception_multiplier: Annotated[float, Range(1.0, 100.0)] = Field(
-        5.0, description="Conception is this many times likelier during a heat."
+    length_days: StrictInt = Field(4, ge=1, le=30, description="Days a heat lasts.")
+    conception_multiplier: StrictFloat = Field(
+        5.0, ge=1.0, le=100.0, description="Conception is this many times likelier during a heat."
     )
 
 
@@ -176,12 +179,15 @@ class RutRules(Strict):
     """Recurring ruts of alphas (a genre switch, off in the seed story)."""
 
     enabled: bool = Field(False, description="Alphas go into rut again and again.")
-    interval_days: Annotated[int, WholeRange(7, 730)] = Field(
-        90, description="Days from the start of one rut to the next."
+    interval_days: StrictInt = Field(
+        90, ge=7, le=730, description="Days from the start of one rut to the next."
     )
-    length_days: Annotated[int, WholeRange(1, 30)] = Field(3, description="Days a rut lasts.")
-    injury_multiplier: Annotated[float, Range(1.0, 10.0)] = Field(
-        1.5, description="A rutting alpha hunts recklessly: injury risk times this."
+    length_days: StrictInt = Field(3, ge=1, le=30, description="Days a rut lasts.")
+    injury_multiplier: StrictFloat = Field(
+        1.5,
+        ge=1.0,
+        le=10.0,
+        description="A rutting alpha hunts recklessly: injury risk times this.",
     )
 
 
@@ -194,8 +200,8 @@ class FormRules(Strict):
     tear_probability: Fraction = Field(
         0.65, description="Chance that shifting with an open wound tears it (R5)."
     )
-    tear_growth: Annotated[float, Range(0.0, 5.0)] = Field(
-        0.5, description="A torn wound's severity grows by this share."
+    tear_growth: StrictFloat = Field(
+        0.5, ge=0.0, le=5.0, description="A torn wound's severity grows by this share."
     )
     wait_below_severity: Fraction = Field(
         0.15, description="An experienced wolf stays in wolf form until its wound is below this."
@@ -219,8 +225,8 @@ class SeasonRules(Strict):
 class HuntingRules(Strict):
     """R29-R31: pack hunts, volunteers in scarcity, injuries, and help that can hurt the helper."""
 
-    interval_days: Annotated[int, WholeRange(1, 60)] = Field(
-        4, description="A pack hunts about once every this many days."
+    interval_days: StrictInt = Field(
+        4, ge=1, le=60, description="A pack hunts about once every this many days."
     )
     hunter_designations: Designations = Field(
         default_factory=_alpha_only, description="Designations that hunt by default."
@@ -230,15 +236,20 @@ class HuntingRules(Strict):
         description="Designations that hunt in winter, if not the same (the seed: mainly "
         "alphas; volunteers make up the rest).",
     )
-    party_max: Annotated[int, WholeRange(1, 50)] = Field(8, description="Largest hunting party.")
-    volunteer_places: Annotated[int, WholeRange(0, 50)] = Field(
+    party_max: StrictInt = Field(8, ge=1, le=50, description="Largest hunting party.")
+    volunteer_places: StrictInt = Field(
         0,
+        ge=0,
+        le=50,
         description="Places a party keeps for volunteers beyond the party_max places the "
         "hunters leave free (R29: the hunt 'needed more help'), taken by the keenest; 0: "
         "volunteers compete with the hunters for the party's places by skill.",
     )
-    volunteer_below_food_days: Annotated[float, Range(0.0, 365.0)] = Field(
-        12.0, description="Below this many days of food per head the pack takes volunteers."
+    volunteer_below_food_days: StrictFloat = Field(
+        12.0,
+        ge=0.0,
+        le=365.0,
+        description="Below this many days of food per head the pack takes volunteers.",
     )
     volunteer_below_prey: Fraction = Field(
         0.0,
@@ -253,29 +264,38 @@ class HuntingRules(Strict):
     )
     party_bonus: Fraction = Field(0.08, description="Success added per extra hunter.")
     skill_weight: Fraction = Field(0.5, description="How much mean party skill moves success.")
-    kill_food: Annotated[float, Range(0.0, 10_000.0)] = Field(
+    kill_food: StrictFloat = Field(
         50.0,
+        ge=0.0,
+        le=10_000.0,
         description="Wolf-days of food a kill brings per hunter in the party (see "
         "kill_party_exponent).",
     )
-    kill_party_exponent: Annotated[float, Range(0.0, 1.0)] = Field(
+    kill_party_exponent: StrictFloat = Field(
         1.0,
+        ge=0.0,
+        le=1.0,
         description="A kill brings kill_food times the party size to this power: 1 feeds every "
         "hunter alike; below 1 a large party shares one carcass, so a pair hunting alone is not "
         "starved and a great pack does not hoard.",
     )
     injury_base: Fraction = Field(0.02, description="Injury chance per hunter per hunt.")
-    snow_injury: Annotated[float, Range(0.0, 20.0)] = Field(
-        1.5, description="Extra injury risk in winter, times winter severity."
+    snow_injury: StrictFloat = Field(
+        1.5, ge=0.0, le=20.0, description="Extra injury risk in winter, times winter severity."
     )
-    unfamiliar_injury: Annotated[float, Range(0.0, 20.0)] = Field(
-        2.0, description="Extra injury risk on unfamiliar ground (times 1 - familiarity)."
+    unfamiliar_injury: StrictFloat = Field(
+        2.0,
+        ge=0.0,
+        le=20.0,
+        description="Extra injury risk on unfamiliar ground (times 1 - familiarity).",
     )
     volunteer_chance: Fraction = Field(
         0.5, description="Chance an able non-hunter volunteers when food is short (R29)."
     )
-    volunteer_hunger: Annotated[float, Range(0.0, 5.0)] = Field(
+    volunteer_hunger: StrictFloat = Field(
         0.0,
+        ge=0.0,
+        le=5.0,
         description="Chance of volunteering added by the wolf's own hunger, times this (R29: a "
         "hungry wolf goes out for food himself, as a household with no able hunter must). 0: "
         "hunger does not move volunteers.",
@@ -291,15 +311,17 @@ class HuntingRules(Strict):
         "could hunt'); the wish goes out even when he is withdrawn, makes him the keenest "
         "volunteer, and sends him after prey alone. 0: off.",
     )
-    solo_injury: Annotated[float, Range(1.0, 50.0)] = Field(
-        4.0, description="Injury risk multiplier when chasing alone."
+    solo_injury: StrictFloat = Field(
+        4.0, ge=1.0, le=50.0, description="Injury risk multiplier when chasing alone."
     )
     injury_severity: Fraction = Field(0.35, description="Mean severity of a hunting injury.")
     assist_chance: Fraction = Field(
         0.6, description="Chance a close packmate helps a hurt hunter, at full affinity (R31)."
     )
-    assist_bond: Annotated[float, Range(0.0, 5.0)] = Field(
+    assist_bond: StrictFloat = Field(
         0.0,
+        ge=0.0,
+        le=5.0,
         description="Chance of helping added by the bond, times its strength, when the hurt "
         "hunter is the helper's mate, on top of assist_chance (R31: help rises with bond and "
         "kindness); a mate so drawn is the first to help.",
@@ -316,8 +338,11 @@ class WoundRules(Strict):
     """R32: wounds heal, faster with a hospital and healer; moving too early reopens them."""
 
     heal_per_day: Fraction = Field(0.015, description="Severity healed per day.")
-    hospital_multiplier: Annotated[float, Range(1.0, 10.0)] = Field(
-        2.0, description="Healing is this much faster where the pack has a hospital and healer."
+    hospital_multiplier: StrictFloat = Field(
+        2.0,
+        ge=1.0,
+        le=10.0,
+        description="Healing is this much faster where the pack has a hospital and healer.",
     )
     bleeding_stops: Fraction = Field(0.4, description="Daily chance that bleeding stops.")
     bleeding_harm: Fraction = Field(0.02, description="Severity added per day of bleeding.")
@@ -342,7 +367,7 @@ class WoundRules(Strict):
 class GatheringRules(Strict):
     """R33: berries and herbs by season, a smaller food source and a social occasion."""
 
-    interval_days: Annotated[int, WholeRange(1, 60)] = Field(3, description="Days between outings.")
+    interval_days: StrictInt = Field(3, ge=1, le=60, description="Days between outings.")
     gatherer_share: Fraction = Field(
         0.4, description="Share of able non-hunters who go out gathering."
     )
@@ -355,17 +380,17 @@ class GatheringRules(Strict):
 class FoodRules(Strict):
     """R34: the pack's store feeds its members; hunger and starvation when it runs out."""
 
-    need_adult: Annotated[float, Range(0.0, 10.0)] = Field(
-        1.0, description="Food an adult eats a day."
-    )
-    need_young: Annotated[float, Range(0.0, 10.0)] = Field(
-        0.5, description="Food an unpresented young wolf eats a day."
+    need_adult: StrictFloat = Field(1.0, ge=0.0, le=10.0, description="Food an adult eats a day.")
+    need_young: StrictFloat = Field(
+        0.5, ge=0.0, le=10.0, description="Food an unpresented young wolf eats a day."
     )
     loner_forage: Fraction = Field(
         0.6, description="Share of its need a wolf without a pack finds, times prey abundance."
     )
-    household_forage_size: Annotated[int, WholeRange(0, 50)] = Field(
+    household_forage_size: StrictInt = Field(
         0,
+        ge=0,
+        le=50,
         description="A pack of at most this many wolves lives off the land as a wolf alone does "
         "when its store falls short (a pair in a new home forages while it learns to hunt "
         "there, R38); 0: only wolves without a pack forage.",
@@ -409,14 +434,17 @@ class ReproductionRules(Strict):
         description="Conception chance of a withdrawn carrier (R44), relative to a well one: a "
         "wolf who hardly eats and keeps apart seldom conceives until it recovers.",
     )
-    gestation_days: Annotated[int, WholeRange(1, 730)] = Field(
-        273, description="Days from conception to birth (63 in wolves, about 273 human-like)."
+    gestation_days: StrictInt = Field(
+        273,
+        ge=1,
+        le=730,
+        description="Days from conception to birth (63 in wolves, about 273 human-like).",
     )
-    litter_mean: Annotated[float, Range(0.0, 20.0)] = Field(
-        0.15, description="Mean litter size beyond the first pup (Poisson)."
+    litter_mean: StrictFloat = Field(
+        0.15, ge=0.0, le=20.0, description="Mean litter size beyond the first pup (Poisson)."
     )
-    rest_days: Annotated[int, WholeRange(0, 3650)] = Field(
-        364, description="Days after a birth before the parent can conceive again."
+    rest_days: StrictInt = Field(
+        364, ge=0, le=3650, description="Days after a birth before the parent can conceive again."
     )
     carers_per_young: Fraction = Field(
         0.25, description="Adults given the childcare role per young wolf in the pack (R28)."
@@ -452,8 +480,10 @@ class AcceptanceRules(Strict):
     pace: Fraction = Field(
         0.04, description="Weekly share of the way to full acceptance a typical newcomer gains."
     )
-    pace_spread: Annotated[float, Range(0.0, 3.0)] = Field(
+    pace_spread: StrictFloat = Field(
         0.8,
+        ge=0.0,
+        le=3.0,
         description="Spread (log scale) of each wolf's own pace: some integrate fast, some never.",
     )
     stigma_weight: Fraction = Field(
@@ -470,8 +500,11 @@ class AcceptanceRules(Strict):
     integrated_at: Fraction = Field(
         0.75, description="Acceptance at which a newcomer counts as integrated."
     )
-    contacts_for_full_pace: Annotated[float, Range(0.1, 7.0)] = Field(
-        3.0, description="Contacts in a week for a newcomer to gain acceptance at its full pace."
+    contacts_for_full_pace: StrictFloat = Field(
+        3.0,
+        ge=0.1,
+        le=7.0,
+        description="Contacts in a week for a newcomer to gain acceptance at its full pace.",
     )
     envy_weight: Fraction = Field(
         0.02,
@@ -483,10 +516,10 @@ class DispersalRules(Strict):
     """Natal dispersal: young wolves leave packs over a size cap and settle elsewhere."""
 
     enabled: bool = Field(False, description="Young wolves leave crowded packs.")
-    cap_mean: Annotated[float, Range(1.0, 1000.0)] = Field(
-        4.4, description="Mean of the pack size cap, drawn per pack."
+    cap_mean: StrictFloat = Field(
+        4.4, ge=1.0, le=1000.0, description="Mean of the pack size cap, drawn per pack."
     )
-    cap_sd: Annotated[float, Range(0.0, 1000.0)] = Field(1.25, description="Spread of the cap.")
+    cap_sd: StrictFloat = Field(1.25, ge=0.0, le=1000.0, description="Spread of the cap.")
     age_years_min: Years = Field(0.8, description="Youngest age at which a wolf disperses.")
     age_years_max: Years = Field(3.0, description="Oldest age at which a wolf disperses.")
     annual_rate: Fraction = Field(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictFloat, StrictInt
 
-from ..validation import Fraction, Range, Strict, WholeRange
+from ..validation import Fraction, Strict
 
 __all__ = [
     "BlameRules",
@@ -25,7 +25,7 @@ __all__ = [
     "WellbeingRules",
 ]
 
-Signed = Annotated[float, Range(-1.0, 1.0)]
+Signed = Annotated[StrictFloat, Field(ge=-1.0, le=1.0)]
 
 
 class ByDesignation(Strict):
@@ -134,8 +134,8 @@ class JealousyRules(Strict):
     base: Fraction = Field(
         0.3, description="Chance an insecure, distrustful mate who sees it grows jealous."
     )
-    rumour_weight: Annotated[float, Range(0.0, 10.0)] = Field(
-        2.0, description="How much a rumour about the mate multiplies that chance."
+    rumour_weight: StrictFloat = Field(
+        2.0, ge=0.0, le=10.0, description="How much a rumour about the mate multiplies that chance."
     )
     trust_cost: Fraction = Field(0.15, description="Trust in the mate lost to a fit of jealousy.")
     harm: Fraction = Field(0.05, description="Wellbeing lost to a fit of jealousy.")
@@ -232,8 +232,8 @@ class ScentRules(Strict):
     """Scent (R8-R11): notes per wolf, garments that keep a scent, liked and hated scents."""
 
     enabled: bool = Field(True, description="Scent soothes, repels and binds.")
-    notes_per_wolf: Annotated[int, WholeRange(1, 6)] = Field(
-        3, description="Scent notes a wolf gets when it presents."
+    notes_per_wolf: StrictInt = Field(
+        3, ge=1, le=6, description="Scent notes a wolf gets when it presents."
     )
     stressed_at: Fraction = Field(0.35, description="Stress above which a wolf seeks comfort.")
     like_at: Signed = Field(0.4, description="Affinity above which another's scent is liked.")
@@ -246,8 +246,8 @@ class ScentRules(Strict):
     )
     scenting_soothe: Fraction = Field(0.3, description="Stress scenting takes from both.")
     scenting_bond: Fraction = Field(0.03, description="Affinity and trust scenting adds both ways.")
-    keepsake_half_life_days: Annotated[float, Range(1.0, 365.0)] = Field(
-        10.0, description="Days for a garment's scent to fade to half (R9)."
+    keepsake_half_life_days: StrictFloat = Field(
+        10.0, ge=1.0, le=365.0, description="Days for a garment's scent to fade to half (R9)."
     )
     give_keepsake: Fraction = Field(
         0.3, description="Daily chance a wolf who likes a stressed packmate gives it a garment."
@@ -283,8 +283,8 @@ class WellbeingRules(Strict):
         0.9, description="Share of its food a withdrawn wolf eats."
     )
     dark_below: Fraction = Field(0.15, description="Wellbeing of the dark state (R44).")
-    dark_weeks: Annotated[int, WholeRange(1, 52)] = Field(
-        4, description="Weeks below that before the dark state sets in."
+    dark_weeks: StrictInt = Field(
+        4, ge=1, le=52, description="Weeks below that before the dark state sets in."
     )
     dark_appetite: Fraction = Field(
         0.75, description="Share of its food a wolf in the dark state eats."

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictFloat, StrictInt, field_validator
 
 from ..calendar import SEASONS
 from ..errors import quoted
 from ..scent import vocabulary
-from ..validation import Fraction, Range, Strict, WholeRange
+from ..validation import Fraction, Strict
 from .names import Name
 
 __all__ = [
@@ -62,8 +62,11 @@ class RegionSpec(Strict):
     winter_severity: Fraction = Field(0.5, description="0 = mild winters .. 1 = mountain winters.")
     terrain_hazard: Fraction = Field(0.3, description="How dangerous the ground is to hunt on.")
     prey: Prey = Field(default_factory=Prey, description="Prey abundance by season.")
-    territories: Annotated[int, WholeRange(1, 10_000_000)] = Field(
-        50, description="Pack territories the region holds; more packs than this share the prey."
+    territories: StrictInt = Field(
+        50,
+        ge=1,
+        le=10_000_000,
+        description="Pack territories the region holds; more packs than this share the prey.",
     )
 
 
@@ -89,11 +92,17 @@ class PackSpec(Strict):
     leader: str | None = Field(None, description="Cast name of the pack alpha (R23).")
     norms: Norms = Field(default_factory=Norms, description="The pack's culture.")
     hospital: bool = Field(False, description="The village has a hospital with a healer (R32).")
-    food: Annotated[float, Range(0.0, 1_000_000_000.0)] = Field(
-        0.0, description="Food in store at the start, in wolf-days of food."
+    food: StrictFloat = Field(
+        0.0,
+        ge=0.0,
+        le=1_000_000_000.0,
+        description="Food in store at the start, in wolf-days of food.",
     )
-    extra_members: Annotated[int, WholeRange(0, 30_000)] = Field(
-        0, description="Unnamed members generated into this pack besides the named cast."
+    extra_members: StrictInt = Field(
+        0,
+        ge=0,
+        le=30_000,
+        description="Unnamed members generated into this pack besides the named cast.",
     )
 
 
@@ -111,7 +120,7 @@ class CastMember(Strict):
 
     name: Name = Field(description="Unique name.")
     sex: Literal["F", "M"] = Field(description="Sex: F or M (independent of designation, R1).")
-    age: Annotated[float, Range(0.0, 200.0)] = Field(description="Age in years at day 0.")
+    age: StrictFloat = Field(ge=0.0, le=200.0, description="Age in years at day 0.")
     designation: Literal["unpresented", "alpha", "beta", "omega"] | None = Field(
         None, description="Designation; left out, it is drawn if the wolf is old enough."
     )
@@ -152,7 +161,7 @@ class Relation(Strict):
 
     source: str = Field(alias="from", description="Cast name of the wolf who feels.")
     to: str = Field(description="Cast name of the wolf felt about.")
-    affinity: Annotated[float, Range(-1.0, 1.0)] = Field(0.0, description="-1 hate .. 1 love.")
+    affinity: StrictFloat = Field(0.0, ge=-1.0, le=1.0, description="-1 hate .. 1 love.")
     trust: Fraction = Field(0.0, description="0 none .. 1 full trust.")
     fear: Fraction = Field(0.0, description="0 none .. 1 terror.")
     mutual: bool = Field(False, description="The same tie also holds the other way.")
@@ -173,9 +182,7 @@ class BetrothedFact(Strict):
     kind: Literal["betrothed"]
     a: str = Field(description="Cast name of one of the pair.")
     b: str = Field(description="Cast name of the other.")
-    in_days: Annotated[int, WholeRange(0, 365)] = Field(
-        description="Days from the start to the ceremony."
-    )
+    in_days: StrictInt = Field(ge=0, le=365, description="Days from the start to the ceremony.")
     arranged: bool = Field(
         False, description="Arranged by kin without consent (R14): a weaker bond, a hated scent."
     )
@@ -207,10 +214,10 @@ Fact = Annotated[
 class PopulationSpec(Strict):
     """A random population: packs of generated wolves with names from a shipped name pool."""
 
-    packs: Annotated[int, WholeRange(0, 10_000_000)] = Field(description="Packs to generate.")
-    size_mean: Annotated[float, Range(1.0, 10_000.0)] = Field(6.0, description="Mean pack size.")
-    size_sd: Annotated[float, Range(0.0, 1_000.0)] = Field(1.5, description="Pack size spread.")
-    size_min: Annotated[int, WholeRange(1, 10_000)] = Field(2, description="Smallest pack.")
+    packs: StrictInt = Field(ge=0, le=10_000_000, description="Packs to generate.")
+    size_mean: StrictFloat = Field(6.0, ge=1.0, le=10_000.0, description="Mean pack size.")
+    size_sd: StrictFloat = Field(1.5, ge=0.0, le=1_000.0, description="Pack size spread.")
+    size_min: StrictInt = Field(2, ge=1, le=10_000, description="Smallest pack.")
     offspring_share: Fraction = Field(
         0.6, description="Share of non-leading members who are the leading pair's young."
     )
@@ -218,8 +225,8 @@ class PopulationSpec(Strict):
         None, description="Regions to spread packs over (round-robin); default all regions."
     )
     norms: Norms = Field(default_factory=Norms, description="Norms of generated packs.")
-    food_per_member: Annotated[float, Range(0.0, 3_650.0)] = Field(
-        10.0, description="Food in store per member at the start, in wolf-days."
+    food_per_member: StrictFloat = Field(
+        10.0, ge=0.0, le=3_650.0, description="Food in store per member at the start, in wolf-days."
     )
     name_pool: Literal["default"] = Field("default", description="Shipped name pool to draw from.")
 
