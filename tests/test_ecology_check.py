@@ -34,7 +34,7 @@ def test_a_figure_passes_when_its_mean_is_in_the_field_range() -> None:
 
 
 # Two-sided 95% quantiles of Student's t for 1 to 30 degrees of freedom, as printed tables give
-# them (to three decimals); the ecology check read them from this table before it used SciPy.
+# them (to three decimals).
 T975 = (
     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
     2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,

@@ -100,6 +100,6 @@ def test_a_bad_number_says_the_bounds_its_field_declares(
 
 
 def test_a_whole_number_given_to_a_number_field_is_taken_as_a_float() -> None:
-    """TOML's ``kill_food = 40`` is the number 40.0, as it always was."""
+    """TOML's ``kill_food = 40`` is the number 40.0: a whole number is a number too."""
     rules = load_rules("seed", {"hunting": {"kill_food": 40}})
     assert rules.hunting.kill_food == 40.0 and isinstance(rules.hunting.kill_food, float)

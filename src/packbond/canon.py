@@ -117,8 +117,8 @@ def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
     SciPy; with no runs at all, every proportion is possible: (0, 1)."""
     if n == 0:
         return (0.0, 1.0)
-    # NOTE: imported here, not at the top: scipy.stats takes half a second to import, which
-    # every command (and `packbond --help`) would pay.
+    # NOTE: imported here, not at the top: scipy.stats is slow to import, and every command
+    # (`packbond --help` too) would pay for it; only the commands that need it do.
     from scipy.stats import binomtest, norm  # type: ignore[import-untyped]
 
     # SciPy takes a confidence level: the level of ``z`` itself keeps the interval the one z =

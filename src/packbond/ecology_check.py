@@ -120,8 +120,8 @@ def _interval(values: np.ndarray) -> tuple[float, float, float]:
     mean = float(values.mean())
     if len(values) < 2:
         return mean, math.nan, math.nan
-    # NOTE: imported here: scipy.stats takes half a second to import, which every command
-    # (and `packbond --help`) would pay.
+    # NOTE: imported here, not at the top: scipy.stats is slow to import, and every command
+    # (`packbond --help` too) would pay for it; only the commands that need it do.
     from scipy.stats import t as student_t  # type: ignore[import-untyped]
 
     quantile = float(student_t.ppf(0.975, df=len(values) - 1))

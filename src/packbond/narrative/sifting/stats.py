@@ -21,8 +21,8 @@ def entropy(counts: list[int] | tuple[int, ...]) -> float:
     """Shannon entropy (bits) of a distribution given as counts, from SciPy; 0 for no counts."""
     if sum(counts) <= 0:
         return 0.0
-    # NOTE: imported here: scipy.stats takes half a second to import, which every command
-    # (and `packbond --help`) would pay.
+    # NOTE: imported here, not at the top: scipy.stats is slow to import, and every command
+    # (`packbond --help` too) would pay for it; only the commands that need it do.
     from scipy.stats import entropy as shannon  # type: ignore[import-untyped]
 
     return float(shannon(counts, base=2))
