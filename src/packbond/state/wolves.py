@@ -155,7 +155,7 @@ class Wolves(Table):
     wellbeing: Annotated[F32, Col(np.float32, 0.6, "wellbeing (R44), 0 = despair .. 1 = thriving")]
     form: Annotated[NDArray[np.int8], Col(np.int8, 0, "Form code (R4): 0 human, 1 wolf")]
     wound: Annotated[F32, Col(np.float32, 0.0, "open wound severity (R32), 0 = none .. 1 = mortal")]
-    wound_site: Annotated[NDArray[np.int8], Col(np.int8, 0, "WoundSite code of the open wound")]
+    wound_site: Annotated[NDArray[np.int8], Col(np.int8, 0, "site code: index in WOUND_SITES")]
     bleeding: Annotated[NDArray[np.bool_], Col(np.bool_, False, "the open wound is bleeding")]
     wound_event: Annotated[I64, Col(np.int64, -1, "event id of the injury, -1 if unhurt")]
     shift_caution: Annotated[
