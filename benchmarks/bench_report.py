@@ -29,7 +29,9 @@ def main() -> None:
     t0 = time.perf_counter()
     if not (store / "run.duckdb").is_file():
         loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed"))
-        simulate(loaded, seed=args.seed, years=args.years, out=store).close()
+        simulate(
+            loaded, seed=args.seed, years=args.years, out=store, keep_freed_memory=True
+        ).close()
     t1 = time.perf_counter()
     with open_run(store) as run:
         wolves = len(run.wolves)

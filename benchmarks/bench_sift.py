@@ -31,7 +31,7 @@ def main() -> None:
     if not (out / "run.duckdb").exists():
         loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset="seed"))
         t0 = time.perf_counter()
-        simulate(loaded, seed=args.seed, years=args.years, out=out).close()
+        simulate(loaded, seed=args.seed, years=args.years, out=out, keep_freed_memory=True).close()
         simulated_s = time.perf_counter() - t0
     library = builtin_patterns()
     with open_run(out) as run:

@@ -6,13 +6,15 @@ freed (it maps them on their own, or trims the top of its heap), so the next day
 as fresh pages that the operating system must zero before use. Keeping freed memory spares
 most of a big run's page faults and much of its system time (measured with
 ``benchmarks/bench_world.py --wolves 1000000`` under ``/usr/bin/time``; figures in
-``docs/performance.md``). The engine therefore asks malloc, once per process, to map on their
-own only blocks of 32 MiB and more and to keep up to 1 GiB free at the top of its heap.
+``docs/performance.md``). Asked to (``packbond --keep-freed-memory``, ``simulate(...,
+keep_freed_memory=True)``, and every benchmark), packbond has malloc map on their own only blocks
+of 32 MiB and more and keep up to 1 GiB free at the top of its heap, for the rest of the process.
+Nothing else in packbond touches malloc: constructing an engine does not.
 
 What it costs: memory a run has freed stays with the process (Python and NumPy reuse it) rather
 than going back to the system; the peak is unchanged. Only glibc is tuned (elsewhere this does
 nothing), and a process whose user set malloc's own tunables (``MALLOC_*_`` variables or
-``GLIBC_TUNABLES``) keeps them: the engine leaves malloc alone then.
+``GLIBC_TUNABLES``) keeps them: packbond leaves malloc alone then.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _USER_SETTINGS = (
     "MALLOC_MMAP_MAX_",
     "GLIBC_TUNABLES",
 )
-"""Environment variables by which a user tunes malloc; any of them set, the engine leaves it."""
+"""Environment variables by which a user tunes malloc; any of them set, packbond leaves it."""
 
 _applied: bool | None = None
 """Whether this process's malloc was tuned (None: not asked yet)."""

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from . import allocator
 from .calendar import SEASONS, Calendar
 from .engine import Engine
 from .errors import PackbondError, RunNotFoundError, quoted
@@ -415,6 +416,7 @@ def simulate(
     metrics_every: int = 1,
     trace_every: int = 1,
     progress: ProgressCallback | None = None,
+    keep_freed_memory: bool = False,
 ) -> Run:
     """Run a scenario (a TOML path, a built-in name, or a loaded scenario) and store the result.
 
@@ -425,9 +427,13 @@ def simulate(
     (0: never) the cast's wellbeing, acceptance, health and rank are kept in the ``traces``
     table, for the report's timelines. Ctrl-C, SIGTERM and SIGHUP stop a run at the end of the
     day, raising :class:`RunInterrupted` (a ``KeyboardInterrupt``) once the checkpoints begun
-    are written.
+    are written. ``keep_freed_memory`` asks glibc's malloc to keep the memory a day frees for
+    the next day, for the rest of the process (see :mod:`packbond.allocator`): faster for big
+    worlds, at the cost of memory the process keeps.
     """
     _check_run_size(seed, years, replicates)
+    if keep_freed_memory:
+        allocator.keep_freed_memory()
     loaded = scenario if isinstance(scenario, LoadedScenario) else load_scenario(scenario)
     check_fits(loaded, replicates)
     seeds = [seed + i for i in range(replicates)]

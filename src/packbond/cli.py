@@ -30,6 +30,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from . import allocator
 from .api import (
     MAX_REPLICATES,
     MAX_SEED,
@@ -99,8 +100,18 @@ def _options(
         bool,
         typer.Option("--version", help="Print the version and stop.", callback=_version),
     ] = False,
+    keep_freed_memory: Annotated[
+        bool,
+        typer.Option(
+            "--keep-freed-memory",
+            help="Have malloc keep the memory a day frees for the next (glibc; faster for big "
+            "worlds, the process keeps that memory).",
+        ),
+    ] = False,
 ) -> None:
     """Simulate omegaverse werewolf-pack societies and tell the stories that emerge."""
+    if keep_freed_memory:
+        allocator.keep_freed_memory()
 
 
 def _reports_errors(fn: F) -> F:

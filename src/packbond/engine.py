@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from . import allocator, kernels
+from . import kernels
 from .context import Context
 from .events import EventLog
 from .state import World
@@ -78,9 +78,6 @@ class Engine:
         metrics_every: int = 1,
         trace_every: int = 1,
     ) -> None:
-        # A day frees hundreds of temporaries that the next day makes again: keep that memory
-        # in the process instead of having the system zero fresh pages for it each day.
-        allocator.keep_freed_memory()
         self.world = world
         self.schedule = schedule if schedule is not None else load_schedule()
         self.log = EventLog(world.replicates)
