@@ -17,7 +17,6 @@ from typing import Any
 
 from packbond import allocator
 from packbond.engine import Engine, ScheduledSystem
-from packbond.kernels import parallel
 from packbond.scenario import build_world, parse_scenario
 
 SCENARIO = """
@@ -39,8 +38,8 @@ size_sd = 2
 
 PARALLEL_WARM_UP = 110_000
 """Wolves of the warm-up world that loads the parallel passes for a big timed world (over every
-threshold, which is 100,000 rows at most; see ``packbond.kernels.parallel``); a smaller timed
-world warms up at its own size, so that its peak memory stays its own."""
+threshold, ``parallel.HEAVY_FROM`` rows at most; see ``packbond.kernels.parallel``); a smaller
+timed world warms up at its own size, so that its peak memory stays its own."""
 
 
 def main() -> None:
@@ -62,7 +61,6 @@ def main() -> None:
     packs = max(1, min(args.wolves, PARALLEL_WARM_UP) // 8)  # no bigger than the timed world
     warm = build_world(parse_scenario(SCENARIO.format(packs=packs, preset=args.preset)), [1])
     Engine(warm, metrics_every=7).run(8)  # a week and a day: the weekly passes too
-    parallel.forget_costs()  # the timed world chooses its ways afresh, as it always did
     t0 = time.perf_counter()
     loaded = parse_scenario(SCENARIO.format(packs=max(1, args.wolves // 8), preset=args.preset))
     world = build_world(loaded, [1])

@@ -8,7 +8,7 @@ import numba
 import pytest
 
 from packbond import simulate
-from packbond.kernels import contact, hunting
+from packbond.kernels import contact, hunting, parallel
 from packbond.scenario import parse_scenario
 
 from .conftest import generated
@@ -53,8 +53,8 @@ def test_final_state_of_a_replicate_matches_its_solo_run() -> None:
 def test_parallel_passes_give_the_events_of_one_thread(
     monkeypatch: pytest.MonkeyPatch, kernel: ModuleType, parallel_pass: str
 ) -> None:
-    """A pass that runs in parallel over packs in a big world, every day or on some days only
-    (the machine's load decides), gives the events of one thread either way."""
+    """A pass that runs in parallel over packs, every day or on some days only (as a threshold
+    or ``PACKBOND_PARALLEL_FROM`` decides), gives the events of one thread either way."""
     if numba.config.NUMBA_NUM_THREADS < 2:
         pytest.skip("Numba is limited to one thread here")
     loaded = parse_scenario(generated(80))
@@ -67,16 +67,15 @@ def test_parallel_passes_give_the_events_of_one_thread(
         return run_parallel(*args)
 
     monkeypatch.setattr(kernel, parallel_pass, counted)
-    monkeypatch.setattr(kernel._THREADS, "from_rows", 0)
+    monkeypatch.setenv(parallel.ENVIRONMENT, "0")  # every pass that can, in parallel
     numba.set_num_threads(2)
-    monkeypatch.setattr(kernel._THREADS, "parallel", lambda rows: True)
     in_threads = simulate(loaded, seed=2, years=0.3)
     days = len(calls)
     assert days > 100
     assert len(serial.events) > 1000
     assert in_threads.event_hash() == serial.event_hash()
     flip = iter(range(10**6))
-    monkeypatch.setattr(kernel._THREADS, "parallel", lambda rows: next(flip) % 3 == 0)
+    monkeypatch.setattr(parallel, "in_parallel", lambda rows, from_rows: next(flip) % 3 == 0)
     mixed = simulate(loaded, seed=2, years=0.3)
     assert days < len(calls) < 2 * days
     assert mixed.event_hash() == serial.event_hash()

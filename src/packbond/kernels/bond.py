@@ -139,11 +139,6 @@ def _feel_mates_parallel(
     return _feel_mates(wolves, r, parts)
 
 
-_THREADS = parallel.ThreadChoice(from_rows=100_000)
-"""How the day's bond has cost lately on one thread and on several (from a hundred thousand
-rows: below, starting threads costs a fair part of a pass)."""
-
-
 def feel_mates(
     wolves: BondColumns, r: BondRules
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
@@ -157,10 +152,11 @@ def feel_mates(
     machine now (see :mod:`packbond.kernels.parallel`): every row's work reads its mate and
     writes only its own row.
     """
-    return _THREADS.run(
+    return parallel.run(
         len(wolves.alive),
         lambda: _feel_mates_serial(wolves, r),
         lambda: _feel_mates_parallel(wolves, r, get_num_threads()),
+        parallel.HEAVY_FROM,
     )
 
 

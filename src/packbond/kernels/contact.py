@@ -674,10 +674,6 @@ def _contacts_parallel(
     )
 
 
-_THREADS = parallel.ThreadChoice()
-"""How the daily contact pass has cost lately on one thread and on several."""
-
-
 def daily_contacts(
     day: int,
     seeds: NDArray[np.uint64],
@@ -716,4 +712,9 @@ def daily_contacts(
         jealous_of,
         jealous_with,
     )
-    _THREADS.run(len(order), lambda: _contacts_serial(*inputs), lambda: _contacts_parallel(*inputs))
+    parallel.run(
+        len(order),
+        lambda: _contacts_serial(*inputs),
+        lambda: _contacts_parallel(*inputs),
+        parallel.PARALLEL_FROM,
+    )

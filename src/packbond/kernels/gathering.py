@@ -113,11 +113,6 @@ def _gathering_parties_parallel(
     return _gathering_parties(folk, seeds, due, rules, parts)
 
 
-_THREADS = parallel.ThreadChoice(from_rows=100_000)
-"""How the day's choice of gatherers has cost lately on one thread and on several (from a
-hundred thousand rows: below, starting threads costs a fair part of a pass)."""
-
-
 def gathering_parties(
     folk: Gatherers,
     seeds: NDArray[np.uint64],
@@ -132,8 +127,9 @@ def gathering_parties(
     stretches of rows on several threads for a big world when that is the faster way on this
     machine now (see :mod:`packbond.kernels.parallel`): each row's choice is its own.
     """
-    return _THREADS.run(
+    return parallel.run(
         len(folk.alive),
         lambda: _gathering_parties_serial(folk, seeds, due, rules),
         lambda: _gathering_parties_parallel(folk, seeds, due, rules, get_num_threads()),
+        parallel.HEAVY_FROM,
     )

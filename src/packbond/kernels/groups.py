@@ -133,11 +133,6 @@ def _members_by_pack_parallel(
     return order, start, count
 
 
-_THREADS = parallel.ThreadChoice(from_rows=100_000)
-"""How grouping by pack has cost lately on one thread and on several. From a hundred thousand
-rows only: below, starting threads costs a fair part of a pass."""
-
-
 def members_by_pack(
     alive: NDArray[np.bool_],
     pack: NDArray[np.int32],
@@ -148,10 +143,11 @@ def members_by_pack(
     with each pack row's offset (``start``) and number (``count``) in that list. On several
     threads for a big world when that is the faster way on this machine now (see
     :mod:`packbond.kernels.parallel`)."""
-    return _THREADS.run(
+    return parallel.run(
         len(alive),
         lambda: _members_by_pack_serial(alive, pack, among, n_packs),
         lambda: _members_by_pack_parallel(alive, pack, among, n_packs, get_num_threads()),
+        parallel.HEAVY_FROM,
     )
 
 

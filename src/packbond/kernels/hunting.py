@@ -440,12 +440,6 @@ def _hunting_parties_parallel(
     )
 
 
-_THREADS = parallel.ThreadChoice(from_rows=100_000)
-"""How the choice of parties has cost lately on one thread and on several. From a hundred
-thousand wolves only: below, starting threads, with the sift and the closing up a parallel
-choice needs, costs more than the second thread saves."""
-
-
 def hunting_parties(
     wolves: Hunters,
     seeds: NDArray[np.uint64],
@@ -470,10 +464,11 @@ def hunting_parties(
     world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
     args = (wolves, seeds, packs, food, pack_prey, hunter, r, *members)
-    return _THREADS.run(
+    return parallel.run(
         len(wolves.alive),
         lambda: _hunting_parties_serial(*args),
         lambda: _hunting_parties_parallel(*args),
+        parallel.HEAVY_FROM,
     )
 
 

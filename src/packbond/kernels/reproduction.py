@@ -153,11 +153,6 @@ def _conceptions_parallel(
     return _conceptions(wolves, seeds, carries_female, carries_male, leader, hungry, r, parts)
 
 
-_THREADS = parallel.ThreadChoice(from_rows=100_000)
-"""How the day's conceptions have cost lately on one thread and on several (from a hundred
-thousand rows: below, starting threads costs a fair part of a pass)."""
-
-
 def conceptions(
     wolves: Breeders,
     seeds: NDArray[np.uint64],
@@ -176,8 +171,9 @@ def conceptions(
     faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
     args = (wolves, seeds, carries_female, carries_male, leader, hungry, r)
-    return _THREADS.run(
+    return parallel.run(
         len(wolves.alive),
         lambda: _conceptions_serial(*args),
         lambda: _conceptions_parallel(*args, get_num_threads()),
+        parallel.HEAVY_FROM,
     )

@@ -262,12 +262,6 @@ def _fondest_beside_parallel(
     return _fondest_beside(other, affinity, alive, pack, mate, rows, like_at, parts)
 
 
-_FONDEST_THREADS = parallel.ThreadChoice(from_rows=1_000)
-"""How the day's choice of garment givers has cost lately on one thread and on several (from
-1,000 stressed wolves, each a costly scan of slots and packmates scattered in memory; a
-million-wolf world has about 15,000 a day)."""
-
-
 def fondest_beside(
     other: NDArray[np.int32],
     affinity: NDArray[np.float32],
@@ -287,10 +281,11 @@ def fondest_beside(
     many rows when that is the faster way on this machine now (see
     :mod:`packbond.kernels.parallel`).
     """
-    return _FONDEST_THREADS.run(
+    return parallel.run(
         len(rows),
         lambda: _fondest_beside_serial(other, affinity, alive, pack, mate, rows, like_at),
         lambda: _fondest_beside_parallel(
             other, affinity, alive, pack, mate, rows, like_at, get_num_threads()
         ),
+        parallel.SCAN_FROM,
     )
