@@ -41,6 +41,7 @@ __all__ = [
     "DesignationOdds",
     "DesignationRules",
     "DispersalRules",
+    "FearFadeRules",
     "FoodRules",
     "FormRules",
     "GatheringRules",
@@ -122,6 +123,15 @@ class LifespanRules(Strict):
     max_age_years: Years = Field(95.0, description="No wolf lives past this age, in years.")
 
 
+class FearFadeRules(Strict):
+    """R58: fear of another fades week by week without new cause (off in every preset)."""
+
+    enabled: bool = Field(False, description="Fear of another fades week by week (R58).")
+    weekly: Fraction = Field(
+        0.1, description="Weekly share of its fear of another that a living wolf loses."
+    )
+
+
 class TieRules(Strict):
     """Directed relationships are kept in a bounded number of slots per wolf."""
 
@@ -131,6 +141,7 @@ class TieRules(Strict):
         le=64,
         description="Relationship slots per wolf; the weakest tie is forgotten first.",
     )
+    fear_fade: FearFadeRules = Field(default_factory=FearFadeRules)
 
 
 Designations = list[Literal["alpha", "beta", "omega"]]
