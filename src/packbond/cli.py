@@ -339,7 +339,7 @@ def scenarios(
 ) -> None:
     """List the built-in scenarios, or print one to copy and change.
 
-    Example: `packbond scenarios --show seed > my-world.toml`
+    Example: packbond scenarios --show seed > my-world.toml
     """
     if show is not None:
         sys.stdout.write(builtin_text(show))
@@ -367,7 +367,7 @@ def validate_ecology(
     Prints each figure with its mean and 95% interval over replicates, the field range and
     whether it passes; exits with status 1 if any figure is out of range.
 
-    Example: `packbond validate-ecology --years 50 --replicates 8`
+    Example: packbond validate-ecology --years 50 --replicates 8
     """
     _note_compiling()
     with _progress_bar(f"valley under ecology, {replicates} replicates") as progress:
@@ -414,7 +414,7 @@ def query(
 ) -> None:
     """Run SQL over a run's tables (events, wolves, packs, ties, metrics, grievances, ...).
 
-    Example: `packbond query runs/seed-7 "SELECT kind, count(*) FROM events GROUP BY kind"`
+    Example: packbond query runs/seed-7 "SELECT kind, count(*) FROM events GROUP BY kind"
     """
     with open_run(run_dir) as result:
         frame = result.query(sql)
@@ -491,7 +491,7 @@ def chronicle_command(
 ) -> None:
     """Tell a run as prose: the world by season, a pack's history, or a wolf's biography.
 
-    Example: `packbond chronicle runs/seed-7 --wolf 0 --sources`
+    Example: packbond chronicle runs/seed-7 --wolf 0 --sources
     """
     if wolf is not None and pack is not None:
         raise PackbondError("--wolf and --pack: give one of them, not both")
@@ -572,7 +572,7 @@ def sift_command(
 ) -> None:
     """Find the stories in a run: pattern matches ranked by salience, with cast, steps and why.
 
-    Example: `packbond sift runs/seed-7 --top 5`
+    Example: packbond sift runs/seed-7 --top 5
     """
     library = load_patterns(patterns_dir)
     if list_patterns:
@@ -629,7 +629,7 @@ def stories_stats(
 ) -> None:
     """Per pattern, matches per 100 wolf-years; and how varied the stories are (entropy).
 
-    Example: `packbond stories-stats runs/valley-1 runs/valley-2`
+    Example: packbond stories-stats runs/valley-1 runs/valley-2
     """
     library = load_patterns(patterns_dir)
     opened: list[tuple[str, Run]] = []
@@ -702,7 +702,7 @@ def export_command(
 ) -> None:
     """Export a run: its tie network for Gephi or networkx, its tables as Parquet or CSV.
 
-    Example: `packbond export runs/seed-7 --graph graphml --tables csv runs/seed-7/csv`
+    Example: packbond export runs/seed-7 --graph graphml --tables csv runs/seed-7/csv
     """
     if graph is None and tables is None:
         raise PackbondError("export: give --graph FORMAT, --tables FORMAT DIR, or both")
@@ -733,7 +733,7 @@ def report_command(
 
     It opens from disk in any browser and needs no network.
 
-    Example: `packbond report runs/seed-7 -o runs/seed-7/report.html`
+    Example: packbond report runs/seed-7 -o runs/seed-7/report.html
     """
     path = output or Path(run_dir) / "report.html"
     with open_run(run_dir) as result:
@@ -761,7 +761,7 @@ def canon_command(
 ) -> None:
     """How often an ensemble of the seed scenario retells the story's arc, and how it ends.
 
-    Example: `packbond canon --runs 1000 --years 2`
+    Example: packbond canon --runs 1000 --years 2
     """
     _note_compiling()
     with _progress_bar(f"canon: {runs} tellings of {scenario}") as _:
@@ -814,7 +814,7 @@ def bench_command(
 ) -> None:
     """Time packbond against its Mesa 3 reference on the benchmark rule set, one after the other.
 
-    Example: `packbond bench --wolves 10000 --years 1 --repeat 3`
+    Example: packbond bench --wolves 10000 --years 1 --repeat 3
     """
     report = bench(wolves, years, seed=seed, mesa=not no_mesa, repeat=repeat)
     if as_json:
