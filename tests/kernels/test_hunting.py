@@ -81,7 +81,7 @@ def test_the_packs_due_to_hunt_are_those_of_the_keyed_draw() -> None:
         live = np.flatnonzero(p.view("alive"))
         expected = live[ctx.draw_packs("hunt", live) < 1.0 / world.rules.hunting.interval_days]
         rules = kernels.PartyRules(
-            *([0] * 11),
+            *([0] * 12),
             hunt_chance=1.0 / world.rules.hunting.interval_days,
             day=day,
             key_hunt=rng.purpose_key("hunt"),

@@ -65,7 +65,7 @@ class Pack(mesa.Agent):
         hunters = m.winter_hunters if season == _WINTER else m.hunters
         # Able, unwounded, not carrying, not withdrawn; then the best by skill and luck.
         scored = [
-            (w.hunting_skill + 0.3 * self.random.random(), w)
+            (w.hunting_skill + r.pick_luck * self.random.random(), w)
             for w in self.members
             if w.designation in hunters
             and w.wound == 0.0
@@ -86,16 +86,16 @@ class Pack(mesa.Agent):
         if season == _WINTER:
             chance *= 1.0 + m.snow_sign * m.rules.seasons.snow_effect * snow
         m.hunts += 1
-        if self.random.random() < _clip(chance, 0.0, 0.95):
+        if self.random.random() < _clip(chance, 0.0, r.success_cap):
             m.kills += 1
             self.food += r.kill_food * size**r.kill_party_exponent
-        hazard = 2.0 * m.terrain_hazard[self.region]
+        hazard = r.terrain_injury * m.terrain_hazard[self.region]
         for w in party:
             risk = (
                 r.injury_base
                 * (1.0 + r.snow_injury * snow)
                 * (1.0 + r.unfamiliar_injury * (1.0 - w.familiarity))
-                * (1.5 - w.hunting_skill)
+                * (r.unskilled_injury - w.hunting_skill)
                 * hazard
             )
             if self.random.random() < risk:

@@ -38,6 +38,7 @@ from .groups import (
 )
 from .health import Wounded, WoundRules, tend_wounds
 from .hunting import (
+    Closeness,
     Helpers,
     Hunters,
     HuntGround,
@@ -85,6 +86,7 @@ __all__ = [
     "BondColumns",
     "BondRules",
     "Breeders",
+    "Closeness",
     "ConceptionRules",
     "CourtRules",
     "Courted",

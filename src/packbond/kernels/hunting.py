@@ -24,6 +24,7 @@ from .daily import day_key, draw_one, keyed_draw
 from .ties import tie_value
 
 __all__ = [
+    "Closeness",
     "Helpers",
     "HuntGround",
     "Hunters",
@@ -69,6 +70,8 @@ class PartyRules(NamedTuple):
     party_max: int
     volunteer_places: int
     solo_chance: float
+    pick_luck: float
+    """Luck in the choice: a candidate's score is his skill plus this times a draw."""
     hunt_chance: float
     """A living pack's daily chance to hunt (one in ``interval_days``)."""
     day: int
@@ -258,7 +261,7 @@ def _choose_in_packs(
             if not (is_hunter or vol):
                 continue
             u = keyed_draw(keys[replicate[i], 2], int(ident[i]))
-            s = float(np.float64(skill[i]) + 0.3 * u)
+            s = float(np.float64(skill[i]) + r.pick_luck * u)
             if r.volunteer_places > 0 and vol:
                 s = keen
             # Insertion by score, highest first; equal scores keep row order.
@@ -484,6 +487,17 @@ class Helpers(NamedTuple):
     tie_affinity: NDArray[np.float32]
 
 
+class Closeness(NamedTuple):
+    """How close a party member is to a hurt hunter, by the hunting rules: closeness (kept
+    within 0..1) times the chance to help is his willingness."""
+
+    base: float
+    affinity_weight: float
+    """Times his affinity for the hurt hunter, where it is positive."""
+    kindness_weight: float
+    """Times his kindness less 0.5."""
+
+
 @njit(cache=True)
 def best_helpers(
     wolves: Helpers,
@@ -494,14 +508,15 @@ def best_helpers(
     stop: NDArray[np.int64],
     assist_chance: float,
     assist_bond: float,
+    closeness_rules: Closeness,
     day: int,
     key_assist: np.uint64,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
     """For each hurt hunter, the party member (in ``party[start:stop]``) who helps, if any.
 
-    Willingness grows with affinity and kindness and, for a mate, with the bond; a willing mate
-    goes first, then the most willing (ties to the earlier in the party). Returns the helpers
-    and the index of the victim each helps, in victim order.
+    Willingness grows with affinity and kindness (by ``closeness_rules``) and, for a mate, with the
+    bond; a willing mate goes first, then the most willing (ties to the earlier in the party).
+    Returns the helpers and the index of the victim each helps, in victim order.
     """
     replicate, ident, kindness, mate, bond, tie_other, tie_affinity = wolves
     helpers = np.empty(len(victims), dtype=np.int64)
@@ -511,6 +526,9 @@ def best_helpers(
     by_bond = np.float32(assist_bond)
     one = np.float32(1.0)
     zero = np.float32(0.0)
+    close_base = np.float32(closeness_rules.base)
+    by_affinity = np.float32(closeness_rules.affinity_weight)
+    by_kindness = np.float32(closeness_rules.kindness_weight)
     for v in range(len(victims)):
         hurt = victims[v]
         best = -1
@@ -522,9 +540,9 @@ def best_helpers(
                 continue
             affinity = np.float32(tie_value(tie_other, tie_affinity, h, hurt, 0.0))
             closeness = (
-                np.float32(0.3)
-                + np.float32(0.7) * max(affinity, zero)
-                + np.float32(0.3) * (kindness[h] - np.float32(0.5))
+                close_base
+                + by_affinity * max(affinity, zero)
+                + by_kindness * (kindness[h] - np.float32(0.5))
             )
             willing = min(max(closeness, zero), one) * chance
             first = False
@@ -575,6 +593,7 @@ class OutcomeRules(NamedTuple):
     party_bonus: float
     skill_weight: float
     prey_weight: float
+    success_cap: float
     winter: bool
     snow_effect: float
     """Signed: negative where snow makes hunting harder."""
@@ -583,6 +602,8 @@ class OutcomeRules(NamedTuple):
     injury_base: float
     snow_injury: float
     unfamiliar_injury: float
+    unskilled_injury: float
+    terrain_injury: float
     solo_injury: float
     rut: bool
     rut_injury: float
@@ -658,7 +679,7 @@ def hunt_outcomes(
         chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
         if r.winter:
             chance = chance * (1.0 + r.snow_effect * np.float64(winter_severity[region]))
-        chance = min(max(chance, 0.0), 0.95)
+        chance = min(max(chance, 0.0), r.success_cap)
         u = draw_one(seeds[pack_replicate[q]], r.day, int(pack_id[q]), r.key_success, 0)
         success[h] = u < chance
         if size >= len(r.food_by_size):
@@ -673,6 +694,8 @@ def hunt_outcomes(
     base = np.float32(r.injury_base)
     snow_weight = np.float32(r.snow_injury)
     unfamiliar = np.float32(r.unfamiliar_injury)
+    unskilled = np.float32(r.unskilled_injury)
+    by_terrain = np.float32(r.terrain_injury)
     one = np.float32(1.0)
     n_hurt = 0
     h = 0
@@ -686,8 +709,8 @@ def hunt_outcomes(
             base
             * (one + snow_weight * snow)
             * (one + unfamiliar * (one - familiarity[i]))
-            * (np.float32(1.5) - hunting_skill[i])
-            * (np.float32(2.0) * terrain_hazard[region])
+            * (unskilled - hunting_skill[i])
+            * (by_terrain * terrain_hazard[region])
         )
         risk = np.float64(risk32) * (r.solo_injury if solo[n] else 1.0)
         if r.rut:

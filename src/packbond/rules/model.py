@@ -269,12 +269,20 @@ class HuntingRules(Strict):
         "help'); unlike a short store it does not send out the wounded or the withdrawn. 0: only "
         "a short store brings volunteers.",
     )
+    pick_luck: StrictFloat = Field(
+        0.3,
+        ge=0.0,
+        le=10.0,
+        description="Luck in the choice of a party: each candidate is ranked by skill plus this "
+        "times a uniform draw. 0: the most skilled always go.",
+    )
     base_success: Fraction = Field(0.3, description="Success chance of an average party of one.")
     prey_weight: Fraction = Field(
         0.6, description="How much prey abundance (after crowding) moves the success chance."
     )
     party_bonus: Fraction = Field(0.08, description="Success added per extra hunter.")
     skill_weight: Fraction = Field(0.5, description="How much mean party skill moves success.")
+    success_cap: Fraction = Field(0.95, description="Highest success chance a hunt can have.")
     kill_food: StrictFloat = Field(
         50.0,
         ge=0.0,
@@ -299,6 +307,20 @@ class HuntingRules(Strict):
         ge=0.0,
         le=20.0,
         description="Extra injury risk on unfamiliar ground (times 1 - familiarity).",
+    )
+    unskilled_injury: StrictFloat = Field(
+        1.5,
+        ge=1.0,
+        le=20.0,
+        description="Injury risk is times this minus the hunter's skill: an unskilled hunter is "
+        "hurt this many times the base, one of full skill one less.",
+    )
+    terrain_injury: StrictFloat = Field(
+        2.0,
+        ge=0.0,
+        le=20.0,
+        description="Injury risk is times this and the region's terrain hazard (2: ground of "
+        "hazard 0.5 leaves the risk as it is).",
     )
     volunteer_chance: Fraction = Field(
         0.5, description="Chance an able non-hunter volunteers when food is short (R29)."
@@ -337,8 +359,41 @@ class HuntingRules(Strict):
         "hunter is the helper's mate, on top of assist_chance (R31: help rises with bond and "
         "kindness); a mate so drawn is the first to help.",
     )
+    assist_base: Fraction = Field(
+        0.3,
+        description="A packmate's closeness to a hurt hunter before affinity and kindness; "
+        "closeness (kept within 0..1) times assist_chance is the chance to help (R31).",
+    )
+    assist_affinity_weight: StrictFloat = Field(
+        0.7,
+        ge=0.0,
+        le=5.0,
+        description="Closeness added by the helper's affinity for the hurt hunter (if positive), "
+        "times this.",
+    )
+    assist_kindness_weight: StrictFloat = Field(
+        0.3,
+        ge=0.0,
+        le=5.0,
+        description="Closeness added by the helper's kindness above 0.5 (taken away below it), "
+        "times this.",
+    )
     assist_injury: Fraction = Field(
-        0.35, description="Chance the helper is hurt, times the ground's hazard (R31)."
+        0.35,
+        description="Chance the helper is hurt, times assist_terrain and the ground's hazard "
+        "(R31).",
+    )
+    assist_terrain: StrictFloat = Field(
+        2.0,
+        ge=0.0,
+        le=20.0,
+        description="A helper's injury chance is times this and the region's terrain hazard.",
+    )
+    rescue_affinity: Fraction = Field(
+        0.2, description="Affinity the helped hunter gains for the packmate who helped (R31)."
+    )
+    rescue_trust: Fraction = Field(
+        0.2, description="Trust the helped hunter gains in the packmate who helped (R31)."
     )
     familiarity_per_hunt: Fraction = Field(
         0.05, description="How much each hunt makes a wolf familiar with its region."

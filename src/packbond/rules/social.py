@@ -138,6 +138,9 @@ class JealousyRules(Strict):
         2.0, ge=0.0, le=10.0, description="How much a rumour about the mate multiplies that chance."
     )
     trust_cost: Fraction = Field(0.15, description="Trust in the mate lost to a fit of jealousy.")
+    rival_affinity_cost: Fraction = Field(
+        0.2, description="Affinity for the peer seen with the mate lost to a fit of jealousy."
+    )
     harm: Fraction = Field(0.05, description="Wellbeing lost to a fit of jealousy.")
 
 

@@ -292,7 +292,7 @@ def _jealous(
     cause = np.where(fuelled, w.rumour_event[rows], -1)
     ctx.emit("jealous", rows, target=mate, other=peer, pack=w.pack[rows], cause=cause)
     ties.remember(world, rows, mate, trust=-r.trust_cost)
-    ties.remember(world, rows, peer, affinity=-0.2)
+    ties.remember(world, rows, peer, affinity=-r.rival_affinity_cost)
     w.hurt[rows] += r.harm
 
 

@@ -115,6 +115,7 @@ def _choose_party(
             party_max=r.party_max,
             volunteer_places=r.volunteer_places,
             solo_chance=r.solo_chance,
+            pick_luck=r.pick_luck,
             hunt_chance=1.0 / r.interval_days,
             day=ctx.day,
             key_hunt=rng.purpose_key("hunt"),
@@ -215,12 +216,15 @@ def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernels
         party_bonus=r.party_bonus,
         skill_weight=r.skill_weight,
         prey_weight=r.prey_weight,
+        success_cap=r.success_cap,
         winter=season == _WINTER,
         snow_effect=(-1.0 if s.winter_hunting == "harder" else 1.0) * s.snow_effect,
         food_by_size=table,
         injury_base=r.injury_base,
         snow_injury=r.snow_injury,
         unfamiliar_injury=r.unfamiliar_injury,
+        unskilled_injury=r.unskilled_injury,
+        terrain_injury=r.terrain_injury,
         solo_injury=r.solo_injury,
         rut=rut.enabled,
         rut_injury=rut.injury_multiplier,
@@ -258,6 +262,7 @@ def _assist(
         np.searchsorted(party_pack, w.pack[victims], side="right"),
         r.assist_chance,
         r.assist_bond,
+        kernels.Closeness(r.assist_base, r.assist_affinity_weight, r.assist_kindness_weight),
         ctx.day,
         rng.purpose_key("assist"),
     )
@@ -267,10 +272,18 @@ def _assist(
     ids = ctx.emit(
         "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[helped_of]
     )
-    ties.remember(world, helped, helpers, affinity=0.2, trust=0.2, memory=Memory.RESCUE, event=ids)
+    ties.remember(
+        world,
+        helped,
+        helpers,
+        affinity=r.rescue_affinity,
+        trust=r.rescue_trust,
+        memory=Memory.RESCUE,
+        event=ids,
+    )
     region = p.region[w.pack[helpers]]
     snow = world.regions.winter_severity[region] if season == _WINTER else 0.0
-    risk = r.assist_injury * 2.0 * world.regions.terrain_hazard[region] * (1.0 + snow)
+    risk = r.assist_injury * r.assist_terrain * world.regions.terrain_hazard[region] * (1.0 + snow)
     hurt = ctx.draw("assist_injury", helpers) < risk
     if hurt.any():
         hurt_rows = helpers[hurt]
