@@ -154,7 +154,9 @@ class CourtshipRules(Strict):
         "alphas and omegas are drawn together also answers offers by it).",
     )
     accept_safety: Weight = Field(
-        1.2, description="Log-odds added by a high-ranked suitor's protection (R46)."
+        1.2,
+        description="Log-odds added when the suitor is high-ranked or the asked wolf's own "
+        "protector is in its pack (R46).",
     )
     accept_hope: Weight = Field(
         2.0,
@@ -302,7 +304,9 @@ class LeavingRules(Strict):
         0.8, description="Weekly chance a fully bonded, attentive mate searches for a runaway."
     )
     find_chance: Fraction = Field(
-        0.6, description="Chance a search finds the runaway, raised by hunting skill (tracking)."
+        0.6,
+        description="Chance a search finds the runaway at full hunting skill (tracking); times "
+        "0.5 + 0.5 skill.",
     )
     return_bias: StrictFloat = Field(
         0.0,

@@ -88,9 +88,15 @@ class WarRules(Strict):
         0.7, description="Chance the losing defenders' pack alpha is killed (R50)."
     )
     tribute_share: Fraction = Field(
-        0.4, description="Share of the loser's store the winner takes when no one falls."
+        0.4,
+        description="Share of the loser's store the winners take when their invasion wins and "
+        "the defenders' pack alpha is not killed.",
     )
-    revenge: Fraction = Field(0.3, description="Grievance a defeat adds against the victor.")
+    revenge: Fraction = Field(
+        0.3,
+        description="Grievance every invasion, won or lost, adds to the defenders' "
+        "against the attackers.",
+    )
     after_war: Fraction = Field(
         0.2, description="Grievance the attackers keep after their war, won or lost."
     )

@@ -433,9 +433,13 @@ class WoundRules(Strict):
 class GatheringRules(Strict):
     """R33: berries and herbs by season, a smaller food source and a social occasion."""
 
-    interval_days: StrictInt = Field(3, ge=1, le=60, description="Days between outings.")
+    interval_days: StrictInt = Field(
+        3, ge=1, le=60, description="A pack goes gathering on a day with chance 1 / this."
+    )
     gatherer_share: Fraction = Field(
-        0.4, description="Share of able non-hunters who go out gathering."
+        0.4,
+        description="Chance each able member (not in wolf form, not wounded or withdrawn) goes "
+        "out gathering.",
     )
     yield_by_season: BySeason = Field(
         default_factory=lambda: BySeason(spring=0.6, summer=1.0, autumn=1.2, winter=0.0),
@@ -451,7 +455,9 @@ class FoodRules(Strict):
         0.5, ge=0.0, le=10.0, description="Food an unpresented young wolf eats a day."
     )
     loner_forage: Fraction = Field(
-        0.6, description="Share of its need a wolf without a pack finds, times prey abundance."
+        0.6,
+        description="Share of its need a wolf without a pack finds, times the season's prey "
+        "averaged over all regions.",
     )
     household_forage_size: StrictInt = Field(
         0,
@@ -523,7 +529,9 @@ class MortalityRules(Strict):
     young_annual: Fraction = Field(0.01, description="Yearly death chance of the unpresented.")
     adult_annual: Fraction = Field(0.005, description="Yearly death chance of presented adults.")
     disperser_annual: Fraction = Field(
-        0.2, description="Yearly death chance of a wolf travelling without a pack."
+        0.2,
+        description="Yearly death chance of a disperser on the road (a runaway keeps its home "
+        "pack's hazard).",
     )
     young_care_benefit: Fraction = Field(
         0.5, description="Share of the young's risk removed when the pack has enough carers."

@@ -109,7 +109,8 @@ class GossipRules(Strict):
     enabled: bool = Field(True, description="Wolves start and pass on rumours.")
     invent: Fraction = Field(
         0.03,
-        description="Daily chance an unkind wolf meeting one it dislikes starts a false rumour.",
+        description="Chance per contact that a wolf of middling kindness (0.5) meeting one it "
+        "dislikes starts a false rumour; times 2 (1 - kindness).",
     )
     dislike_at: Signed = Field(-0.15, description="Affinity below which a wolf dislikes another.")
     sighting: Fraction = Field(
@@ -132,7 +133,9 @@ class JealousyRules(Strict):
     enabled: bool = Field(True, description="Mates can grow jealous.")
     see: Fraction = Field(0.3, description="Chance the mate sees a warm contact with a peer.")
     base: Fraction = Field(
-        0.3, description="Chance an insecure, distrustful mate who sees it grows jealous."
+        0.3,
+        description="Jealousy's base chance; a mate who sees it grows jealous with this times "
+        "(1 - security) (1.5 - trust), so a wholly insecure, distrustful mate at 1.5 times it.",
     )
     rumour_weight: StrictFloat = Field(
         2.0, ge=0.0, le=10.0, description="How much a rumour about the mate multiplies that chance."
@@ -176,8 +179,9 @@ class ViolenceRules(Strict):
     enabled: bool = Field(True, description="Packmates may strike an unaccepted wolf.")
     attack: Fraction = Field(
         0.03,
-        description="Chance per contact that a cruel packmate strikes a wholly unaccepted wolf "
-        "in a pack of full violence tolerance.",
+        description="Chance per contact that a packmate of middling kindness (0.5) strikes a "
+        "wholly unaccepted wolf in a pack of full violence tolerance; times 2 (1 - kindness), "
+        "less protection, and more where it dislikes the wolf (1 + dislike).",
     )
     severity: Fraction = Field(0.08, description="Mean severity of the wound a blow leaves.")
     harm: Fraction = Field(0.1, description="Wellbeing lost to a blow.")
@@ -213,7 +217,9 @@ class VoiceRules(Strict):
 
     enabled: bool = Field(True, description="Alphas can command with the voice.")
     use: Fraction = Field(
-        0.01, description="Chance per contact a wholly unkind alpha commands one it outranks."
+        0.01,
+        description="Chance per contact an alpha of middling kindness (0.5) commands one it "
+        "outranks; times 2 (1 - kindness), so a wholly unkind alpha commands at twice it.",
     )
     comply: ByDesignation = Field(
         default_factory=lambda: ByDesignation(alpha=0.2, beta=0.6, omega=0.95),
