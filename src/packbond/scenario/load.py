@@ -5,17 +5,25 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import Problem, ScenarioError, UnknownScenarioError, quoted
 from ..rules import PRESETS, Rules, load_rules
 from ..validation import problems_from_validation, read_toml
-from .schema import PACK_MAX, BetrothedFact, GrievanceFact, MatedFact, PromisedFact, Scenario
+from .schema import (
+    PACK_MAX,
+    BetrothedFact,
+    CastMember,
+    GrievanceFact,
+    MatedFact,
+    PromisedFact,
+    Scenario,
+)
 
 __all__ = [
     "LoadedScenario",
@@ -161,50 +169,79 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 def cross_check(s: Scenario) -> list[Problem]:
     """Problems that no single field shows: names that must exist, be unique, or agree."""
-    problems: list[Problem] = []
-    regions = {r.name for r in s.regions}
-    packs = {p.name for p in s.packs}
     cast = {c.name: c for c in s.cast}
+    return [
+        *_check_unique_names(s),
+        *_check_packs(s, cast),
+        *_check_cast_references(s, cast),
+        *_check_relations(s, cast),
+        *_check_facts(s, cast),
+        *_check_population(s),
+        *_selves_and_sizes(s),
+    ]
 
-    def dupes(kind: str, names: list[str]) -> None:
-        for name, count in Counter(names).items():
-            if count > 1:
-                i = [j for j, n in enumerate(names) if n == name][1]
-                problems.append(Problem(f"{kind}[{i}].name", f"repeats the name {name!r}"))
 
-    def known(path: str, value: str, pool: set[str] | dict[str, Any], what: str) -> bool:
-        if value in pool:
-            return True
-        close = difflib.get_close_matches(value, list(pool), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        problems.append(
-            Problem(path, f"must name a {what} of the scenario (got {quoted(value)}){hint}")
-        )
-        return False
+def _unknown_name(path: str, value: str, pool: Collection[str], what: str) -> list[Problem]:
+    """A problem if ``value`` is not in ``pool``, suggesting the closest name that is."""
+    if value in pool:
+        return []
+    close = difflib.get_close_matches(value, list(pool), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return [Problem(path, f"must name a {what} of the scenario (got {quoted(value)}){hint}")]
 
-    dupes("regions", [r.name for r in s.regions])
-    dupes("packs", [p.name for p in s.packs])
-    dupes("cast", [c.name for c in s.cast])
+
+def _repeated_names(kind: str, names: list[str]) -> list[Problem]:
+    """A problem at the second use of each name used more than once."""
+    problems = []
+    for name, count in Counter(names).items():
+        if count > 1:
+            i = [j for j, n in enumerate(names) if n == name][1]
+            problems.append(Problem(f"{kind}[{i}].name", f"repeats the name {name!r}"))
+    return problems
+
+
+def _check_unique_names(s: Scenario) -> list[Problem]:
+    """Regions, packs and cast members each have names of their own."""
+    return [
+        *_repeated_names("regions", [r.name for r in s.regions]),
+        *_repeated_names("packs", [p.name for p in s.packs]),
+        *_repeated_names("cast", [c.name for c in s.cast]),
+    ]
+
+
+def _check_packs(s: Scenario, cast: dict[str, CastMember]) -> list[Problem]:
+    """A pack's region exists, and its leader is a cast member of that pack."""
+    regions = {r.name for r in s.regions}
+    problems = []
     for i, p in enumerate(s.packs):
         if p.region is not None:
-            known(f"packs[{i}].region", p.region, regions, "region")
-        if p.leader is not None and known(f"packs[{i}].leader", p.leader, cast, "cast member"):
-            leader = cast[p.leader]
-            if leader.pack != p.name:
-                problems.append(
-                    Problem(
-                        f"packs[{i}].leader",
-                        f"must be a member of the pack "
-                        f"(got {p.leader!r}, of pack {_maybe(leader.pack)})",
-                    )
+            problems += _unknown_name(f"packs[{i}].region", p.region, regions, "region")
+        if p.leader is None:
+            continue
+        missing = _unknown_name(f"packs[{i}].leader", p.leader, cast, "cast member")
+        problems += missing
+        if not missing and cast[p.leader].pack != p.name:
+            problems.append(
+                Problem(
+                    f"packs[{i}].leader",
+                    f"must be a member of the pack "
+                    f"(got {p.leader!r}, of pack {_maybe(cast[p.leader].pack)})",
                 )
+            )
+    return problems
+
+
+def _check_cast_references(s: Scenario, cast: dict[str, CastMember]) -> list[Problem]:
+    """A cast member's pack exists, and each parent is a cast member older than the child."""
+    packs = {p.name for p in s.packs}
+    problems = []
     for i, c in enumerate(s.cast):
         if c.pack is not None:
-            known(f"cast[{i}].pack", c.pack, packs, "pack")
+            problems += _unknown_name(f"cast[{i}].pack", c.pack, packs, "pack")
         for j, parent in enumerate(c.parents):
-            if known(f"cast[{i}].parents[{j}]", parent, cast, "cast member") and (
-                cast[parent].age <= c.age
-            ):
+            missing = _unknown_name(f"cast[{i}].parents[{j}]", parent, cast, "cast member")
+            problems += missing
+            if not missing and cast[parent].age <= c.age:
                 problems.append(
                     Problem(
                         f"cast[{i}].parents[{j}]",
@@ -212,40 +249,83 @@ def cross_check(s: Scenario) -> list[Problem]:
                         f"(got {parent!r}, aged {cast[parent].age:g})",
                     )
                 )
+    return problems
+
+
+def _check_relations(s: Scenario, cast: dict[str, CastMember]) -> list[Problem]:
+    """A relation joins two different cast members."""
+    problems = []
     for i, r in enumerate(s.relations):
-        known(f"relations[{i}].from", r.source, cast, "cast member")
-        known(f"relations[{i}].to", r.to, cast, "cast member")
+        problems += _unknown_name(f"relations[{i}].from", r.source, cast, "cast member")
+        problems += _unknown_name(f"relations[{i}].to", r.to, cast, "cast member")
         if r.source == r.to:
             problems.append(
                 Problem(f"relations[{i}].to", f"must name another wolf (got {quoted(r.to)})")
             )
-    mated: Counter[str] = Counter()
-    promised: Counter[str] = Counter()
-    promises: list[tuple[int, str, str]] = []
-    pairs = {frozenset((f.a, f.b)) for f in s.facts if isinstance(f, MatedFact)}
+    return problems
+
+
+@dataclass
+class _Bonds:
+    """Who the facts mate, who they promise to a ceremony, and the season promises that name
+    two cast members (fact index, by, to)."""
+
+    mated: Counter[str] = field(default_factory=Counter)
+    promised: Counter[str] = field(default_factory=Counter)
+    promises: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def _check_facts(s: Scenario, cast: dict[str, CastMember]) -> list[Problem]:
+    """Each fact names what exists; then the bonds they make agree with one another."""
+    packs = {p.name for p in s.packs}
+    bonds = _Bonds()
+    problems = []
     for i, f in enumerate(s.facts):
         if isinstance(f, MatedFact | BetrothedFact):
-            ok_a = known(f"facts[{i}].a", f.a, cast, "cast member")
-            ok_b = known(f"facts[{i}].b", f.b, cast, "cast member")
-            for key, name, ok in (("a", f.a, ok_a), ("b", f.b, ok_b)):
-                if ok and cast[name].designation in (None, "unpresented"):
-                    problems.append(
-                        Problem(
-                            f"facts[{i}].{key}",
-                            f"must be a presented wolf to be {f.kind} "
-                            f"(got {name!r}, not presented)",
-                        )
-                    )
-            (mated if f.kind == "mated" else promised).update([f.a, f.b])
+            problems += _check_pair_fact(i, f, cast)
+            (bonds.mated if f.kind == "mated" else bonds.promised).update([f.a, f.b])
         elif isinstance(f, PromisedFact):
-            ok_by = known(f"facts[{i}].by", f.by, cast, "cast member")
-            ok_to = known(f"facts[{i}].to", f.to, cast, "cast member")
-            if ok_by and ok_to:
-                promises.append((i, f.by, f.to))
+            missing = [
+                *_unknown_name(f"facts[{i}].by", f.by, cast, "cast member"),
+                *_unknown_name(f"facts[{i}].to", f.to, cast, "cast member"),
+            ]
+            problems += missing
+            if not missing:
+                bonds.promises.append((i, f.by, f.to))
         else:
-            known(f"facts[{i}].from", f.source, packs, "pack")
-            known(f"facts[{i}].to", f.to, packs, "pack")
+            problems += _unknown_name(f"facts[{i}].from", f.source, packs, "pack")
+            problems += _unknown_name(f"facts[{i}].to", f.to, packs, "pack")
+    return [
+        *problems,
+        *_check_season_promises(s, bonds.promises),
+        *_check_bonded_once(bonds),
+        *_check_canon_arc(s, bonds.promises),
+    ]
+
+
+def _check_pair_fact(
+    i: int, f: MatedFact | BetrothedFact, cast: dict[str, CastMember]
+) -> list[Problem]:
+    """Both wolves of a mating or betrothal are cast members, and presented."""
+    missing_a = _unknown_name(f"facts[{i}].a", f.a, cast, "cast member")
+    missing_b = _unknown_name(f"facts[{i}].b", f.b, cast, "cast member")
+    problems = missing_a + missing_b
+    for key, name, missing in (("a", f.a, missing_a), ("b", f.b, missing_b)):
+        if not missing and cast[name].designation in (None, "unpresented"):
+            problems.append(
+                Problem(
+                    f"facts[{i}].{key}",
+                    f"must be a presented wolf to be {f.kind} (got {name!r}, not presented)",
+                )
+            )
+    return problems
+
+
+def _check_season_promises(s: Scenario, promises: list[tuple[int, str, str]]) -> list[Problem]:
+    """A wolf holds at most one season promise, and only from its mate."""
+    pairs = {frozenset((f.a, f.b)) for f in s.facts if isinstance(f, MatedFact)}
     holders = Counter(to for _, _, to in promises)
+    problems = []
     for i, by, to in promises:
         if holders[to] > 1:
             problems.append(Problem(f"facts[{i}].to", f"holds more than one promise: {to!r}"))
@@ -255,26 +335,46 @@ def cross_check(s: Scenario) -> list[Problem]:
                     f"facts[{i}]", f"a season promise needs mates: {by!r} is not mated to {to!r}"
                 )
             )
-    for name, count in mated.items():
+    return problems
+
+
+def _check_bonded_once(bonds: _Bonds) -> list[Problem]:
+    """No wolf is mated twice, or promised to a ceremony while mated or promised."""
+    problems = []
+    for name, count in bonds.mated.items():
         if count > 1:
             problems.append(Problem("facts", f"mates {name!r} more than once"))
-    for name, count in promised.items():
-        if count > 1 or name in mated:
+    for name, count in bonds.promised.items():
+        if count > 1 or name in bonds.mated:
             problems.append(
                 Problem("facts", f"promises {name!r} to a ceremony while mated or promised")
             )
-    if s.canon_arc == "late_winter" and len(promises) != 1:
-        problems.append(
-            Problem(
-                "canon_arc",
-                "the late-winter arc follows the wolf holding a season promise: give exactly one "
-                f"'promised' fact (got {len(promises)})",
-            )
+    return problems
+
+
+def _check_canon_arc(s: Scenario, promises: list[tuple[int, str, str]]) -> list[Problem]:
+    """The late-winter arc needs exactly one season promise to follow."""
+    if s.canon_arc != "late_winter" or len(promises) == 1:
+        return []
+    return [
+        Problem(
+            "canon_arc",
+            "the late-winter arc follows the wolf holding a season promise: give exactly one "
+            f"'promised' fact (got {len(promises)})",
         )
-    if s.population and s.population.regions:
-        for i, name in enumerate(s.population.regions):
-            known(f"population.regions[{i}]", name, regions, "region")
-    return problems + _selves_and_sizes(s)
+    ]
+
+
+def _check_population(s: Scenario) -> list[Problem]:
+    """The regions a population is spread over exist."""
+    if not (s.population and s.population.regions):
+        return []
+    regions = {r.name for r in s.regions}
+    return [
+        problem
+        for i, name in enumerate(s.population.regions)
+        for problem in _unknown_name(f"population.regions[{i}]", name, regions, "region")
+    ]
 
 
 def _selves_and_sizes(s: Scenario) -> list[Problem]:

@@ -13,7 +13,7 @@ declarations drive sifting, statistics and the canon check.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
@@ -155,135 +155,183 @@ def _role_kinds(library: PatternLibrary, pattern: Pattern) -> dict[str, str]:
     return out
 
 
+@dataclass
+class _Bindings:
+    """What the steps checked so far have bound: each role's kind, the roles, the step names."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    bound: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+
 def _check(library: PatternLibrary, pattern: Pattern) -> list[Problem]:
     """Problems that need the registry or the other patterns."""
-    reg = registry()
+    seen = _Bindings()
     problems: list[Problem] = []
-    kinds: dict[str, str] = {}
-    bound: set[str] = set()
-    names: set[str] = set()
     for i, step in enumerate(pattern.steps):
-        where = f"steps[{i}]"
-        slots: dict[str, str]
-        if step.kinds:
-            unknown = [k for k in step.kinds if k not in reg.kinds]
-            if unknown:
-                problems.append(
-                    Problem(f"{where}.kind", f"is not an event kind (got {unknown[0]!r})")
-                )
-                continue
-            listed = [reg[k] for k in step.kinds]
-            shared = [
-                r
-                for r in listed[0].roles
-                if all(
-                    r in k.roles and k.role_column(r) == listed[0].role_column(r) for k in listed
-                )
-            ]
-            slots = {r: "wolf" for r in shared} | {p: "pack" for p in PACK_SLOTS}
-            details = [label for k in listed for label in reg.detail_labels(k)]
-            wanted = [step.detail] if isinstance(step.detail, str) else step.detail or []
-            for label in wanted:
-                if label not in details:
-                    problems.append(
-                        Problem(
-                            f"{where}.detail",
-                            f"is not a detail of {' or '.join(step.kinds)} (got {label!r}; "
-                            f"expected one of {details})",
-                        )
-                    )
-            if step.symmetric and len(shared) < 2:
-                problems.append(Problem(f"{where}.symmetric", "needs a kind with two roles"))
-        else:
-            if step.pattern not in library.patterns:
-                problems.append(
-                    Problem(f"{where}.pattern", f"is not a known pattern (got {step.pattern!r})")
-                )
-                continue
-            kind_only = (step.cause, step.cause_kind, step.detail, step.value, step.season)
-            if any(x is not None for x in kind_only):
-                problems.append(
-                    Problem(where, "a pattern step cannot have cause, detail, value or season")
-                )
-            slots = _role_kinds(library, library.patterns[step.pattern])
-        for slot, role in step.bind.items():
-            if slot not in slots:
-                problems.append(
-                    Problem(
-                        f"{where}.bind.{slot}",
-                        f"is not a role of {' or '.join(step.kinds) or step.pattern} "
-                        f"(expected one of {sorted(slots)})",
-                    )
-                )
-                continue
-            if kinds.setdefault(role, slots[slot]) != slots[slot]:
-                problems.append(
-                    Problem(f"{where}.bind.{slot}", f"binds {role!r} as both a wolf and a pack")
-                )
-        values = list(step.bind.values())
-        for role in sorted({r for r in values if values.count(r) > 1}):
-            problems.append(Problem(f"{where}.bind", f"binds {role!r} twice in one step"))
-        if i == 0:
-            for key in ("unless", "within"):
-                if getattr(step, key):
-                    problems.append(
-                        Problem(f"{where}.{key}", "has no step before it to count from")
-                    )
-        if step.pattern is not None and step.symmetric:
-            problems.append(Problem(f"{where}.symmetric", "only a kind's step can be symmetric"))
-        low, high = (step.value.min, step.value.max) if step.value else (None, None)
-        if low is not None and high is not None and low > high:
-            problems.append(Problem(f"{where}.value", "has its min above its max"))
-        new = set(step.bind.values())
-        if i > 0 and not new & bound:
-            problems.append(Problem(f"{where}.bind", "shares no role with the steps before it"))
-        if step.cause is not None and step.cause not in names:
+        problems += _check_step(library, seen, i, step)
+    problems += _check_cast(pattern, seen.kinds)
+    problems += _check_role_rules(pattern, seen.kinds)
+    return problems
+
+
+def _check_step(library: PatternLibrary, seen: _Bindings, i: int, step: Step) -> list[Problem]:
+    """One step's problems; a step whose kind or pattern is unknown is checked no further."""
+    where = f"steps[{i}]"
+    if step.kinds:
+        slots, problems = _check_kind_step(where, step)
+    else:
+        slots, problems = _check_pattern_step(library, where, step)
+    if slots is None:
+        return problems
+    problems += _check_binds(where, step, slots, seen.kinds)
+    problems += _check_placement(i, where, step)
+    problems += _check_links(i, where, step, seen)
+    seen.bound |= set(step.bind.values())
+    problems += _check_unless(where, step, seen)
+    if step.name is not None:
+        seen.names.add(step.name)
+    return problems
+
+
+def _check_kind_step(where: str, step: Step) -> tuple[dict[str, str] | None, list[Problem]]:
+    """The slots a kind's step can bind (None if a kind is unknown), and its detail's problems."""
+    reg = registry()
+    unknown = [k for k in step.kinds if k not in reg.kinds]
+    if unknown:
+        return None, [Problem(f"{where}.kind", f"is not an event kind (got {unknown[0]!r})")]
+    listed = [reg[k] for k in step.kinds]
+    shared = [
+        r
+        for r in listed[0].roles
+        if all(r in k.roles and k.role_column(r) == listed[0].role_column(r) for k in listed)
+    ]
+    slots = {r: "wolf" for r in shared} | {p: "pack" for p in PACK_SLOTS}
+    details = [label for k in listed for label in reg.detail_labels(k)]
+    wanted = [step.detail] if isinstance(step.detail, str) else step.detail or []
+    problems = [
+        Problem(
+            f"{where}.detail",
+            f"is not a detail of {' or '.join(step.kinds)} (got {label!r}; "
+            f"expected one of {details})",
+        )
+        for label in wanted
+        if label not in details
+    ]
+    if step.symmetric and len(shared) < 2:
+        problems.append(Problem(f"{where}.symmetric", "needs a kind with two roles"))
+    return slots, problems
+
+
+def _check_pattern_step(
+    library: PatternLibrary, where: str, step: Step
+) -> tuple[dict[str, str] | None, list[Problem]]:
+    """The roles a pattern step can bind (None if the pattern is unknown), and its problems."""
+    if step.pattern not in library.patterns:
+        return None, [Problem(f"{where}.pattern", f"is not a known pattern (got {step.pattern!r})")]
+    problems = []
+    kind_only = (step.cause, step.cause_kind, step.detail, step.value, step.season)
+    if any(x is not None for x in kind_only):
+        problems.append(Problem(where, "a pattern step cannot have cause, detail, value or season"))
+    return _role_kinds(library, library.patterns[step.pattern]), problems
+
+
+def _check_binds(
+    where: str, step: Step, slots: dict[str, str], kinds: dict[str, str]
+) -> list[Problem]:
+    """Each bound slot exists and keeps its role one kind (recorded in ``kinds``); no role twice."""
+    problems = []
+    for slot, role in step.bind.items():
+        if slot not in slots:
             problems.append(
-                Problem(f"{where}.cause", f"names no earlier step (got {step.cause!r})")
-            )
-        for kind_name in (
-            [step.cause_kind] if isinstance(step.cause_kind, str) else step.cause_kind or []
-        ):
-            if kind_name not in reg.kinds:
-                problems.append(
-                    Problem(f"{where}.cause_kind", f"is not an event kind (got {kind_name!r})")
+                Problem(
+                    f"{where}.bind.{slot}",
+                    f"is not a role of {' or '.join(step.kinds) or step.pattern} "
+                    f"(expected one of {sorted(slots)})",
                 )
-        bound |= new
-        for j, unless in enumerate(step.unless):
-            if unless.kind not in reg.kinds:
+            )
+            continue
+        if kinds.setdefault(role, slots[slot]) != slots[slot]:
+            problems.append(
+                Problem(f"{where}.bind.{slot}", f"binds {role!r} as both a wolf and a pack")
+            )
+    values = list(step.bind.values())
+    for role in sorted({r for r in values if values.count(r) > 1}):
+        problems.append(Problem(f"{where}.bind", f"binds {role!r} twice in one step"))
+    return problems
+
+
+def _check_placement(i: int, where: str, step: Step) -> list[Problem]:
+    """The first step counts from nothing; only a kind is symmetric; a value range is in order."""
+    problems = []
+    if i == 0:
+        for key in ("unless", "within"):
+            if getattr(step, key):
+                problems.append(Problem(f"{where}.{key}", "has no step before it to count from"))
+    if step.pattern is not None and step.symmetric:
+        problems.append(Problem(f"{where}.symmetric", "only a kind's step can be symmetric"))
+    low, high = (step.value.min, step.value.max) if step.value else (None, None)
+    if low is not None and high is not None and low > high:
+        problems.append(Problem(f"{where}.value", "has its min above its max"))
+    return problems
+
+
+def _check_links(i: int, where: str, step: Step, seen: _Bindings) -> list[Problem]:
+    """The step shares a role with those before it, and its causes name earlier steps or kinds."""
+    problems = []
+    if i > 0 and not set(step.bind.values()) & seen.bound:
+        problems.append(Problem(f"{where}.bind", "shares no role with the steps before it"))
+    if step.cause is not None and step.cause not in seen.names:
+        problems.append(Problem(f"{where}.cause", f"names no earlier step (got {step.cause!r})"))
+    cause_kinds = [step.cause_kind] if isinstance(step.cause_kind, str) else step.cause_kind or []
+    for kind_name in cause_kinds:
+        if kind_name not in registry().kinds:
+            problems.append(
+                Problem(f"{where}.cause_kind", f"is not an event kind (got {kind_name!r})")
+            )
+    return problems
+
+
+def _check_unless(where: str, step: Step, seen: _Bindings) -> list[Problem]:
+    """Each ``unless`` names a kind and binds its slots to roles already bound, of the same kind."""
+    reg = registry()
+    problems = []
+    for j, unless in enumerate(step.unless):
+        at = f"{where}.unless[{j}]"
+        if unless.kind not in reg.kinds:
+            problems.append(Problem(f"{at}.kind", f"is not an event kind (got {unless.kind!r})"))
+            continue
+        allowed = set(reg[unless.kind].roles) | set(PACK_SLOTS)
+        for slot, role in unless.bind.items():
+            slot_kind = "pack" if slot in PACK_SLOTS else "wolf"
+            if slot not in allowed:
+                problems.append(Problem(f"{at}.bind.{slot}", f"is not a role of {unless.kind}"))
+            elif role in seen.kinds and seen.kinds[role] != slot_kind:
                 problems.append(
                     Problem(
-                        f"{where}.unless[{j}].kind", f"is not an event kind (got {unless.kind!r})"
+                        f"{at}.bind.{slot}",
+                        f"binds the {seen.kinds[role]} role {role!r} to a {slot_kind}",
                     )
                 )
-                continue
-            allowed = set(reg[unless.kind].roles) | set(PACK_SLOTS)
-            for slot, role in unless.bind.items():
-                slot_kind = "pack" if slot in PACK_SLOTS else "wolf"
-                if slot not in allowed:
-                    problems.append(
-                        Problem(
-                            f"{where}.unless[{j}].bind.{slot}", f"is not a role of {unless.kind}"
-                        )
-                    )
-                elif role in kinds and kinds[role] != slot_kind:
-                    problems.append(
-                        Problem(
-                            f"{where}.unless[{j}].bind.{slot}",
-                            f"binds the {kinds[role]} role {role!r} to a {slot_kind}",
-                        )
-                    )
-                elif role not in bound:
-                    problems.append(
-                        Problem(f"{where}.unless[{j}].bind.{slot}", f"{role!r} is not bound yet")
-                    )
-        if step.name is not None:
-            names.add(step.name)
+            elif role not in seen.bound:
+                problems.append(Problem(f"{at}.bind.{slot}", f"{role!r} is not bound yet"))
+    return problems
+
+
+def _check_cast(pattern: Pattern, kinds: dict[str, str]) -> list[Problem]:
+    """Every cast role is bound by some step, and is a wolf."""
+    problems = []
     for role in pattern.cast:
         if role not in kinds:
             problems.append(Problem("cast", f"{role!r} is not bound by any step"))
         elif kinds[role] != "wolf":
             problems.append(Problem("cast", f"{role!r} is a pack; the cast names wolves"))
+    return problems
+
+
+def _check_role_rules(pattern: Pattern, kinds: dict[str, str]) -> list[Problem]:
+    """Every constrained role is bound, a pack role asks only 'alive', designations exist."""
+    problems = []
     for role, rule in pattern.roles.items():
         if role not in kinds:
             problems.append(Problem(f"roles.{role}", "is not bound by any step"))
