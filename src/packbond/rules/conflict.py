@@ -119,3 +119,12 @@ class WarRules(Strict):
     protect_chance: Fraction = Field(
         0.6, description="Chance, by kindness, the victor takes a survivor under protection (R52)."
     )
+    protected_affinity: Fraction = Field(
+        0.3, description="Affinity a survivor gains for the victor who protects it (R52)."
+    )
+    protected_trust: Fraction = Field(
+        0.3, description="Trust a survivor gains in the victor who protects it (R52)."
+    )
+    protector_affinity: Fraction = Field(
+        0.3, description="Affinity the victor gains for the survivor it protects (R52)."
+    )

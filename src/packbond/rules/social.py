@@ -157,6 +157,11 @@ class BlameRules(Strict):
     affinity_cost: Fraction = Field(
         0.4, description="Affinity the victim's friends lose toward the culprit, at full esteem."
     )
+    trust_share: Fraction = Field(
+        0.5,
+        description="Trust the victim's friends lose in the culprit, as a share of the affinity "
+        "they lose.",
+    )
     friend_at: Signed = Field(0.2, description="Affinity at which a packmate counts as a friend.")
     harm: Fraction = Field(0.15, description="Wellbeing the culprit loses at full esteem.")
 
@@ -171,6 +176,9 @@ class KeepAwayRules(Strict):
     )
     lifted_above: Fraction = Field(0.7, description="Acceptance at which the bar is lifted.")
     harm: Fraction = Field(0.1, description="Wellbeing lost when barred.")
+    barred_affinity_cost: Fraction = Field(
+        0.1, description="Affinity the barred wolf loses for the parent who bars it."
+    )
 
 
 class ViolenceRules(Strict):
@@ -185,6 +193,13 @@ class ViolenceRules(Strict):
     )
     severity: Fraction = Field(0.08, description="Mean severity of the wound a blow leaves.")
     harm: Fraction = Field(0.1, description="Wellbeing lost to a blow.")
+    blow_affinity_cost: Fraction = Field(
+        0.3, description="Affinity the struck wolf loses for its attacker."
+    )
+    blow_trust_cost: Fraction = Field(
+        0.3, description="Trust the struck wolf loses in its attacker."
+    )
+    blow_fear: Fraction = Field(0.4, description="Fear of its attacker the struck wolf gains.")
     stress: Fraction = Field(0.4, description="Stress added by a blow.")
     security_loss: Fraction = Field(0.05, description="Attachment security lost to a blow (R45).")
     mate_protection: Fraction = Field(
@@ -196,8 +211,20 @@ class ViolenceRules(Strict):
     protect: Fraction = Field(
         0.4, description="Chance a kind pack alpha takes a struck newcomer under protection."
     )
+    protected_affinity: Fraction = Field(
+        0.2, description="Affinity the newcomer gains for the pack alpha who protects it (R52)."
+    )
+    protected_trust: Fraction = Field(
+        0.3, description="Trust the newcomer gains in the pack alpha who protects it (R52)."
+    )
     broken_promise_harm: Fraction = Field(
         0.2, description="Extra wellbeing lost when struck or shut out despite a protector."
+    )
+    broken_promise_trust_cost: Fraction = Field(
+        0.2, description="Trust in the protector lost when struck or shut out despite it (R52)."
+    )
+    broken_promise_affinity_cost: Fraction = Field(
+        0.1, description="Affinity for the protector lost when struck or shut out despite it (R52)."
     )
 
 
@@ -260,6 +287,12 @@ class ScentRules(Strict):
     )
     give_keepsake: Fraction = Field(
         0.3, description="Daily chance a wolf who likes a stressed packmate gives it a garment."
+    )
+    keepsake_affinity: Fraction = Field(
+        0.1, description="Affinity a wolf given a garment gains for the giver (R9)."
+    )
+    keepsake_trust: Fraction = Field(
+        0.1, description="Trust a wolf given a garment gains in the giver (R9)."
     )
 
 

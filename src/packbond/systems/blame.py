@@ -63,7 +63,7 @@ def step(world: World, ctx: Context) -> None:
         friend,
         culprit[case],
         affinity=-r.affinity_cost * esteem[case],
-        trust=-0.5 * r.affinity_cost * esteem[case],
+        trust=-r.trust_share * r.affinity_cost * esteem[case],
         memory=Memory.BLAME,
         weight=esteem[case],
         event=ids[case],

@@ -70,4 +70,4 @@ def _keep_pups_away(world: World, ctx: Context, rows: NDArray[np.int64]) -> None
     w.kept_from_pups[wary] = True
     w.hurt[wary] += r.harm
     ids = ctx.emit("kept_pup_away", by, target=wary, pack=w.pack[wary])
-    ties.remember(world, wary, by, affinity=-0.1, event=ids)
+    ties.remember(world, wary, by, affinity=-r.barred_affinity_cost, event=ids)

@@ -210,7 +210,14 @@ def _attacked(
     site = (ctx.draw("blow_site", rows) * _BELOW_NECK).astype(np.int64)
     body.wound(world, ctx, rows, severity, site, ids)
     ties.remember(
-        world, rows, attacker, affinity=-0.3, trust=-0.3, fear=0.4, memory=Memory.BLOW, event=ids
+        world,
+        rows,
+        attacker,
+        affinity=-v.blow_affinity_cost,
+        trust=-v.blow_trust_cost,
+        fear=v.blow_fear,
+        memory=Memory.BLOW,
+        event=ids,
     )
     w.hurt[rows] += v.harm
     w.stress[rows] = np.minimum(1.0, w.stress[rows] + v.stress)
@@ -229,7 +236,13 @@ def _attacked(
         w.protector[cand] = lead
         ctx.emit("protected", lead, target=cand, pack=w.pack[cand], cause=cause)
         ties.remember(
-            world, cand, lead, affinity=0.2, trust=0.3, memory=Memory.PROTECTION, event=cause
+            world,
+            cand,
+            lead,
+            affinity=v.protected_affinity,
+            trust=v.protected_trust,
+            memory=Memory.PROTECTION,
+            event=cause,
         )
 
 
@@ -242,7 +255,7 @@ def _broken_promise(
     world: World, rows: NDArray[np.int64], cause: NDArray[np.int64], harm: float
 ) -> None:
     """Harm despite a protector's promise hurts more, and costs trust in the protector (R52)."""
-    w = world.wolves
+    w, v = world.wolves, world.rules.violence
     guarded = _guarded(world, rows)
     rows, cause = rows[guarded], cause[guarded]
     if len(rows) == 0:
@@ -252,8 +265,8 @@ def _broken_promise(
         world,
         rows,
         w.protector[rows],
-        trust=-0.2,
-        affinity=-0.1,
+        trust=-v.broken_promise_trust_cost,
+        affinity=-v.broken_promise_affinity_cost,
         memory=Memory.BROKEN_PROMISE,
         event=cause,
     )

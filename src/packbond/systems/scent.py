@@ -81,4 +81,6 @@ def _give(world: World, ctx: Context, stressed: NDArray[np.int64]) -> None:
     w.keepsake_of[stressed] = giver
     w.keepsake[stressed] = 1.0
     ids = ctx.emit("gave_keepsake", giver, target=stressed, pack=w.pack[stressed])
-    ties.remember(world, stressed, giver, affinity=0.1, trust=0.1, event=ids)
+    ties.remember(
+        world, stressed, giver, affinity=r.keepsake_affinity, trust=r.keepsake_trust, event=ids
+    )

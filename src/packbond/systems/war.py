@@ -273,6 +273,12 @@ def _protect(
     w.protector[rows] = killer
     ctx.emit("protected", killer, target=rows, pack=w.pack[rows], cause=cause)
     ties.remember(
-        world, rows, killer, affinity=0.3, trust=0.3, memory=Memory.PROTECTION, event=cause
+        world,
+        rows,
+        killer,
+        affinity=r.protected_affinity,
+        trust=r.protected_trust,
+        memory=Memory.PROTECTION,
+        event=cause,
     )
-    ties.remember(world, killer, rows, affinity=0.3)
+    ties.remember(world, killer, rows, affinity=r.protector_affinity)
