@@ -17,7 +17,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 ## demo: run the built-in seed scenario for one year into runs/seed-7/, with its chronicle, stories
 ## and the HTML report
 demo: $(STAMP)
-	$(BIN)/packbond run seed --seed 7 --years 1
+	$(BIN)/packbond run seed --seed 7 --years 1 --force
 	$(BIN)/packbond chronicle runs/seed-7 -o runs/seed-7/chronicle.md
 	$(BIN)/packbond chronicle runs/seed-7 --format html -o runs/seed-7/chronicle.html
 	$(BIN)/packbond sift runs/seed-7 --top 5
