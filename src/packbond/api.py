@@ -91,11 +91,6 @@ class Run:
             manifest["status"] = "incomplete"
         return manifest
 
-    @property
-    def finished(self) -> bool:
-        """Whether the run reached its last day."""
-        return self.manifest.get("status") == "complete"
-
     def stopped_note(self) -> str | None:
         """For a run that did not reach its last day, one line saying so; else None."""
         m = self.manifest

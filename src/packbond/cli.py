@@ -14,6 +14,7 @@ import io
 import json
 import math
 import os
+import signal
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
@@ -186,15 +187,16 @@ def run(
                 overwrite=force,
                 progress=progress,
             )
-        except RunInterrupted as e:
+        except KeyboardInterrupt as e:
+            # A signal during the days is a RunInterrupted that names it; a Ctrl-C before the
+            # days began is a plain KeyboardInterrupt.
+            signum = e.signum if isinstance(e, RunInterrupted) else int(signal.SIGINT)
+            what = f" ({e})" if isinstance(e, RunInterrupted) else ""
             _say(
-                f"interrupted ({e}): the run up to its last checkpoint is kept in {target}",
+                f"interrupted{what}: the run up to its last checkpoint is kept in {target}",
                 console=err,
             )
-            raise typer.Exit(128 + e.signum) from None
-        except KeyboardInterrupt:
-            _say(f"interrupted: the run up to its last checkpoint is kept in {target}", console=err)
-            raise typer.Exit(130) from None
+            raise typer.Exit(128 + signum) from None
     with result:
         if as_json:
             _print_json({"run": str(target), **_manifest_summary(result)})
@@ -214,8 +216,9 @@ def _manifest_summary(result: Run) -> dict[str, Any]:
     return {k: m.get(k) for k in keys}
 
 
-def _print_json(doc: Any) -> None:
-    sys.stdout.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+def _print_json(doc: Any, indent: int | None = 1) -> None:
+    """One JSON document on stdout, as every ``--json`` and ``--format json`` prints it."""
+    sys.stdout.write(json.dumps(doc, indent=indent) + "\n")
 
 
 @contextmanager
@@ -592,7 +595,7 @@ def sift_command(
                 "counts": found.counts,
                 "stories": [_story_json(result, s) for s in found.stories],
             }
-            sys.stdout.write(json.dumps(doc, indent=1) + "\n")
+            _print_json(doc)
             return
         if not found.stories:
             what = "stories under way" if partial else "stories"
@@ -641,7 +644,7 @@ def stories_stats(
         for _, run_ in opened:
             run_.close()
     if as_json:
-        sys.stdout.write(json.dumps(stats.as_dict(), indent=1) + "\n")
+        _print_json(stats.as_dict())
         return
     table = Table(
         title=f"Stories in {len(runs)} run(s), {stats.wolf_years:,.0f} wolf-years",
@@ -767,7 +770,7 @@ def canon_command(
     with _progress_bar(f"canon: {runs} tellings of {scenario}") as _:
         report = canon_check(runs=runs, years=years, seed=seed, scenario=scenario)
     if as_json:
-        sys.stdout.write(json.dumps(report.as_dict(), indent=1) + "\n")
+        _print_json(report.as_dict())
         return
     table = Table(
         title=f"The seed story's arc in {report.runs} tellings of {report.scenario} "
@@ -818,7 +821,7 @@ def bench_command(
     """
     report = bench(wolves, years, seed=seed, mesa=not no_mesa, repeat=repeat)
     if as_json:
-        sys.stdout.write(json.dumps(report.as_dict()) + "\n")
+        _print_json(report.as_dict(), indent=None)
         return
     out.print(_bench_table(report))
 

@@ -12,7 +12,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from ..errors import PackbondError
+from ..errors import PackbondError, quoted
 
 __all__ = ["LOCK_NAME", "RunLock", "RunLockedError", "writer_alive"]
 
@@ -27,8 +27,7 @@ class RunLock:
     """An exclusive lock on a run directory, held until :meth:`release`."""
 
     def __init__(self, directory: Path) -> None:
-        self.path = directory / LOCK_NAME
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -36,7 +35,7 @@ class RunLock:
             os.close(fd)
             who = f" (process {holder})" if holder.isdigit() else ""
             raise RunLockedError(
-                f"{str(directory)!r} is being written by another packbond run{who}; "
+                f"{quoted(str(directory))} is being written by another packbond run{who}; "
                 "wait for it to end or choose another --out"
             ) from None
         os.ftruncate(fd, 0)

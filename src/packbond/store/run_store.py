@@ -161,9 +161,9 @@ class RunStore:
 
     def writing(self) -> bool:
         """Whether a process is still writing this run (always true while this store writes)."""
-        if self._lock is not None or self.path is None:
-            return self._lock is not None
-        return writer_alive(self.path)
+        if self._lock is not None:
+            return True
+        return self.path is not None and writer_alive(self.path)
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """Record the manifest in the database and, atomically, as ``manifest.json``."""
