@@ -18,9 +18,9 @@ import timeit
 
 import numpy as np
 
-from packbond import allocator
-from packbond.arrays import broadcast_copy
 from packbond.benchmarking import subset
+from packbond.core import allocator
+from packbond.core.arrays import broadcast_copy
 from packbond.events import EventLog
 
 

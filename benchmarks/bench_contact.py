@@ -28,11 +28,11 @@ from typing import Any
 import numpy as np
 
 from bench_world import SCENARIO
-from packbond import allocator
 from packbond.benchmarking import subset
-from packbond.engine import Engine
-from packbond.kernels import contact
+from packbond.core import allocator
+from packbond.core.engine import Engine
 from packbond.scenario import build_world, parse_scenario
+from packbond.systems.contact import kernel as contact
 
 _EVICT_BYTES = 64 << 20
 """Memory written over before a ``--cold`` call: more than a server's last-level cache."""

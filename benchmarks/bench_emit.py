@@ -15,7 +15,7 @@ import timeit
 import numpy as np
 
 from packbond.benchmarking import subset
-from packbond.engine import Engine
+from packbond.core.engine import Engine
 
 
 def main() -> None:

@@ -26,8 +26,8 @@ import time
 from typing import Any
 
 import packbond.kernels
-from packbond import allocator
 from packbond.benchmarking import subset
+from packbond.core import allocator
 
 
 def main() -> None:

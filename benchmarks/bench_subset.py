@@ -19,9 +19,9 @@ from collections import defaultdict
 from typing import Any
 
 from bench_world import _timed
-from packbond import allocator
 from packbond.benchmarking import subset
-from packbond.engine import ScheduledSystem
+from packbond.core import allocator
+from packbond.core.engine import ScheduledSystem
 
 
 def main() -> None:

@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from packbond import allocator
-from packbond.engine import Engine, ScheduledSystem
+from packbond.core import allocator
+from packbond.core.engine import Engine, ScheduledSystem
 from packbond.scenario import build_world, parse_scenario
 
 SCENARIO = """

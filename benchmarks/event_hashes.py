@@ -21,7 +21,7 @@ from typing import Any
 import packbond
 from bench_world import SCENARIO
 from packbond.benchmarking import subset
-from packbond.engine import Engine
+from packbond.core.engine import Engine
 from packbond.scenario import build_world, parse_scenario
 from packbond.state import World
 

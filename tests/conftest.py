@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from packbond.engine import Engine
+from packbond.core.engine import Engine
 from packbond.events import registry
 from packbond.scenario import build_world, parse_scenario
 from packbond.state import World

@@ -133,9 +133,9 @@ def test_bench_rejects_bad_flags_and_a_missing_mesa(monkeypatch) -> None:
     years = invoke("bench", "--years", "0").output
     assert years == "error: --years must be more than 0 and at most 10,000 (got 0)\n"
     assert invoke("bench", "--repeat", "0").output == "error: --repeat must be at least 1 (got 0)\n"
-    import packbond.bench
+    import packbond.benchmarking.bench
 
-    monkeypatch.setattr(packbond.bench.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(packbond.benchmarking.bench.importlib.util, "find_spec", lambda name: None)
     missing = invoke("bench", "--wolves", "40")
     assert missing.exit_code == 2
     assert missing.output == (

@@ -6,7 +6,7 @@ two must agree, or a wound to the neck would be told as one to the shoulder.
 
 from __future__ import annotations
 
-from packbond.calendar import SEASONS
+from packbond.core.calendar import SEASONS
 from packbond.events import registry
 from packbond.state import DESIGNATIONS, Designation
 from packbond.state.wolves import FORMS, WOUND_SITES, Form

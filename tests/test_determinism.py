@@ -8,8 +8,10 @@ import numba
 import pytest
 
 from packbond import simulate
-from packbond.kernels import contact, hunting, parallel
+from packbond.kernels import parallel
 from packbond.scenario import parse_scenario
+from packbond.systems.contact import kernel as contact
+from packbond.systems.hunting import kernel as hunting
 
 from .conftest import generated
 

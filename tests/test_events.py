@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from packbond.context import _ids
+from packbond.core.context import _ids
 from packbond.events import EventLog
 from packbond.events.log import EVENT_COLUMNS
 

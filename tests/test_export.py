@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from packbond import open_run, simulate
 from packbond.api import Run
 from packbond.cli import app
-from packbond.export import tie_graph, write_graph, write_tables
+from packbond.store.export import tie_graph, write_graph, write_tables
 
 
 def _open(path: Path) -> Run:

@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from packbond.kernels import kernels_compiled
+from packbond.kernels.cache import kernels_compiled
 
 
 def test_a_fresh_cache_says_the_kernels_are_not_compiled(tmp_path: Path) -> None:
     """With an empty Numba cache the check says "not yet"; in this suite's own cache, which the
     tests have filled, it says "compiled"."""
-    code = "from packbond.kernels import kernels_compiled; print(kernels_compiled())"
+    code = "from packbond.kernels.cache import kernels_compiled; print(kernels_compiled())"
     fresh = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

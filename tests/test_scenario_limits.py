@@ -13,13 +13,7 @@ import packbond
 from packbond import PackbondError, ScenarioError, UnknownScenarioError, load_scenario
 from packbond.cli import app
 from packbond.narrative.sifting import load_patterns
-from packbond.scenario import (
-    build_world,
-    builtin_names,
-    check_fits,
-    parse_scenario,
-    safe_dir_name,
-)
+from packbond.scenario import build_world, builtin_names, check_fits, parse_scenario, safe_dir_name
 from packbond.scenario.size import COLUMN_FACTOR, bytes_per_wolf, starting_wolves
 from packbond.state import Wolves
 

@@ -7,7 +7,7 @@ import numpy as np
 
 import packbond
 from packbond import kernels
-from packbond.engine import Engine
+from packbond.core.engine import Engine
 
 from .conftest import generated, world_of
 from .invariants import act_after_death, report

@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from . import allocator
-from .calendar import SEASONS, Calendar
-from .engine import Engine
+from .core import allocator
+from .core.calendar import SEASONS, Calendar
+from .core.engine import Engine
 from .errors import PackbondError, RunNotFoundError, quoted
 from .events import registry
 from .scenario import LoadedScenario, build_world, check_fits, load_scenario
@@ -423,7 +423,7 @@ def simulate(
     table, for the report's timelines. Ctrl-C, SIGTERM and SIGHUP stop a run at the end of the
     day, raising :class:`RunInterrupted` (a ``KeyboardInterrupt``) once the checkpoints begun
     are written. ``keep_freed_memory`` asks glibc's malloc to keep the memory a day frees for
-    the next day, for the rest of the process (see :mod:`packbond.allocator`): faster for big
+    the next day, for the rest of the process (see :mod:`packbond.core.allocator`): faster for big
     worlds, at the cost of memory the process keeps.
     """
     _check_run_size(seed, years, replicates)

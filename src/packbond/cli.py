@@ -31,7 +31,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import allocator
+from .analysis.canon import Rate, canon_check
+from .analysis.ecology_check import markdown, run_check
 from .api import (
     MAX_REPLICATES,
     MAX_SEED,
@@ -42,12 +43,10 @@ from .api import (
     package_version,
     simulate,
 )
-from .bench import BenchReport, bench
-from .canon import Rate, canon_check
-from .ecology_check import markdown, run_check
+from .benchmarking.bench import BenchReport, bench
+from .core import allocator
 from .errors import PackbondError, ScenarioError, quoted
-from .export import write_graph, write_tables
-from .kernels import kernels_compiled
+from .kernels.cache import kernels_compiled
 from .narrative import Namer, render
 from .narrative.chronicle import chronicle
 from .narrative.formats import to_html, to_markdown
@@ -57,6 +56,7 @@ from .narrative.sifting.stats import story_stats
 from .narrative.source import RunText
 from .report import build_report
 from .scenario import builtin_names, builtin_text, check_fits, load_scenario, safe_dir_name
+from .store.export import write_graph, write_tables
 
 __all__ = ["app", "main"]
 

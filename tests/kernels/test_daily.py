@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from packbond import kernels
-from packbond.arrays import group_sum, rank_within
+from packbond.core.arrays import group_sum, rank_within
 from packbond.state import DESIGNATIONS, Designation
 
 from .conftest import _random

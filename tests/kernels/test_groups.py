@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from packbond import fighting, kernels
-from packbond.arrays import group_sum, positions_in_groups, rank_within
-from packbond.engine import Engine
+from packbond import kernels
+from packbond.core.arrays import group_sum, positions_in_groups, rank_within
+from packbond.core.engine import Engine
+from packbond.shared import fighting
 from packbond.state import World
 
 from ..conftest import generated, world_of
@@ -82,7 +83,7 @@ def _metrics_by_bincount(world: World) -> dict[str, np.ndarray]:
 def test_metric_sums_equal_the_bincount_formulas() -> None:
     """The engine's daily metrics from one compiled pass equal the nine ``bincount``s they
     replace, bit for bit, with wolves outside packs and the dead in the table."""
-    from packbond.engine import Engine
+    from packbond.core.engine import Engine
 
     world = world_of(generated(40), seeds=[5, 6])
     engine = Engine(world, metrics_every=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from packbond import kernels, ties
+from packbond import kernels
+from packbond.shared import ties
 
 from ..conftest import generated, world_of
 

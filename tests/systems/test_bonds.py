@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from packbond import simulate, ties
+from packbond import simulate
+from packbond.shared import ties
 from packbond.state import Designation, Memory, World
 
 from ..conftest import events_of, generated, rows_of, run_only, set_rules, world_of
@@ -370,7 +371,7 @@ def test_a_long_valley_run_settles_into_neither_endless_peace_nor_endless_war() 
 def test_omegas_stay_out_of_battle_where_the_rules_say_so() -> None:
     """R50 (genre): the seed's packs keep omegas out of raids and invasions; by default all
     presented wolves fight."""
-    from packbond.fighting import fighters
+    from packbond.shared.fighting import fighters
 
     world = _world(packs=40)
     w = world.wolves

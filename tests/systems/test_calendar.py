@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from packbond import simulate
-from packbond.calendar import Calendar
+from packbond.core.calendar import Calendar
 
 
 def test_dates_follow_the_start_season() -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from packbond import ScenarioError, ties
+from packbond import ScenarioError
 from packbond.rules import PRESETS, load_rules
+from packbond.shared import ties
 from packbond.state import Memory, World
 
 from ..conftest import generated, run_only, world_of

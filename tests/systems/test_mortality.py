@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from packbond import body
-from packbond.care import care_met
-from packbond.context import Context
+from packbond.core.context import Context
 from packbond.events import EventLog, registry
+from packbond.shared import body
+from packbond.shared.care import care_met
 from packbond.state import Designation
 from packbond.systems import mortality
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from packbond import ties
 from packbond.events import registry
-from packbond.scent import vocabulary
+from packbond.shared import ties
+from packbond.shared.scent import vocabulary
 from packbond.state import Designation, Memory, Role, World
 
 from ..conftest import events_of, generated, rows_of, run_only, set_rules, world_of

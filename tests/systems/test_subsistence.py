@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from packbond.engine import Engine
+from packbond.core.engine import Engine
 from packbond.events import registry
 from packbond.state import Designation, Sex
 

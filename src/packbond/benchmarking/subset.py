@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import Engine, ScheduledSystem, load_schedule
+from ..core.engine import Engine, ScheduledSystem, load_schedule
 from ..events import registry
 from ..kernels.parallel import PARALLEL_FROM
 from ..scenario import build_world, parse_scenario

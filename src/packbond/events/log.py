@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ..arrays import take_ids
+from ..core.arrays import take_ids
 from ..kernels import codes_within
 from .registry import ROLE_COLUMNS, registry
 

@@ -1,20 +1,18 @@
-"""Numba kernels for the few passes over every wolf (daily or weekly) that NumPy cannot do in
-one sweep.
+"""Shared compiled building blocks: the passes over every wolf that several mechanics use.
 
-Why: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A NumPy
-expression over a column makes a temporary per operation, so a system of ten operations reads
-and writes the columns ten times. These kernels do the same work in one pass each; where they
-replace a NumPy formula they keep its arithmetic in the same order, so results are
-bit-identical (``tests/test_kernels.py`` keeps the NumPy formulas and compares them). This
-package is the only place that imports Numba.
+Why compiled: at a million wolves a day's systems are bound by memory traffic, not arithmetic. A
+NumPy expression over a column makes a temporary per operation, so a system of ten operations
+reads and writes the columns ten times; a compiled pass does the work once. Where a pass
+replaces a NumPy formula it keeps its arithmetic in the same order, so results are bit-identical
+(``tests/kernels/`` keeps the formulas and compares them).
+
+What is here is shared: keyed draws (:mod:`.daily`), grouping by pack (:mod:`.groups`), row
+selections (:mod:`.select`), the tie slots (:mod:`.ties`), the bite that makes mates
+(:mod:`.mates`), a wolf's standing (:mod:`.standings`), and when a pass runs on several threads
+(:mod:`.parallel`). A kernel that belongs to one mechanic lives in that mechanic's package, as
+``packbond.systems.<mechanic>.kernel``.
 """
 
-from .acceptance import AcceptanceRules, Newcomers, weekly_acceptance
-from .bond import BondColumns, BondRules, GrowthColumns, GrowthRules, feel_mates, grow_bonds
-from .cache import kernels_compiled
-from .ceremony import Betrothals, MateColumns, ceremonies, mate_pairs
-from .contact import daily_contacts
-from .courtship import Courted, CourtRules, court_choices
 from .daily import (
     best_per_group,
     draw_one,
@@ -27,7 +25,6 @@ from .daily import (
     share_food,
     stage_hazards,
 )
-from .gathering import Gatherers, GatherRules, gathering_parties
 from .groups import (
     members_by_pack,
     members_of,
@@ -36,30 +33,7 @@ from .groups import (
     pack_strengths,
     young_counts,
 )
-from .health import Wounded, WoundRules, tend_wounds
-from .hunting import (
-    Closeness,
-    Helpers,
-    Hunters,
-    HuntGround,
-    HuntingPacks,
-    OutcomeRules,
-    PartyRules,
-    best_helpers,
-    hunt_outcomes,
-    hunting_parties,
-)
-from .leaving import WishColumns, WishRules, move_wishes
-from .ranks import (
-    RankFolk,
-    RankPacks,
-    StandingParams,
-    pack_challengers,
-    rank_ladder,
-    standings,
-    weekly_standing,
-)
-from .reproduction import Breeders, ConceptionRules, conceptions
+from .mates import MateColumns, mate_pairs
 from .select import (
     codes_within,
     due_to_present,
@@ -70,72 +44,26 @@ from .select import (
     living_equal,
     rows_above,
 )
-from .ties import (
-    TieColumns,
-    claim_slot,
-    find_slot,
-    fondest_beside,
-    remember_pairs,
-    tie_values,
-)
-from .wellbeing import Life, Spirits, WellbeingParams, fade_memories, weekly_wellbeing
+from .standings import RankFolk, RankPacks, StandingParams, standings
+from .ties import TieColumns, claim_slot, find_slot, fondest_beside, remember_pairs, tie_values
 
 __all__ = [
-    "AcceptanceRules",
-    "Betrothals",
-    "BondColumns",
-    "BondRules",
-    "Breeders",
-    "Closeness",
-    "ConceptionRules",
-    "CourtRules",
-    "Courted",
-    "GatherRules",
-    "Gatherers",
-    "GrowthColumns",
-    "GrowthRules",
-    "Helpers",
-    "HuntGround",
-    "Hunters",
-    "HuntingPacks",
-    "Life",
     "MateColumns",
-    "Newcomers",
-    "OutcomeRules",
-    "PartyRules",
     "RankFolk",
     "RankPacks",
-    "Spirits",
     "StandingParams",
     "TieColumns",
-    "WellbeingParams",
-    "WishColumns",
-    "WishRules",
-    "WoundRules",
-    "Wounded",
-    "best_helpers",
     "best_per_group",
-    "ceremonies",
     "claim_slot",
     "codes_within",
-    "conceptions",
-    "court_choices",
-    "daily_contacts",
     "draw_one",
     "draw_rows",
     "due_to_present",
-    "fade_memories",
-    "feel_mates",
     "fighter_mask",
     "find_slot",
     "fondest_beside",
     "free_to_court",
-    "gathering_parties",
-    "grow_bonds",
-    "hunt_outcomes",
-    "hunting_parties",
     "ids_of",
-    "kernels_compiled",
     "keyed_uniform",
     "keyed_uniforms",
     "living_above",
@@ -144,12 +72,9 @@ __all__ = [
     "members_by_pack",
     "members_of",
     "metric_sums",
-    "move_wishes",
-    "pack_challengers",
     "pack_counts",
     "pack_needs",
     "pack_strengths",
-    "rank_ladder",
     "remember_pairs",
     "rows_above",
     "rows_to_refresh",
@@ -157,10 +82,6 @@ __all__ = [
     "share_food",
     "stage_hazards",
     "standings",
-    "tend_wounds",
     "tie_values",
-    "weekly_acceptance",
-    "weekly_standing",
-    "weekly_wellbeing",
     "young_counts",
 ]

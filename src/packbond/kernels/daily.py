@@ -22,7 +22,7 @@ __all__ = [
     "stage_hazards",
 ]
 
-# SplitMix64's constants, shared with the NumPy definition in packbond.rng.
+# SplitMix64's constants, shared with the NumPy definition in packbond.core.rng.
 GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 M1 = np.uint64(0xBF58476D1CE4E5B9)
 M2 = np.uint64(0x94D049BB133111EB)
@@ -85,7 +85,7 @@ def keyed_uniform(
     purpose: np.uint64,
     k: int,
 ) -> NDArray[np.float64]:  # pragma: no cover - compiled
-    """Uniforms keyed by (seed, day, entity, purpose, k): see :mod:`packbond.rng`."""
+    """Uniforms keyed by (seed, day, entity, purpose, k): see :mod:`packbond.core.rng`."""
     n = len(entity)
     out = np.empty(n, dtype=np.float64)
     if n == 0:

@@ -13,17 +13,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..calendar import SEASONS
+from ..core.calendar import SEASONS
 from ..events import registry
-from .lives import (
-    ending,
-    mates_of,
-    obituary,
-    pack_ending,
-    pack_opening,
-    portrait,
-    storied,
-)
+from .lives import ending, mates_of, obituary, pack_ending, pack_opening, portrait, storied
 from .source import RunText
 from .telling import Line, Teller
 

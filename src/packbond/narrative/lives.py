@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..calendar import SEASONS
+from ..core.calendar import SEASONS
 from ..events import registry
 from .sentences import PRONOUNS, age_words, article, capitalised
 from .source import RunText

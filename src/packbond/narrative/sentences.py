@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import rng
+from ..core import rng
 from ..events import EventKind, registry
 
 __all__ = [

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..api import Run, package_version
-from ..calendar import Calendar
+from ..core.calendar import Calendar
 from ..errors import PackbondError
 from ..events import registry
 from .sentences import Namer

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import rng
+from ..core import rng
 from ..events import registry
 from .sentences import capitalised, count_words, fill, phrasing_index
 from .source import RunText

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..analysis.canon import ARCS, tellings
 from ..api import Run
-from ..canon import ARCS, tellings
 from ..narrative.lives import when
 from ..narrative.source import RunText
 from ..scenario import LoadedScenario

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..api import Run
-from ..calendar import SEASONS
+from ..core.calendar import SEASONS
 from ..errors import PackbondError
 from ..events import registry
 from ..narrative.chronicle import Chronicle, chronicle

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from ..calendar import Calendar
+from ..core.calendar import Calendar
 
 __all__ = [
     "births_deaths_svg",

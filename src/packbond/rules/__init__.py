@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.validation import problems_from_validation
 from ..errors import Problem, ScenarioError
-from ..validation import problems_from_validation
 from .model import Rules
 
 __all__ = ["PRESETS", "Rules", "deep_merge", "load_rules", "preset_overrides"]

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StrictFloat, StrictInt, model_validator
 
-from ..validation import Fraction, Strict
+from ..core.validation import Fraction, Strict
 
 __all__ = [
     "ArrangedRules",

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictFloat, StrictInt
 
-from ..validation import Fraction, Strict
+from ..core.validation import Fraction, Strict
 
 __all__ = ["ConflictRules", "WarRules"]
 

@@ -11,15 +11,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StrictFloat, StrictInt, model_validator
 
-from ..validation import Fraction, Strict
-from .bonds import (
-    ArrangedRules,
-    BondRules,
-    CeremonyRules,
-    CourtshipRules,
-    LeavingRules,
-    RankRules,
-)
+from ..core.validation import Fraction, Strict
+from .bonds import ArrangedRules, BondRules, CeremonyRules, CourtshipRules, LeavingRules, RankRules
 from .conflict import ConflictRules, WarRules
 from .social import (
     BlameRules,

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictFloat, StrictInt
 
-from ..validation import Fraction, Strict
+from ..core.validation import Fraction, Strict
 
 __all__ = [
     "BlameRules",

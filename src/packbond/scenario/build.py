@@ -11,10 +11,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import mating, rng, ties
-from ..arrays import first_of_groups, rank_within
-from ..calendar import SEASONS, Calendar
-from ..scent import draw_scents, scent_bits
+from ..core import rng
+from ..core.arrays import first_of_groups, rank_within
+from ..core.calendar import SEASONS, Calendar
+from ..shared import mating, ties
+from ..shared.scent import draw_scents, scent_bits
 from ..state import DESIGNATIONS, Designation, Memory, World
 from ..state.newborn import PERSONALITY, TRAITS, add_packs, add_wolves
 from ..state.regions import Regions

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import rng
+from ..core import rng
 from ..rules import Rules
 from .schema import PopulationSpec
 

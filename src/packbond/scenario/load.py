@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..core.validation import problems_from_validation, read_toml
 from ..errors import Problem, ScenarioError, UnknownScenarioError, quoted
 from ..rules import PRESETS, Rules, load_rules
-from ..validation import problems_from_validation, read_toml
 from .schema import (
     PACK_MAX,
     BetrothedFact,

@@ -11,10 +11,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictFloat, StrictInt, field_validator
 
-from ..calendar import SEASONS
+from ..core.calendar import SEASONS
+from ..core.validation import Fraction, Strict
 from ..errors import quoted
-from ..scent import vocabulary
-from ..validation import Fraction, Strict
+from ..shared.scent import vocabulary
 from .names import Name
 
 __all__ = [

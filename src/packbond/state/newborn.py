@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import rng
-from ..names import given_names, name_pool, pack_names
+from ..core import rng
+from .name_pools import given_names, name_pool, pack_names
 from .packs import Packs
 from .wolves import Wolves
 from .world import World

@@ -9,8 +9,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import kernels
-from ..arrays import take_ids
-from ..calendar import Calendar
+from ..core.arrays import take_ids
+from ..core.calendar import Calendar
 from ..rules import Rules
 from .packs import GRIEVANCE_SLOTS, Packs
 from .regions import Regions
@@ -91,7 +91,7 @@ class World:
     def new_ids(
         self, counter: NDArray[np.int64], replicate: NDArray[np.int16]
     ) -> NDArray[np.int32]:
-        """Fresh ids for new rows of the given replicates (see :func:`packbond.arrays.take_ids`)."""
+        """Fresh ids for new rows of these replicates (:func:`packbond.core.arrays.take_ids`)."""
         return take_ids(counter, replicate).astype(np.int32)
 
     def pack_sizes(self) -> NDArray[np.float64]:

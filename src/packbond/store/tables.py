@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from ..calendar import SEASONS
+from ..core.calendar import SEASONS
 from ..events import EVENT_COLUMNS, registry
-from ..scent import note_names
+from ..shared.scent import note_names
 from ..state import DESIGNATIONS, MEMORIES, NORMS, SEXES, World
 from ..state.newborn import TRAITS
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import kernels, ties
-from ..context import Context
+from .. import kernels
+from ..core.context import Context
+from ..shared import ties
 from ..state import Memory, World
 
 __all__ = ["step"]

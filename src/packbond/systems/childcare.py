@@ -15,9 +15,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import kernels, ties
-from ..care import carers_needed
-from ..context import Context
+from .. import kernels
+from ..core.context import Context
+from ..shared import ties
+from ..shared.care import carers_needed
 from ..state import DESIGNATIONS, Designation, Role, World
 
 __all__ = ["step"]

@@ -21,10 +21,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body, grievance
-from ..context import Context
-from ..fighting import fighters, pack_strength, win_chance
-from ..places import random_pack
+from ..core.context import Context
+from ..shared import body, grievance
+from ..shared.fighting import fighters, pack_strength, win_chance
+from ..shared.places import random_pack
 from ..state import WOUND_SITES, World
 
 __all__ = ["step"]

@@ -1,7 +1,7 @@
 """Pack continuity: a leaderless pack gets a new pack alpha; an empty pack is dissolved.
 
 When a pack alpha dies or leaves, the presented member of highest standing (see
-:mod:`packbond.standing`; the older first among equals) takes the lead (R23). With the
+:mod:`packbond.shared.standing`; the older first among equals) takes the lead (R23). With the
 ecological breeder layer on, an unmated pack alpha pairs with an unrelated adult of the other
 sex in the pack, as real wolf packs replace a lost breeder. A pack with no living members left
 is dissolved.
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..arrays import first_of_groups
-from ..context import Context
-from ..standing import standing
+from ..core.arrays import first_of_groups
+from ..core.context import Context
+from ..shared.standing import standing
 from ..state import Designation, World
 from ..state.newborn import set_mates
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..context import Context
+from ..core.context import Context
 from ..state import Designation, World
 
 __all__ = ["step"]

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..arrays import rank_within
-from ..context import Context
-from ..places import free_territories, random_pack
+from ..core.arrays import rank_within
+from ..core.context import Context
+from ..shared.places import free_territories, random_pack
 from ..state import World
 from ..state.newborn import add_packs, set_mates
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..context import Context
+from ..core.context import Context
 from ..state import World
 
 __all__ = ["step"]

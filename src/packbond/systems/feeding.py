@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import body, kernels
-from ..context import Context
+from .. import kernels
+from ..core.context import Context
+from ..shared import body
 from ..state import Designation, World
 
 __all__ = ["step"]

@@ -2,7 +2,7 @@
 
 A wolf in wolf form shifts back to human form, unless it is wounded, its wound is still above
 the rules' threshold, and it has learned caution (R5: shifting tore its wound before). Shifting
-with an open wound may tear it wider (see :func:`packbond.body.shift`).
+with an open wound may tear it wider (see :func:`packbond.shared.body.shift`).
 
 Reads: alive, form, wound, shift_caution. Writes: form, wound, bleeding, shift_caution.
 Emits: ``shifted``, ``wound_torn``. Rules: ``forms``.
@@ -10,8 +10,9 @@ Emits: ``shifted``, ``wound_torn``. Rules: ``forms``.
 
 from __future__ import annotations
 
-from .. import body, kernels
-from ..context import Context
+from .. import kernels
+from ..core.context import Context
+from ..shared import body
 from ..state import Form, World
 
 __all__ = ["step"]

@@ -24,10 +24,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body, kernels
-from ..care import care_met
-from ..context import Context
+from .. import kernels
+from ..core.context import Context
 from ..events import registry
+from ..shared import body
+from ..shared.care import care_met
 from ..state import Designation, World
 
 __all__ = ["step"]

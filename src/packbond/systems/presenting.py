@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import kernels, rng
-from ..context import Context
-from ..scent import draw_scents
+from .. import kernels
+from ..core import rng
+from ..core.context import Context
+from ..shared.scent import draw_scents
 from ..state import Designation, World
 
 __all__ = ["step"]

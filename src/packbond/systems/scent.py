@@ -15,8 +15,9 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import kernels, ties
-from ..context import Context
+from .. import kernels
+from ..core.context import Context
+from ..shared import ties
 from ..state import World
 
 __all__ = ["step"]

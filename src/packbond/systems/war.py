@@ -24,11 +24,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import body, grievance, mating, ties
-from ..arrays import first_of_groups, logistic
-from ..context import Context
-from ..departure import depart
-from ..fighting import fighters, pack_strength, win_chance
+from ..core.arrays import first_of_groups, logistic
+from ..core.context import Context
+from ..shared import body, grievance, mating, ties
+from ..shared.departure import depart
+from ..shared.fighting import fighters, pack_strength, win_chance
 from ..state import WOUND_SITES, Designation, Memory, World
 
 __all__ = ["step"]

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...calendar import SEASONS, Calendar
-from ...events import registry
+from packbond.core.calendar import SEASONS, Calendar
+from packbond.events import registry
+
 from .patterns import PACK_SLOTS, Pattern, PatternLibrary, RoleRule, Step
 
 __all__ = ["MatchQuery", "compile_pattern", "quoted", "role_column"]

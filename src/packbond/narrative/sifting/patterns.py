@@ -20,10 +20,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from ...errors import PackbondError, Problem, ScenarioError, quoted
-from ...events import registry
-from ...state import DESIGNATIONS
-from ...validation import Strict, WholeRange, problems_from_validation, read_toml
+from packbond.core.validation import Strict, WholeRange, problems_from_validation, read_toml
+from packbond.errors import PackbondError, Problem, ScenarioError, quoted
+from packbond.events import registry
+from packbond.state import DESIGNATIONS
 
 __all__ = [
     "PACK_SLOTS",

@@ -24,8 +24,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ...api import Run
-from ...events import registry
+from packbond.api import Run
+from packbond.events import registry
+
 from ..source import RunText
 from ..telling import Line, Teller
 from .compile import MatchQuery, compile_pattern, quoted, role_column

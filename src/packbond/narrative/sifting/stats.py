@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ...api import Run
+from packbond.api import Run
+
 from .patterns import PatternLibrary
 from .sift import count_matches, wolf_years
 

@@ -1,0 +1,183 @@
+"""Does the ``ecology`` preset behave like real gray wolves? Figures against field ranges.
+
+Runs the built-in ``valley`` scenario under the ``ecology`` preset as an ensemble of replicates,
+measures each replicate (:mod:`packbond.analysis.demography`) and compares the ensemble mean, with
+its 95% confidence interval (Student's t over replicates), against the ranges in the rule book's
+section 4 (world-rules.md, "Grounded defaults: real gray wolves"). A figure passes when its mean
+lies in the field range.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..api import ProgressCallback, Run, simulate
+from ..core.calendar import SEASONS
+from ..errors import PackbondError
+from ..scenario import load_scenario
+from .demography import measure
+
+__all__ = ["CHECKS", "Check", "Outcome", "markdown", "run_check", "summarise"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One field figure: which measured value, its accepted range, and where the range is from."""
+
+    label: str
+    figure: str
+    low: float
+    high: float
+    source: str
+    rule: Callable[[list[dict[str, float]]], bool] | None = None
+    """An extra condition on the replicates' figures (besides the mean being in range)."""
+
+    def describe_range(self) -> str:
+        """The field range as text."""
+        return f"{self.low:g}-{self.high:g}"
+
+
+def _spring_is_peak(figures: list[dict[str, float]]) -> bool:
+    spring = SEASONS.index("spring")
+    return all(f["dispersal_peak_season"] == spring for f in figures)
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "mean pack size",
+        "mean_pack_size",
+        4.0,
+        7.0,
+        "Montana 6.3, N. Rockies 6.9, Iberia 4.2, Italy 3.4-4.2 (world-rules 4.1)",
+    ),
+    Check(
+        "annual adult mortality",
+        "adult_mortality",
+        0.10,
+        0.30,
+        "survival 0.70-0.90: Bull et al. 2009 (0.83, natural 0.90), Boyd & Pletscher 1999 (0.77)",
+    ),
+    Check(
+        "pup mortality (first year)",
+        "pup_mortality",
+        0.45,
+        0.60,
+        "40-60% of pups die in their first year; starvation the main cause",
+    ),
+    Check(
+        "yearling dispersal per year",
+        "yearling_dispersal",
+        0.50,
+        0.75,
+        "75% of yearlings dispersed: Gese & Mech 1991",
+    ),
+    Check(
+        "dispersal in spring (the peak)",
+        "dispersal_spring_share",
+        0.25,
+        1.0,
+        "peaks Feb-Apr (Gese & Mech 1991); passes when spring is every replicate's peak",
+        _spring_is_peak,
+    ),
+    Check(
+        "mean litter",
+        "mean_litter",
+        4.0,
+        6.0,
+        "mean 4-6, about 5 in the N. Rockies",
+    ),
+    Check(
+        "maximum age (years)",
+        "max_age",
+        10.0,
+        15.0,
+        "up to about 13 in the wild; the preset's ceiling is 15",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A check's result: the mean over replicates, its 95% interval, and whether it passed."""
+
+    check: Check
+    mean: float
+    low: float
+    high: float
+    passed: bool
+
+
+def _interval(values: np.ndarray) -> tuple[float, float, float]:
+    """The mean of the values (NaN left out) and its 95% interval by Student's t."""
+    values = values[~np.isnan(values)]
+    if len(values) == 0:
+        return math.nan, math.nan, math.nan
+    mean = float(values.mean())
+    if len(values) < 2:
+        return mean, math.nan, math.nan
+    # NOTE: imported here, not at the top: scipy.stats is slow to import, and every command
+    # (`packbond --help` too) would pay for it; only the commands that need it do.
+    from scipy.stats import t as student_t  # type: ignore[import-untyped]
+
+    quantile = float(student_t.ppf(0.975, df=len(values) - 1))
+    half = quantile * float(values.std(ddof=1)) / math.sqrt(len(values))
+    return mean, mean - half, mean + half
+
+
+def summarise(figures: list[dict[str, float]]) -> list[Outcome]:
+    """Compare the replicates' figures with every check."""
+    outcomes = []
+    for check in CHECKS:
+        mean, low, high = _interval(np.array([f[check.figure] for f in figures]))
+        passed = check.low <= mean <= check.high and (check.rule is None or check.rule(figures))
+        outcomes.append(Outcome(check, mean, low, high, passed))
+    return outcomes
+
+
+def run_check(
+    *,
+    years: float = 50.0,
+    replicates: int = 8,
+    seed: int = 1,
+    burn_in_years: float = 10.0,
+    out: str | Path | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[Run, list[Outcome]]:
+    """Run the valley under ``ecology`` and compare it with the field figures."""
+    if years <= burn_in_years:
+        raise PackbondError(
+            f"'years' must be more than the burn-in of {burn_in_years:g} years (got {years:g})"
+        )
+    loaded = load_scenario("valley", preset="ecology")
+    days_per_season = loaded.rules.calendar.days_per_season
+    run = simulate(
+        loaded,
+        seed=seed,
+        years=years,
+        replicates=replicates,
+        out=out,
+        metrics_every=days_per_season,
+        progress=progress,
+    )
+    return run, summarise(measure(run, burn_in_years=burn_in_years))
+
+
+def markdown(outcomes: list[Outcome], command: str) -> str:
+    """The outcomes as a Markdown table, with the command that produced them."""
+    lines = [
+        f"Produced by `{command}`.",
+        "",
+        "| Figure | Simulated (mean) | 95% interval | Field range | Pass | Field source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for o in outcomes:
+        lines.append(
+            f"| {o.check.label} | {o.mean:.3f} | {o.low:.3f}-{o.high:.3f} | "
+            f"{o.check.describe_range()} | {'yes' if o.passed else 'NO'} | {o.check.source} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,720 @@
+"""The daily contact kernel: every wolf among its pack seeks out one packmate (R26, R27, R41-R46,
+R8-R13, R21).
+
+Why one compiled pass: contact is the only mechanic that touches every wolf and a partner every
+day, with a tie lookup on both sides; in NumPy it would be dozens of passes and gathers. The
+kernel does the routine part (who meets whom, how warm it was, ties, support, stress, exclusion,
+rumours passing) and flags the notable outcomes; the contact system turns flags into events and
+applies their heavier effects. Draws are keyed (seed, day, wolf id, purpose, k), so results do
+not depend on row order, batch or worker count.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit, prange
+from numpy.typing import NDArray
+
+from packbond.kernels import parallel
+from packbond.kernels.bits import popcount
+from packbond.kernels.daily import day_keys, keyed_draw
+from packbond.kernels.ties import TieColumns, claim_slot_in, find_slot
+from packbond.state.wolves import Designation, Memory
+
+__all__ = [
+    "ATTACKED",
+    "COMPLIED",
+    "EXCLUDED",
+    "GOSSIPED",
+    "JEALOUS",
+    "RECOILED",
+    "RUMOUR_STARTED",
+    "SCENTED",
+    "SHUT_OUT",
+    "SKIPPED",
+    "SOOTHED",
+    "SUBMITTED",
+    "THREATENED",
+    "VOICE",
+    "ContactParams",
+    "Folk",
+    "Moods",
+    "PackNorms",
+    "Rumours",
+    "daily_contacts",
+]
+
+SKIPPED = 1
+"""Stayed away from the pack today."""
+EXCLUDED = 2
+"""Its clique kept it out today."""
+SHUT_OUT = 4
+"""Being kept out crossed the shut-out level today."""
+ATTACKED = 8
+"""Its partner struck it."""
+SUBMITTED = 16
+"""It bared its neck to its partner."""
+VOICE = 32
+"""Its partner commanded it with the alpha voice."""
+COMPLIED = 64
+"""It obeyed the voice."""
+SCENTED = 128
+"""It and its partner scented each other."""
+SOOTHED = 256
+"""Its partner's liked scent soothed it."""
+RECOILED = 512
+"""It recoiled from its partner's scent, tied to a harm."""
+GOSSIPED = 1024
+"""It passed a rumour to its partner."""
+RUMOUR_STARTED = 2048
+"""A rumour began with it today (its own invention, or something it saw)."""
+JEALOUS = 4096
+"""It saw its mate close to an unmated peer and grew jealous."""
+THREATENED = 8192
+"""Its partner was about to strike it (whether or not the blow fell)."""
+
+_DRAWS = 18
+"""Draws per wolf per day (``k`` = 0..17), each keyed once per replicate by ``day_keys``."""
+
+# Codes as plain ints: compiled code reads module constants, not class attributes.
+_UNPRESENTED = Designation.UNPRESENTED
+_ALPHA = Designation.ALPHA
+_OMEGA = Designation.OMEGA
+_BLOW = Memory.BLOW
+_VOICE = Memory.VOICE
+_FORCED = Memory.FORCED
+
+
+class Folk(NamedTuple):
+    """Wolf columns the kernel reads."""
+
+    alive: NDArray[np.bool_]
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    pack: NDArray[np.int32]
+    designation: NDArray[np.int8]
+    mate: NDArray[np.int32]
+    acceptance: NDArray[np.float32]
+    esteem: NDArray[np.float32]
+    kindness: NDArray[np.float32]
+    boldness: NDArray[np.float32]
+    anxiety: NDArray[np.float32]
+    security: NDArray[np.float32]
+    withdrawn: NDArray[np.bool_]
+    protector: NDArray[np.int32]
+    scent: NDArray[np.uint32]
+
+
+class Moods(NamedTuple):
+    """Wolf columns the kernel writes."""
+
+    stress: NDArray[np.float32]
+    support: NDArray[np.float32]
+    shunned: NDArray[np.float32]
+    shut_out: NDArray[np.bool_]
+    contacts: NDArray[np.int16]
+    contact_sum: NDArray[np.float32]
+
+
+class Rumours(NamedTuple):
+    """The rumour each wolf carries."""
+
+    about: NDArray[np.int32]
+    other: NDArray[np.int32]
+    true: NDArray[np.bool_]
+    strength: NDArray[np.float32]
+    event: NDArray[np.int64]
+
+
+class PackNorms(NamedTuple):
+    """Per pack row: the norms contact depends on (R26) and its pack alpha."""
+
+    omega_penalty: NDArray[np.float32]
+    violence: NDArray[np.float32]
+    hostility: NDArray[np.float32]
+    leader: NDArray[np.int32]
+
+
+class ContactParams(NamedTuple):
+    """The rules the kernel applies, flattened (see :mod:`packbond.rules.social`)."""
+
+    attend: float
+    attend_acceptance: float
+    attend_withdrawn: float
+    warmth: float
+    kindness_weight: float
+    esteem_weight: float
+    hostility_weight: float
+    omega_weight: float
+    scent_weight: float
+    noise: float
+    learning: float
+    trust_learning: float
+    support_fade: float
+    cliques: bool
+    clique_exclusion: float
+    exclusion_sting: float
+    shunned_fade: float
+    excluded_at: float
+    security_floor: float
+    gossip: bool
+    invent: float
+    dislike_at: float
+    sighting: float
+    spread: float
+    keep: float
+    opinion_harm: float
+    rumour_fade: float
+    forget_below: float
+    jealousy: bool
+    see: float
+    jealousy_base: float
+    rumour_weight: float
+    violence: bool
+    attack: float
+    mate_protection: float
+    protection: float
+    submission: bool
+    anxiety_weight: float
+    stranger_fear: float
+    threat_fear: float
+    fear_at: float
+    calms: float
+    inner_conflict: float
+    voice: bool
+    voice_use: float
+    comply: NDArray[np.float64]
+    rank_weight: float
+    restraint_trust: float
+    scent: bool
+    stressed_at: float
+    like_at: float
+    soothe: float
+    recoil_stress: float
+    scenting: float
+    scenting_soothe: float
+    scenting_bond: float
+
+
+@njit(cache=True, inline="always")
+def _clip(x: float, lo: float, hi: float) -> float:  # pragma: no cover - compiled
+    return min(hi, max(lo, x))
+
+
+@njit(cache=True, inline="always")
+def _quality(
+    kindness_by: float,
+    esteem_to: float,
+    acceptance_to: float,
+    omega_to: bool,
+    hostility: float,
+    omega_penalty: float,
+    scent_to: np.uint32,
+    scent_by: np.uint32,
+    u: float,
+    prm: ContactParams,
+) -> float:  # pragma: no cover - compiled
+    """How warmly one wolf treats another in a contact: pack norms, traits, esteem, scent."""
+    q = prm.warmth + prm.kindness_weight * 2.0 * (kindness_by - 0.5)
+    q += prm.esteem_weight * 2.0 * (esteem_to - 0.5)
+    q -= prm.hostility_weight * hostility * (1.0 - acceptance_to)
+    q -= prm.omega_weight * omega_penalty if omega_to else 0.0
+    if prm.scent_weight != 0.0:  # no scent rule: no division by the bits for nothing
+        either = popcount(scent_to | scent_by)
+        if either > 0:
+            q += prm.scent_weight * popcount(scent_to & scent_by) / either
+    q += prm.noise * (2.0 * u - 1.0)
+    return _clip(q, -1.0, 1.0)
+
+
+@njit(cache=True, inline="always")
+def _learn(
+    t_aff: NDArray[np.float32],
+    t_trust: NDArray[np.float32],
+    i: int,
+    s: int,
+    felt: float,
+    prm: ContactParams,
+) -> None:  # pragma: no cover - compiled
+    """Move ``i``'s tie in slot ``s`` toward how the contact felt."""
+    t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
+    t = t_trust[i, s]
+    # Both rooms computed and one selected, not a branch: whether a contact felt warm is a coin
+    # the processor cannot foresee (a day's draws are new), and a wrong guess costs more.
+    room = (1.0 - t) if felt > 0.0 else np.float64(t)
+    t_trust[i, s] = t + prm.trust_learning * felt * room
+
+
+@njit(cache=True, inline="always")
+def _protection(
+    alive: NDArray[np.bool_],
+    pack: NDArray[np.int32],
+    designation: NDArray[np.int8],
+    mate: NDArray[np.int32],
+    esteem: NDArray[np.float32],
+    protector: NDArray[np.int32],
+    prm: ContactParams,
+    i: int,
+    pk: int,
+) -> float:  # pragma: no cover - compiled
+    """Share of blows kept off ``i`` by its protector's promise and its alpha mate's standing."""
+    shield = 0.0
+    pr = protector[i]
+    if pr >= 0 and alive[pr] and pack[pr] == pk:
+        shield = prm.protection * esteem[pr]
+    m = mate[i]
+    if m >= 0 and alive[m] and pack[m] == pk and designation[m] == _ALPHA:
+        shield = max(shield, prm.mate_protection * esteem[m])
+    return shield
+
+
+@njit(cache=True, inline="always")
+def _contacts(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:  # pragma: no cover - compiled
+    """One day of contact; outputs per row, every row set here: ``partner``, ``flags``, and for
+    the jealous the mate (``jealous_of``) and the peer (``jealous_with``), -1 for the others.
+    ``order`` lists living pack members grouped by pack (``start``/``count`` per pack row).
+    """
+    # Unpacked once: reading an array out of a bundle inside the loop costs reference counting.
+    (
+        alive,
+        replicate,
+        ids,
+        pack,
+        designation,
+        mate,
+        acceptance,
+        esteem,
+        kindness,
+        boldness,
+        anxiety,
+        security,
+        withdrawn,
+        protector,
+        scent,
+    ) = folk
+    stress, support, shunned, shut_out, contacts, contact_sum = moods
+    r_about, r_other, r_true, r_strength, r_event = rumours
+    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event = ties
+    omega_penalty, violence, hostility, leader = norms
+    comply = prm.comply
+    n = len(alive)
+    present = np.zeros(n, dtype=np.bool_)
+    keys = day_keys(seeds, day, purpose, _DRAWS)
+    for i in prange(n):
+        flags[i] = 0
+        partner[i] = -1
+        jealous_of[i] = -1
+        jealous_with[i] = -1
+        if not alive[i]:
+            continue
+        support[i] *= 1.0 - prm.support_fade
+        shunned[i] *= 1.0 - prm.shunned_fade
+        if shut_out[i] and shunned[i] < 0.5 * prm.excluded_at:
+            shut_out[i] = False
+        if r_strength[i] > 0.0:
+            r_strength[i] *= 1.0 - prm.rumour_fade
+            if r_strength[i] < prm.forget_below:
+                r_about[i] = -1
+                r_other[i] = -1
+                r_event[i] = -1
+                r_strength[i] = 0.0
+        pk = pack[i]
+        if pk < 0 or count[pk] < 2:
+            continue
+        if withdrawn[i]:
+            chance = prm.attend_withdrawn
+        else:
+            chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - acceptance[i]))
+        # Stored, not branched on: whether a wolf comes today is a coin the processor cannot
+        # foresee.
+        comes = keyed_draw(keys[replicate[i], 0], ids[i]) < chance
+        present[i] = comes
+        flags[i] |= 0 if comes else SKIPPED
+
+    # Packs are independent (a contact reads and writes only its own pack's rows), so they run
+    # in parallel; within a pack, members meet in row order, so the result is the same on any
+    # number of threads.
+    for p in prange(len(count)):
+        for at in range(start[p], start[p] + count[p]):
+            i = order[at]
+            if not present[i]:
+                continue
+            pk = pack[i]
+            rep = replicate[i]
+            wid = ids[i]
+            # Drawn itself, it takes the next member (the first after the last): selected, not
+            # branched on, as the draw lands on itself unforeseeably.
+            k = int(keyed_draw(keys[rep, 1], wid) * count[pk])
+            k = k + 1 if order[start[pk] + k] == i else k
+            j = order[start[pk] + (k if k < count[pk] else 0)]
+            partner[i] = j
+            if not present[j]:
+                continue
+            di, dj = designation[i], designation[j]
+            acc = acceptance[i]
+            # Tie lookups only the mechanics that read them pay for: the partner's liking (cliques,
+            # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
+            aff_ji = 0.0
+            s_ji = -1
+            if prm.cliques or prm.violence:
+                s_ji = find_slot(t_other, j, i)
+                aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
+
+            # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
+            # (Tests in order of how foreseeable they are: most wolves are accepted, while
+            # whether two share a designation is a coin.)
+            if prm.cliques and acc < 1.0 and di == dj and di != _UNPRESENTED:
+                keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
+                if keyed_draw(keys[rep, 2], wid) < keep_out:
+                    flags[i] |= EXCLUDED
+                    shunned[i] += prm.shunned_fade
+                    contact_sum[i] -= prm.exclusion_sting
+                    if not shut_out[i] and shunned[i] >= prm.excluded_at:
+                        shut_out[i] = True
+                        flags[i] |= SHUT_OUT
+                    continue
+            contacts[i] += 1
+
+            # R10: a scent tied to a vivid harm repels.
+            s_ij = -1
+            if prm.scent or prm.submission or prm.voice:
+                s_ij = find_slot(t_other, i, j)
+            harm = 0.0
+            if s_ij >= 0 and (
+                t_mem[i, s_ij] == _BLOW or t_mem[i, s_ij] == _VOICE or t_mem[i, s_ij] == _FORCED
+            ):
+                harm = t_weight[i, s_ij]
+            recoiled = False
+            if prm.scent and harm > 0.0 and keyed_draw(keys[rep, 3], wid) < harm:
+                recoiled = True
+                flags[i] |= RECOILED
+                stress[i] = min(1.0, stress[i] + prm.recoil_stress * harm)
+
+            # R46: an unaccepted wolf may be struck, less so under protection (R52).
+            threatened = False
+            if prm.violence and acc < 1.0:
+                shield = _protection(alive, pack, designation, mate, esteem, protector, prm, i, pk)
+                strike = (
+                    prm.attack
+                    * violence[pk]
+                    * (1.0 - acc)
+                    * 2.0
+                    * (1.0 - kindness[j])
+                    * (1.0 - shield)
+                    * (1.0 + max(-aff_ji, 0.0))
+                )
+                threatened = keyed_draw(keys[rep, 4], wid) < strike
+                if threatened:
+                    flags[i] |= THREATENED
+
+            # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
+            fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
+            strange = s_ij < 0 and acc < 1.0
+            if prm.submission and (threatened or strange or fear_ij > prm.fear_at) and dj == _ALPHA:
+                fear = prm.anxiety_weight * anxiety[i] + fear_ij
+                if strange:
+                    fear += prm.stranger_fear
+                if threatened:
+                    fear += prm.threat_fear
+                if fear > prm.fear_at and keyed_draw(keys[rep, 5], wid) < fear:
+                    flags[i] |= SUBMITTED
+                    stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
+                    if threatened and keyed_draw(keys[rep, 6], wid) < prm.calms:
+                        threatened = False
+            if threatened:
+                flags[i] |= ATTACKED
+
+            # R13: an alpha who outranks it may command it; one who never does earns trust.
+            if prm.voice and dj == _ALPHA and not threatened:
+                outranks = leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
+                if outranks and leader[pk] != i:
+                    use = prm.voice_use * 2.0 * (1.0 - kindness[j])
+                    if keyed_draw(keys[rep, 7], wid) < use:
+                        flags[i] |= VOICE
+                        obey = comply[di] * (1.0 + prm.rank_weight * (esteem[j] - esteem[i]))
+                        if keyed_draw(keys[rep, 8], wid) < obey:
+                            flags[i] |= COMPLIED
+                            stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
+                    elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
+                        t_trust[i, s_ij] += prm.restraint_trust * (1.0 - t_trust[i, s_ij])
+
+            # R26, R27, R45: how warm the contact was, as each side feels it.
+            q = _quality(
+                kindness[j],
+                esteem[i],
+                acceptance[i],
+                di == _OMEGA,
+                hostility[pk],
+                omega_penalty[pk],
+                scent[i],
+                scent[j],
+                keyed_draw(keys[rep, 9], wid),
+                prm,
+            )
+            q_back = _quality(
+                kindness[i],
+                esteem[j],
+                acceptance[j],
+                dj == _OMEGA,
+                hostility[pk],
+                omega_penalty[pk],
+                scent[j],
+                scent[i],
+                keyed_draw(keys[rep, 10], wid),
+                prm,
+            )
+            if recoiled:
+                q = min(q, -harm)
+            if threatened:
+                q = -1.0
+            # Affection lands weakly on an insecure wolf (R45). Both lifts are read and the felt
+            # value selected, not branched on: whether a contact was warm is unforeseeable.
+            lift = prm.security_floor + (1.0 - prm.security_floor) * security[i]
+            lift_back = prm.security_floor + (1.0 - prm.security_floor) * security[j]
+            felt = q * lift if q > 0 else q
+            felt_back = q_back * lift_back if q_back > 0 else q_back
+            # From here on both ties exist, in these slots (nothing below claims in row i, and
+            # row j's only claim, a rumour's target, comes after its last use).
+            if s_ij < 0:
+                s_ij = claim_slot_in(
+                    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, i, j
+                )
+            if s_ji < 0:
+                s_ji = claim_slot_in(
+                    t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i
+                )
+            _learn(t_aff, t_trust, i, s_ij, felt, prm)
+            _learn(t_aff, t_trust, j, s_ji, felt_back, prm)
+            support[i] += prm.support_fade * felt
+            support[j] += prm.support_fade * felt_back
+            contact_sum[i] += q
+
+            # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
+            if prm.scent and not recoiled and not threatened and stress[i] > prm.stressed_at:
+                like = t_aff[i, s_ij]
+                mates = mate[i] == j
+                if mates or like > prm.like_at:
+                    close = mates or t_aff[j, s_ji] > prm.like_at
+                    if close and keyed_draw(keys[rep, 11], wid) < prm.scenting:
+                        flags[i] |= SCENTED
+                        stress[i] = max(0.0, stress[i] - prm.scenting_soothe)
+                        stress[j] = max(0.0, stress[j] - prm.scenting_soothe)
+                        t_aff[i, s_ij] = min(1.0, t_aff[i, s_ij] + prm.scenting_bond)
+                        t_trust[i, s_ij] = min(1.0, t_trust[i, s_ij] + prm.scenting_bond)
+                        t_aff[j, s_ji] = min(1.0, t_aff[j, s_ji] + prm.scenting_bond)
+                        t_trust[j, s_ji] = min(1.0, t_trust[j, s_ji] + prm.scenting_bond)
+                    else:
+                        flags[i] |= SOOTHED
+                        stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
+
+            # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
+            # Whether it was seen: each test is a coin, so all are taken together with no
+            # branch between them (a partner without a mate reads row -1, the last, in vain).
+            m = mate[j]
+            if (prm.jealousy or prm.gossip) and (
+                (q > 0.0)
+                & (mate[i] < 0)
+                & (di != _UNPRESENTED)
+                & (m >= 0)
+                & (m != i)
+                & alive[m]
+                & (pack[m] == pk)
+                & (designation[m] == di)
+            ):
+                if prm.jealousy and present[m] and keyed_draw(keys[rep, 12], wid) < prm.see:
+                    s_mj = find_slot(t_other, m, j)
+                    trust = t_trust[m, s_mj] if s_mj >= 0 else 0.0
+                    fuel = 1.0 + (prm.rumour_weight if r_about[m] == j else 0.0)
+                    chance = prm.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
+                    if keyed_draw(keys[rep, 13], wid) < chance:
+                        flags[m] |= JEALOUS
+                        jealous_of[m] = j
+                        jealous_with[m] = i
+                elif prm.gossip and keyed_draw(keys[rep, 14], wid) < prm.sighting:
+                    w = order[start[pk] + int(keyed_draw(keys[rep, 15], wid) * count[pk])]
+                    if w != i and w != j and w != m and r_about[w] < 0:
+                        r_about[w] = j
+                        r_other[w] = i
+                        r_true[w] = True
+                        r_strength[w] = 1.0
+                        r_event[w] = -1
+                        flags[w] |= RUMOUR_STARTED
+
+            if not prm.gossip:
+                continue
+            # R41: an unkind wolf may make up a rumour about one it dislikes.
+            if (
+                r_about[i] < 0
+                and t_aff[i, s_ij] < prm.dislike_at
+                and keyed_draw(keys[rep, 16], wid) < prm.invent * 2.0 * (1.0 - kindness[i])
+            ):
+                r_about[i] = j
+                r_other[i] = -1
+                r_true[i] = False
+                r_strength[i] = 1.0
+                r_event[i] = -1
+                flags[i] |= RUMOUR_STARTED
+            # R41: a rumour passes along a friendly tie and lowers the listener's opinion.
+            t = r_about[i]
+            if (
+                r_event[i] >= 0
+                and t != j
+                and r_event[j] != r_event[i]
+                and r_strength[j] < r_strength[i] * prm.keep
+                and keyed_draw(keys[rep, 17], wid) < prm.spread * max(t_aff[i, s_ij], 0.0)
+            ):
+                r_about[j] = t
+                r_other[j] = r_other[i]
+                r_true[j] = r_true[i]
+                r_strength[j] = r_strength[i] * prm.keep
+                r_event[j] = r_event[i]
+                flags[i] |= GOSSIPED
+                if alive[t]:
+                    s_jt = claim_slot_in(
+                        t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, t
+                    )
+                    t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - prm.opinion_harm)
+                    t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * prm.opinion_harm)
+
+
+@njit(cache=True)
+def _contacts_serial(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:  # pragma: no cover - compiled
+    _contacts(
+        day,
+        seeds,
+        purpose,
+        folk,
+        moods,
+        rumours,
+        ties,
+        norms,
+        order,
+        start,
+        count,
+        prm,
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
+
+
+@njit(cache=True, parallel=True)
+def _contacts_parallel(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:  # pragma: no cover - compiled
+    _contacts(
+        day,
+        seeds,
+        purpose,
+        folk,
+        moods,
+        rumours,
+        ties,
+        norms,
+        order,
+        start,
+        count,
+        prm,
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
+
+
+def daily_contacts(
+    day: int,
+    seeds: NDArray[np.uint64],
+    purpose: np.uint64,
+    folk: Folk,
+    moods: Moods,
+    rumours: Rumours,
+    ties: TieColumns,
+    norms: PackNorms,
+    order: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    prm: ContactParams,
+    partner: NDArray[np.int32],
+    flags: NDArray[np.uint16],
+    jealous_of: NDArray[np.int32],
+    jealous_with: NDArray[np.int32],
+) -> None:
+    """One day of contact (see ``_contacts``), in parallel over packs for a big world when that is
+    the faster way on this machine now (see :mod:`packbond.kernels.parallel`)."""
+    inputs = (
+        day,
+        seeds,
+        purpose,
+        folk,
+        moods,
+        rumours,
+        ties,
+        norms,
+        order,
+        start,
+        count,
+        prm,
+        partner,
+        flags,
+        jealous_of,
+        jealous_with,
+    )
+    parallel.run(
+        len(order),
+        lambda: _contacts_serial(*inputs),
+        lambda: _contacts_parallel(*inputs),
+        parallel.PARALLEL_FROM,
+    )

@@ -1,0 +1,277 @@
+"""Hunting: the step the engine calls and its helpers; the package describes the rules."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from packbond.core import rng
+from packbond.core.context import Context
+from packbond.rules import Rules
+from packbond.rules.derived import once_per_rules
+from packbond.shared import body, ties
+from packbond.state import DESIGNATIONS, Designation, Form, Memory, Role, World
+
+from . import kernel
+
+__all__ = ["step"]
+
+_WINTER = 3
+_STRONG_SITES = 5
+
+
+class _Hunts(NamedTuple):
+    """The packs hunting today: their rows, their parties' offsets and summed skill."""
+
+    packs: NDArray[np.int64]
+    first: NDArray[np.int64]
+    skill: NDArray[np.float64]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Send out the hunting parties due today."""
+    w, r = world.wolves, world.rules.hunting
+    party, solo, hunts = _choose_party(world, ctx)
+    if len(party) == 0:
+        return
+    season = world.calendar.season(ctx.day)
+    success, food, hurt = _outcomes(world, ctx, party, solo, hunts, season)
+    hunt_ids = ctx.emit(
+        "hunt",
+        party[hunts.first],
+        pack=hunts.packs,
+        detail=success.astype(np.int64),
+        value=np.round(food, 1),
+    )
+    body.shift(world, ctx, party, Form.WOLF)
+    body.reopen_if_active(world, ctx, party, "reopen_hunt")
+    injured = hurt.rows
+    injured_ids = np.zeros(0, dtype=np.int64)
+    if len(injured):
+        cause = hunt_ids[hurt.hunt]
+        injured_ids = body.wound(world, ctx, injured, hurt.severity, hurt.site, cause)
+    _assist(world, ctx, party, injured, injured_ids, season)
+    w.familiarity[party] = np.minimum(1.0, w.familiarity[party] + r.familiarity_per_hunt)
+    w.roles[party] |= Role.HUNTER
+
+
+def _choose_party(
+    world: World, ctx: Context
+) -> tuple[NDArray[np.int64], NDArray[np.bool_], _Hunts]:
+    """Party members (grouped by pack), whether each chases alone, and the hunting packs.
+
+    The choice, in one compiled pass (:func:`packbond.kernel.hunting_parties`): each living
+    pack is due about once every ``interval_days`` (a keyed draw per pack); the able
+    members of a due pack (presented, not disabled, not carrying) who go out; a withdrawn wolf
+    skips outings (R44) unless the pack is short of food or he has something to prove to his
+    mate, and a wounded one rests its wound unless food is short. The pack's hunters go; when
+    the hunt needs more hands (food short, or the season's prey lean) the others may volunteer,
+    the readier for boldness, low esteem and hunger. A poor hunter whose mate, in the pack, is a
+    hunter may go out to prove himself to that mate (R30): the wish grows with his unskill and
+    the mate's attention, makes him the keenest volunteer, sends him after prey alone, and holds
+    only where his mate is in the party. Places go to the most skilled (with some luck) up to
+    ``party_max``, and those kept for volunteers to the keenest; an unsure volunteer may chase
+    alone.
+    """
+    w, p, rules = world.wolves, world.packs, world.rules
+    r = rules.hunting
+    season = world.calendar.season(ctx.day)
+    party, solo, packs, first, skill = kernel.hunting_parties(
+        w.bundle(kernel.Hunters),
+        world.seed_keys,
+        p.bundle(kernel.HuntingPacks),
+        p.view("food"),
+        world.regions.prey[p.view("region"), season],
+        _hunters(rules, season == _WINTER),
+        kernel.PartyRules(
+            unpresented=int(Designation.UNPRESENTED),
+            disabled_above=rules.wounds.disabled_above,
+            need_adult=rules.food.need_adult,
+            volunteer_below_food_days=r.volunteer_below_food_days,
+            volunteer_below_prey=r.volunteer_below_prey,
+            volunteer_chance=r.volunteer_chance,
+            volunteer_hunger=r.volunteer_hunger,
+            prove_to_mate=r.prove_to_mate,
+            party_max=r.party_max,
+            volunteer_places=r.volunteer_places,
+            solo_chance=r.solo_chance,
+            pick_luck=r.pick_luck,
+            hunt_chance=1.0 / r.interval_days,
+            day=ctx.day,
+            key_hunt=rng.purpose_key("hunt"),
+            key_prove=rng.purpose_key("prove_to_mate"),
+            key_volunteer=rng.purpose_key("volunteer"),
+            key_pick=rng.purpose_key("party_pick"),
+            key_solo=rng.purpose_key("solo_chase"),
+        ),
+        world.members_by_pack(),
+    )
+    return party, solo, _Hunts(packs, first, skill)
+
+
+@once_per_rules
+def _hunters(rules: Rules, winter: bool) -> NDArray[np.bool_]:
+    """Which designation codes hunt by default (the winter's, in winter, where the rules name
+    them), made once per rules object and season kind, not every day."""
+    r = rules.hunting
+    names = r.hunter_designations
+    if winter and r.winter_hunter_designations is not None:
+        names = r.winter_hunter_designations
+    is_hunter = np.zeros(len(DESIGNATIONS), dtype=bool)
+    is_hunter[[DESIGNATIONS.index(d) for d in names]] = True
+    return is_hunter
+
+
+class _Hurt(NamedTuple):
+    """The hunters hurt today: rows, their wounds' severity and site, the hunt of each."""
+
+    rows: NDArray[np.int64]
+    severity: NDArray[np.float64]
+    site: NDArray[np.int64]
+    hunt: NDArray[np.int64]
+
+
+def _outcomes(
+    world: World,
+    ctx: Context,
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    hunts: _Hunts,
+    season: int,
+) -> tuple[NDArray[np.bool_], NDArray[np.float64], _Hurt]:
+    """Each hunt's success and food (the packs' stores fed), and who of the party is hurt.
+
+    Success grows with party size and skill and follows the season's prey, thinned where a
+    region holds more packs than territories, and snow (a rule); injury risk grows with snow,
+    unfamiliar ground, lack of skill, chasing alone and the rut. One compiled pass
+    (:func:`packbond.kernel.hunt_outcomes`), as in NumPy the formulas over the day's few dozen
+    hunts are a fixed cost of every day.
+    """
+    w, p, regions, rules = world.wolves, world.packs, world.regions, world.rules
+    success, food, rows, severity, site, hunt = kernel.hunt_outcomes(
+        kernel.HuntGround(
+            p.view("alive"),
+            p.view("replicate"),
+            p.view("id"),
+            p.view("region"),
+            p.view("food"),
+            np.ascontiguousarray(regions.prey[:, season]),
+            regions.territories,
+            regions.winter_severity,
+            regions.terrain_hazard,
+            w.view("replicate"),
+            w.view("id"),
+            w.view("pack"),
+            w.view("familiarity"),
+            w.view("hunting_skill"),
+            w.view("cycle_until"),
+        ),
+        world.seed_keys,
+        party,
+        solo,
+        hunts.packs,
+        hunts.first,
+        hunts.skill,
+        _outcome_rules(rules, season, ctx.day, len(regions.names)),
+    )
+    return success, food, _Hurt(rows, severity, site, hunt)
+
+
+_food_tables: dict[tuple[float, float, int], NDArray[np.float64]] = {}
+"""A kill's food by party size, per (kill_food, exponent, largest party)."""
+
+
+def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernel.OutcomeRules:
+    r, rut = rules.hunting, rules.rut
+    largest = r.party_max + r.volunteer_places
+    key = (r.kill_food, r.kill_party_exponent, largest)
+    table = _food_tables.get(key)
+    if table is None:
+        # NumPy's power, not the compiled one, so every size's food has the NumPy formula's bits.
+        table = r.kill_food * np.arange(largest + 1).astype(np.float64) ** r.kill_party_exponent
+        _food_tables[key] = table
+    s = rules.seasons
+    return kernel.OutcomeRules(
+        base_success=r.base_success,
+        party_bonus=r.party_bonus,
+        skill_weight=r.skill_weight,
+        prey_weight=r.prey_weight,
+        success_cap=r.success_cap,
+        winter=season == _WINTER,
+        snow_effect=(-1.0 if s.winter_hunting == "harder" else 1.0) * s.snow_effect,
+        food_by_size=table,
+        injury_base=r.injury_base,
+        snow_injury=r.snow_injury,
+        unfamiliar_injury=r.unfamiliar_injury,
+        unskilled_injury=r.unskilled_injury,
+        terrain_injury=r.terrain_injury,
+        solo_injury=r.solo_injury,
+        rut=rut.enabled,
+        rut_injury=rut.injury_multiplier,
+        injury_severity=r.injury_severity,
+        strong_sites=_STRONG_SITES,
+        regions=regions,
+        day=day,
+        key_success=rng.purpose_key("hunt_success"),
+        key_injury=rng.purpose_key("hunt_injury"),
+        key_severity=rng.purpose_key("injury_severity"),
+        key_site=rng.purpose_key("injury_site"),
+    )
+
+
+def _assist(
+    world: World,
+    ctx: Context,
+    party: NDArray[np.int64],
+    victims: NDArray[np.int64],
+    injured_ids: NDArray[np.int64],
+    season: int,
+) -> None:
+    """Each hurt hunter may be helped by the party member closest to them (R31)."""
+    w, p, r = world.wolves, world.packs, world.rules.hunting
+    if len(victims) == 0 or (r.assist_chance == 0.0 and r.assist_bond == 0.0):
+        return  # no one is willing at all: every margin below would be at most 0
+    party_pack = w.pack[party]
+    # Willingness by affinity, kindness and a mate's bond; the pick per victim, compiled.
+    helpers, helped_of = kernel.best_helpers(
+        w.bundle(kernel.Helpers),
+        world.seed_keys,
+        party,
+        victims,
+        np.searchsorted(party_pack, w.pack[victims], side="left"),
+        np.searchsorted(party_pack, w.pack[victims], side="right"),
+        r.assist_chance,
+        r.assist_bond,
+        kernel.Closeness(r.assist_base, r.assist_affinity_weight, r.assist_kindness_weight),
+        ctx.day,
+        rng.purpose_key("assist"),
+    )
+    if len(helpers) == 0:
+        return
+    helped = victims[helped_of]
+    ids = ctx.emit(
+        "assisted", helpers, target=helped, pack=w.pack[helpers], cause=injured_ids[helped_of]
+    )
+    ties.remember(
+        world,
+        helped,
+        helpers,
+        affinity=r.rescue_affinity,
+        trust=r.rescue_trust,
+        memory=Memory.RESCUE,
+        event=ids,
+    )
+    region = p.region[w.pack[helpers]]
+    snow = world.regions.winter_severity[region] if season == _WINTER else 0.0
+    risk = r.assist_injury * r.assist_terrain * world.regions.terrain_hazard[region] * (1.0 + snow)
+    hurt = ctx.draw("assist_injury", helpers) < risk
+    if hurt.any():
+        hurt_rows = helpers[hurt]
+        severity = r.injury_severity * (0.8 + ctx.draw("assist_severity", hurt_rows))
+        flank = np.full(len(hurt_rows), 2, dtype=np.int64)
+        body.wound(world, ctx, hurt_rows, severity, flank, ids[hurt])
+        # The pack will lay this wound at the door of the wolf who needed help (R42).
+        w.harmed_for[hurt_rows] = helped[hurt]
+        w.harmed_event[hurt_rows] = ids[hurt]

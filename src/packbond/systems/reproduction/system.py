@@ -1,0 +1,88 @@
+"""Reproduction: the step the engine calls and its helpers; the package describes the rules."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from packbond.core import rng
+from packbond.core.arrays import positions_in_runs
+from packbond.core.calendar import SEASONS
+from packbond.core.context import Context
+from packbond.state import DESIGNATIONS, Designation, World
+from packbond.state.newborn import add_wolves
+
+from . import kernel
+
+__all__ = ["step"]
+
+
+def step(world: World, ctx: Context) -> None:
+    """Conceive, then give birth to the litters due today."""
+    _conceive(world, ctx)
+    _give_birth(world, ctx)
+
+
+def _conceive(world: World, ctx: Context) -> None:
+    w, p, rules = world.wolves, world.packs, world.rules
+    r = rules.reproduction
+    if r.breeding_seasons and SEASONS[world.calendar.season(ctx.day)] not in r.breeding_seasons:
+        return
+    carries = np.zeros((2, len(DESIGNATIONS)), dtype=bool)
+    for sex, names in enumerate((r.carriers_female, r.carriers_male)):
+        carries[sex, np.array([DESIGNATIONS.index(d) for d in names], dtype=np.int64)] = True
+    # One compiled pass finds the few who conceive today, instead of masking every wolf.
+    carriers = kernel.conceptions(
+        w.bundle(kernel.Breeders),
+        world.seed_keys,
+        carries[0],
+        carries[1],
+        p.view("leader"),
+        p.view("hungry"),
+        kernel.ConceptionRules(
+            leaders_only=r.leaders_only,
+            per_day=r.conception_per_day,
+            hungry=r.hungry_conception,
+            withdrawn=r.withdrawn_conception,
+            heat=rules.heat.enabled,
+            heat_multiplier=rules.heat.conception_multiplier,
+            omega=int(Designation.OMEGA),
+            day=ctx.day,
+            key=rng.purpose_key("conceive"),
+        ),
+    )
+    if len(carriers) == 0:
+        return
+    ids = ctx.emit("conceived", carriers, target=w.mate[carriers], pack=w.pack[carriers])
+    w.due_day[carriers] = ctx.day + r.gestation_days
+    w.sire[carriers] = w.mate[carriers]
+    w.conceived_event[carriers] = ids
+
+
+def _give_birth(world: World, ctx: Context) -> None:
+    w, r = world.wolves, world.rules.reproduction
+    due = np.flatnonzero(w.view("due_day") == ctx.day)
+    if len(due) == 0:
+        return
+    carriers = due[w.alive[due]]
+    w.due_day[due] = -1
+    if len(carriers) == 0:
+        return
+    litter = 1 + rng.poisson(ctx.draw("litter", carriers), r.litter_mean)
+    mothers = np.repeat(carriers, litter)
+    sires = w.sire[mothers]
+    causes = w.conceived_event[mothers]
+    within = positions_in_runs(litter)
+    # NOTE: each pup's draw is keyed by (carrier id, place in the litter), so pups of one
+    # litter differ and no draw depends on other litters.
+    entity = w.id[mothers].astype(np.int64) * 64 + within
+    u = rng.uniform(world.seeds[w.replicate[mothers]], ctx.day, entity, "pup_sex")
+    sex = (u < 0.5).astype(np.int8)
+    pups = add_wolves(
+        world, ctx.day, w.replicate[mothers], sex, np.full(len(mothers), ctx.day), w.pack[mothers]
+    )
+    w = world.wolves
+    w.mother[pups] = mothers
+    w.father[pups] = sires
+    w.rest_until[carriers] = ctx.day + r.rest_days
+    w.conceived_event[carriers] = -1
+    ctx.emit("born", pups, target=mothers, other=sires, pack=w.pack[pups], cause=causes)

@@ -1,0 +1,199 @@
+"""Kernels for the weekly wellbeing pass (R44, R45, R43, R3) and the fading of memories.
+
+Why compiled: wellbeing moves for every living wolf each week. In NumPy that is some thirty
+passes over every wolf (gathers, a temporary per operation, two tie lookups that each scanned
+every slot of every wolf with a mate) plus a pass over every tie slot to fade memories. Here
+each is one pass. The arithmetic follows the NumPy formulas step by step in the same dtypes (a
+float32 column times a rule stays float32, as NumPy keeps it; the set point turns float64 where
+the mate's support, a float64, joins it), so results are bit-identical; tests compare them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+from packbond.kernels.ties import find_slot
+
+__all__ = ["Life", "Spirits", "WellbeingParams", "fade_memories", "weekly_wellbeing"]
+
+
+class Life(NamedTuple):
+    """Wolf columns the wellbeing pass reads: its life this week, and its mate."""
+
+    alive: NDArray[np.bool_]
+    pack: NDArray[np.int32]
+    mate: NDArray[np.int32]
+    attention: NDArray[np.float32]
+    support: NDArray[np.float32]
+    shunned: NDArray[np.float32]
+    hunger: NDArray[np.float32]
+    wound: NDArray[np.float32]
+
+
+class Spirits(NamedTuple):
+    """Wolf columns the wellbeing pass moves (and reads): its wellbeing and moods."""
+
+    wellbeing: NDArray[np.float32]
+    hurt: NDArray[np.float32]
+    security: NDArray[np.float32]
+    stress: NDArray[np.float32]
+    withdrawn: NDArray[np.bool_]
+    dark: NDArray[np.bool_]
+    low_weeks: NDArray[np.int16]
+
+
+class WellbeingParams(NamedTuple):
+    """The wellbeing rules the pass applies (see :mod:`packbond.rules.social`)."""
+
+    pull: float
+    set_point: float
+    support_weight: float
+    exclusion_weight: float
+    mate_weight: float
+    hunger_weight: float
+    wound_weight: float
+    stress_weight: float
+    stress_fade: float
+    security_mend: float
+    withdraw_below: float
+    recover_above: float
+    dark_below: float
+    dark_weeks: int
+    inner_conflict: float
+
+
+@njit(cache=True)
+def fade_memories(
+    weight: NDArray[np.float32], memory: NDArray[np.int8], keep: np.float32
+) -> None:  # pragma: no cover - compiled
+    """A week of fading for every row with a vivid memory; a faded memory is forgotten.
+
+    As in the NumPy formula, a row with any vivid memory has all its slots faded, so an empty
+    slot there (weight 0) forgets its memory code too; rows with none are left alone.
+    """
+    slots = weight.shape[1]
+    for i in range(weight.shape[0]):
+        vivid = False
+        for s in range(slots):
+            if weight[i, s] > 0:
+                vivid = True
+                break
+        if not vivid:
+            continue
+        for s in range(slots):
+            faded = weight[i, s] * keep
+            # NOTE: compared in float32, as NumPy compares a float32 column with a Python float.
+            if faded < np.float32(0.02):
+                weight[i, s] = 0.0
+                memory[i, s] = 0
+            else:
+                weight[i, s] = faded
+
+
+@njit(cache=True)
+def weekly_wellbeing(
+    life: Life,
+    spirits: Spirits,
+    tie_other: NDArray[np.int32],
+    tie_affinity: NDArray[np.float32],
+    tie_trust: NDArray[np.float32],
+    wp: WellbeingParams,
+) -> tuple[
+    NDArray[np.int64],
+    NDArray[np.float64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.float64],
+    NDArray[np.bool_],
+]:  # pragma: no cover - compiled
+    """Move every living wolf's wellbeing a week toward its set point, then its moods.
+
+    Returns, each in row order: the rows that recovered and their new wellbeing, the rows that
+    sank into the dark state, the rows that withdrew with their new wellbeing, and for each
+    of those whether it is torn (its mate is beside it and its inner wolf still likes the mate).
+    """
+    alive, pack, mate, attention, support, shunned, hunger, wound = life
+    wellbeing, hurt, security, stress, withdrawn, dark, low_weeks = spirits
+    n = len(alive)
+    recovered = np.empty(n, dtype=np.int64)
+    recovered_at = np.empty(n, dtype=np.float64)
+    darkened = np.empty(n, dtype=np.int64)
+    withdrew = np.empty(n, dtype=np.int64)
+    withdrew_at = np.empty(n, dtype=np.float64)
+    torn = np.empty(n, dtype=np.bool_)
+    n_rec = n_dark = n_with = 0
+    stress_keep = np.float32(1.0 - wp.stress_fade)
+    for i in range(n):
+        if not alive[i]:
+            continue
+        other = mate[i]
+        home = pack[i]
+        beside = other >= 0 and home >= 0 and alive[other] and pack[other] == home
+        affinity = 0.0
+        mate_support = 0.0
+        if beside:
+            s = find_slot(tie_other, i, other)
+            trust = 0.0
+            if s >= 0:
+                affinity = np.float64(tie_affinity[i, s])
+                trust = np.float64(tie_trust[i, s])
+            # R20: an inattentive mate gives less of the support the tie could give.
+            mate_support = max(affinity, 0.0) * trust * np.float64(attention[other])
+        # NOTE: float32 until the mate's support (float64) joins, as NumPy promotes it.
+        near = np.float32(wp.set_point) + np.float32(wp.support_weight) * support[i]
+        near = near - np.float32(wp.exclusion_weight) * shunned[i]
+        set_point = (
+            np.float64(near)
+            + wp.mate_weight * mate_support
+            - np.float64(np.float32(wp.hunger_weight) * hunger[i])
+            - np.float64(np.float32(wp.wound_weight) * wound[i])
+            - np.float64(np.float32(wp.stress_weight) * stress[i])
+        )
+        old = np.float64(wellbeing[i])
+        pulled = old + wp.pull * (set_point - old) - np.float64(hurt[i])
+        new = min(max(pulled, 0.0), 1.0)
+        wellbeing[i] = new
+        hurt[i] = 0.0
+        mend = np.float32(wp.security_mend) * max(support[i], np.float32(0.0))
+        security[i] = security[i] + mend * (np.float32(1.0) - security[i])
+        stress[i] = stress[i] * stress_keep
+        # Withdrawal, the dark state and recovery, as states with events at their edges.
+        if withdrawn[i]:
+            if new > wp.recover_above:
+                low_weeks[i] = 0
+                withdrawn[i] = False
+                dark[i] = False
+                recovered[n_rec] = i
+                recovered_at[n_rec] = new
+                n_rec += 1
+            elif new < wp.dark_below:
+                low_weeks[i] = low_weeks[i] + 1
+                if not dark[i] and low_weeks[i] >= wp.dark_weeks:
+                    dark[i] = True
+                    darkened[n_dark] = i
+                    n_dark += 1
+            else:
+                low_weeks[i] = 0
+        else:
+            low_weeks[i] = 0
+            if new < wp.withdraw_below:
+                withdrawn[i] = True
+                withdrew[n_with] = i
+                withdrew_at[n_with] = new
+                # R3: the inner wolf still wants its mate while the wolf keeps away.
+                torn[n_with] = beside and affinity > 0
+                if torn[n_with]:
+                    stress[i] = min(np.float32(1.0), stress[i] + np.float32(wp.inner_conflict))
+                n_with += 1
+    return (
+        recovered[:n_rec],
+        recovered_at[:n_rec],
+        darkened[:n_dark],
+        withdrew[:n_with],
+        withdrew_at[:n_with],
+        torn[:n_with],
+    )

@@ -1,0 +1,125 @@
+"""The hunting kernels pick who hunts and end the hunts as the NumPy formulas did, bit for bit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from packbond.core import rng
+from packbond.core.context import Context
+from packbond.core.engine import Engine
+from packbond.events.log import EventLog
+from packbond.state import World
+from packbond.systems.hunting import kernel as hunting_kernel
+from packbond.systems.hunting import system as hunting
+
+from ...conftest import generated, set_rules, world_of
+
+
+def _numpy_hunt_outcomes(
+    world: World, day: int, party: np.ndarray, solo: np.ndarray, hunts: Any, season: int
+) -> tuple[np.ndarray, ...]:
+    """The hunt outcome formulas as NumPy computed them before the kernel (dtypes and all)."""
+    w, p, rules = world.wolves, world.packs, world.rules
+    r, s = rules.hunting, rules.seasons
+    seeds = world.seeds
+    packs = hunts.packs
+    size = np.diff(np.append(hunts.first, len(party)))
+    skill = hunts.skill / size
+    region = p.region[packs]
+    n_regions = len(world.regions.names)
+    key = p.view("replicate").astype(np.int64) * n_regions + p.view("region")
+    counts = np.bincount(key[p.view("alive")], minlength=world.replicates * n_regions)
+    crowd = np.minimum(
+        1.0, world.regions.territories[p.region[packs]] / np.maximum(counts[key[packs]], 1)
+    )
+    prey = world.regions.prey[region, season].astype(np.float64) * crowd
+    chance = r.base_success + r.party_bonus * (size - 1) + r.skill_weight * (skill - 0.5)
+    chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
+    if season == 3:
+        sign = -1.0 if s.winter_hunting == "harder" else 1.0
+        snowy = world.regions.winter_severity[region].astype(np.float64)
+        chance = chance * (1.0 + sign * s.snow_effect * snowy)
+    chance = np.clip(chance, 0.0, 0.95)
+    u = rng.uniform(seeds[p.replicate[packs]], day, p.id[packs], "hunt_success")
+    success = u < chance
+    food = np.where(success, r.kill_food * size.astype(np.float64) ** r.kill_party_exponent, 0.0)
+    wregion = p.region[w.pack[party]]
+    snow = world.regions.winter_severity[wregion] if season == 3 else 0.0
+    risk = (
+        r.injury_base
+        * (1.0 + r.snow_injury * snow)
+        * (1.0 + r.unfamiliar_injury * (1.0 - w.familiarity[party]))
+        * (1.5 - w.hunting_skill[party])
+        * (2.0 * world.regions.terrain_hazard[wregion])
+        * np.where(solo, r.solo_injury, 1.0)
+    )
+    if rules.rut.enabled:
+        risk = risk * np.where(w.cycle_until[party] >= day, rules.rut.injury_multiplier, 1.0)
+    wseeds = seeds[w.replicate[party]]
+    hurt = rng.uniform(wseeds, day, w.id[party], "hunt_injury") < risk
+    victims = party[hurt]
+    vseeds = seeds[w.replicate[victims]]
+    u_severity = rng.uniform(vseeds, day, w.id[victims], "injury_severity")
+    severity = r.injury_severity * (0.5 + u_severity)
+    site = (rng.uniform(vseeds, day, w.id[victims], "injury_site") * 5).astype(np.int64)
+    by_pack = np.full(p.size, -1, dtype=np.int64)
+    by_pack[packs] = np.arange(len(packs))
+    return success, food, victims, severity, site, by_pack[w.pack[victims]]
+
+
+def test_the_packs_due_to_hunt_are_those_of_the_keyed_draw() -> None:
+    """The compiled choice draws which packs hunt as ``Context.draw_packs`` does: each living
+    pack, keyed by seed, day and pack id, under one in ``interval_days``; dead packs never."""
+    world = world_of(generated(200, "seed"), [3, 4])
+    Engine(world, metrics_every=7).run(5)
+    p = world.packs
+    p.alive[: p.size : 7] = False
+    for day in (5, 6, 40):
+        ctx = Context(world, EventLog(world.replicates), day)
+        live = np.flatnonzero(p.view("alive"))
+        expected = live[ctx.draw_packs("hunt", live) < 1.0 / world.rules.hunting.interval_days]
+        rules = hunting_kernel.PartyRules(
+            *([0] * 12),
+            hunt_chance=1.0 / world.rules.hunting.interval_days,
+            day=day,
+            key_hunt=rng.purpose_key("hunt"),
+            key_prove=np.uint64(0),
+            key_volunteer=np.uint64(0),
+            key_pick=np.uint64(0),
+            key_solo=np.uint64(0),
+        )
+        due = hunting_kernel._due_packs(
+            p.bundle(hunting_kernel.HuntingPacks), world.seed_keys, rules
+        )
+        assert np.array_equal(np.flatnonzero(due), expected) and 5 < len(expected) < len(live)
+
+
+@pytest.mark.parametrize("preset", ["seed", "classic"])
+def test_hunt_outcomes_equal_the_numpy_formulas(preset: str) -> None:
+    """Success, food, the packs' stores and who is hurt, bit for bit against the NumPy
+    formulas, in every season (winter's snow, the rut where the preset has one) and with
+    several replicates (crowding is counted per replicate and region)."""
+    world = world_of(generated(120, preset), [3, 4])
+    Engine(world, metrics_every=7).run(5)
+    ctx = Context(world, EventLog(world.replicates), 5)
+    # Everyone hunts, in a region made crowded, so that every factor has work to do.
+    world.regions.territories[:] = 20
+    world.wolves.cycle_until[: world.wolves.size : 3] = 10
+    set_rules(world, "hunting", interval_days=1)  # every pack is due: its draw is under 1
+    party, solo, hunts = hunting._choose_party(world, ctx)
+    assert np.array_equal(hunts.packs, np.flatnonzero(world.packs.view("alive")))
+    assert len(party) > 200 and solo.any()
+    for season in range(4):
+        food_before = world.packs.food.copy()
+        expected = _numpy_hunt_outcomes(world, ctx.day, party, solo, hunts, season)
+        success, food, hurt = hunting._outcomes(world, ctx, party, solo, hunts, season)
+        got = (success, food, hurt.rows, hurt.severity, hurt.site, hurt.hunt)
+        for g, e in zip(got, expected, strict=True):
+            assert g.dtype == e.dtype and np.array_equal(g, e)
+        assert 0 < success.sum() < len(success) and len(hurt.rows) > 0
+        fed = food_before.copy()
+        fed[hunts.packs] += expected[1].astype(np.float32)
+        assert np.array_equal(world.packs.food, fed)

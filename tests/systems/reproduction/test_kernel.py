@@ -1,0 +1,51 @@
+"""The daily conception kernel run in stretches of rows equals one pass."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from packbond.core import rng
+from packbond.core.engine import Engine
+from packbond.state import DESIGNATIONS, Designation
+from packbond.systems.reproduction import kernel as reproduction_kernel
+
+from ...conftest import generated, world_of
+
+
+@pytest.mark.parametrize("parts", [2, 7])
+def test_conceptions_in_stretches_equal_one_pass(parts: int) -> None:
+    """The day's conceptions in stretches of rows (one per thread) are the one pass's, in row
+    order, with hungry packs, the withdrawn and omegas in heat."""
+    world = world_of(generated(60), [3, 4])
+    Engine(world, metrics_every=7).run(20)
+    w, p = world.wolves, world.packs
+    w.withdrawn[::5] = True
+    p.hungry[::3] = True
+    w.cycle_until[w.designation == Designation.OMEGA] = 30
+    carries = np.ones((2, len(DESIGNATIONS)), dtype=bool)
+    carries[1] = False
+    rules = reproduction_kernel.ConceptionRules(
+        leaders_only=False,
+        per_day=0.4,
+        hungry=0.5,
+        withdrawn=0.3,
+        heat=True,
+        heat_multiplier=2.0,
+        omega=int(Designation.OMEGA),
+        day=25,
+        key=rng.purpose_key("conceive"),
+    )
+    args = (
+        reproduction_kernel.Breeders(*(w.view(c) for c in reproduction_kernel.Breeders._fields)),
+        world.seeds.astype(np.uint64),
+        carries[0],
+        carries[1],
+        p.view("leader"),
+        p.view("hungry"),
+        rules,
+    )
+    one = reproduction_kernel._conceptions_serial(*args)
+    assert np.array_equal(reproduction_kernel._conceptions_parallel(*args, parts), one)
+    assert len(one) > 20 and len(np.unique(w.replicate[one])) == 2
+    assert np.all(np.diff(one) > 0)
