@@ -10,14 +10,40 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
+
+from pydantic import BaseModel
 
 from .model import Rules
 
-__all__ = ["once_per_rules"]
+__all__ = ["kernel_rules", "once_per_rules"]
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
+_Tuple = TypeVar("_Tuple", bound=NamedTuple)
+
+
+def kernel_rules(kind: type[_Tuple], *sections: BaseModel, **given: Any) -> _Tuple:
+    """A compiled kernel's parameters, a ``kind`` named tuple, filled by name: each field from
+    ``given`` where named there, else from the first rules section with a field of that name.
+
+    The one way a kernel's rules are built, so a kernel's parameter is a rule of the same name
+    (or a value the step derives and names). A field found nowhere is a mistake in the code and
+    raises ``TypeError``, as does a name in ``given`` that ``kind`` does not have.
+    """
+    unknown = set(given) - set(kind._fields)
+    if unknown:
+        raise TypeError(f"{kind.__name__} has no fields {sorted(unknown)}")
+    values = {}
+    for name in kind._fields:
+        if name in given:
+            values[name] = given[name]
+            continue
+        owner = next((s for s in sections if name in type(s).model_fields), None)
+        if owner is None:
+            raise TypeError(f"{kind.__name__}.{name} is neither given nor a rule")
+        values[name] = getattr(owner, name)
+    return kind(**values)
 
 
 def once_per_rules(
