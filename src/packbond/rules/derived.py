@@ -43,7 +43,8 @@ def kernel_rules(kind: type[_Tuple], *sections: BaseModel, **given: Any) -> _Tup
         if owner is None:
             raise TypeError(f"{kind.__name__}.{name} is neither given nor a rule")
         values[name] = getattr(owner, name)
-    return kind(**values)
+    make: Callable[..., _Tuple] = kind
+    return make(**values)
 
 
 def once_per_rules(
