@@ -7,6 +7,7 @@ import copy
 
 import numpy as np
 
+from packbond.rules.derived import kernel_rules
 from packbond.shared import ties
 from packbond.state import World
 from packbond.systems.wellbeing import kernel as wellbeing_kernel
@@ -86,21 +87,14 @@ def test_wellbeing_kernel_equals_the_numpy_formulas() -> None:
     expected = _numpy_wellbeing(reference)
 
     got = wellbeing_kernel.weekly_wellbeing(
-        wellbeing_kernel.Life(*(w.view(c) for c in wellbeing_kernel.Life._fields)),
-        wellbeing_kernel.Spirits(*(w.view(c) for c in wellbeing_kernel.Spirits._fields)),
-        w.view("tie_other"),
-        w.view("tie_affinity"),
-        w.view("tie_trust"),
-        wellbeing_kernel.WellbeingParams(
-            **world.rules.wellbeing.model_dump(
-                include=set(wellbeing_kernel.WellbeingParams._fields)
-            )
-        ),
+        w.bundle(wellbeing_kernel.WeekColumns),
+        w.bundle(wellbeing_kernel.MoodColumns),
+        kernel_rules(wellbeing_kernel.WellbeingRules, world.rules.wellbeing),
     )
     assert all(len(part) for part in expected) and expected[-1].any()  # every branch is taken
     for mine, theirs in zip(got, expected, strict=True):
         assert np.array_equal(mine, theirs)
-    for column in wellbeing_kernel.Spirits._fields:
+    for column in wellbeing_kernel.MoodColumns._fields:
         assert np.array_equal(w.view(column), reference.wolves.view(column)), column
 
     keep = np.float32(0.9**7)
@@ -116,3 +110,22 @@ def test_wellbeing_kernel_equals_the_numpy_formulas() -> None:
     idle = np.setdiff1d(np.arange(n), vivid)
     assert np.array_equal(w.view("tie_weight")[idle], weight[idle])
     assert np.array_equal(w.view("tie_memory")[idle], reference.wolves.view("tie_memory")[idle])
+
+
+def test_a_neutral_life_pulls_toward_the_set_point_and_a_low_week_withdraws() -> None:
+    """A wolf with no support, hunger, wound or stress is pulled toward the rule's set point
+    (in float32), and a wellbeing below ``withdraw_below`` makes it withdraw."""
+    world = world_of(generated(10), seeds=[1])
+    w, r = world.wolves, world.rules.wellbeing
+    for column in ("support", "shunned", "hunger", "wound", "stress", "withdrawn"):
+        w.view(column)[:] = 0
+    rules = kernel_rules(wellbeing_kernel.WellbeingRules, r)
+    week, moods = w.bundle(wellbeing_kernel.WeekColumns), w.bundle(wellbeing_kernel.MoodColumns)
+    assert wellbeing_kernel.set_point(week, np.float32(0.0), 0, 0.0, rules) == float(
+        np.float32(r.set_point)
+    )
+    assert (
+        wellbeing_kernel.mood_edge(moods, 0, r.withdraw_below / 2, rules)
+        == wellbeing_kernel._WITHDREW
+    )
+    assert w.withdrawn[0]

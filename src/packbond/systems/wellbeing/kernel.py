@@ -18,11 +18,22 @@ from numpy.typing import NDArray
 
 from packbond.kernels.ties import find_slot
 
-__all__ = ["Life", "Spirits", "WellbeingParams", "fade_memories", "weekly_wellbeing"]
+__all__ = [
+    "MoodColumns",
+    "WeekColumns",
+    "WellbeingRules",
+    "fade_memories",
+    "mate_support",
+    "set_point",
+    "weekly_wellbeing",
+]
+
+# What a wolf's moods did this week (the edge it crossed), as :func:`mood_edge` reports it.
+_STEADY, _RECOVERED, _DARKENED, _WITHDREW = 0, 1, 2, 3
 
 
-class Life(NamedTuple):
-    """Wolf columns the wellbeing pass reads: its life this week, and its mate."""
+class WeekColumns(NamedTuple):
+    """Wolf columns the wellbeing pass reads: its life this week, its mate and their tie."""
 
     alive: NDArray[np.bool_]
     pack: NDArray[np.int32]
@@ -32,9 +43,12 @@ class Life(NamedTuple):
     shunned: NDArray[np.float32]
     hunger: NDArray[np.float32]
     wound: NDArray[np.float32]
+    tie_other: NDArray[np.int32]
+    tie_affinity: NDArray[np.float32]
+    tie_trust: NDArray[np.float32]
 
 
-class Spirits(NamedTuple):
+class MoodColumns(NamedTuple):
     """Wolf columns the wellbeing pass moves (and reads): its wellbeing and moods."""
 
     wellbeing: NDArray[np.float32]
@@ -46,7 +60,7 @@ class Spirits(NamedTuple):
     low_weeks: NDArray[np.int16]
 
 
-class WellbeingParams(NamedTuple):
+class WellbeingRules(NamedTuple):
     """The wellbeing rules the pass applies (see :mod:`packbond.rules.social`)."""
 
     pull: float
@@ -95,13 +109,92 @@ def fade_memories(
 
 
 @njit(cache=True)
+def mate_support(week: WeekColumns, i: int) -> tuple[bool, float, float]:  # pragma: no cover
+    """Whether wolf ``i``'s mate is beside it, its liking of the mate, and the support the mate
+    gives (liking, at least 0, times trust times the mate's attention, R20)."""
+    other = week.mate[i]
+    home = week.pack[i]
+    alive = week.alive
+    beside = other >= 0 and home >= 0 and alive[other] and week.pack[other] == home
+    affinity = 0.0
+    support = 0.0
+    if beside:
+        s = find_slot(week.tie_other, i, other)
+        trust = 0.0
+        if s >= 0:
+            affinity = np.float64(week.tie_affinity[i, s])
+            trust = np.float64(week.tie_trust[i, s])
+        support = max(affinity, 0.0) * trust * np.float64(week.attention[other])
+    return beside, affinity, support
+
+
+@njit(cache=True)
+def set_point(
+    week: WeekColumns, stress: np.float32, i: int, support: float, wp: WellbeingRules
+) -> float:  # pragma: no cover - compiled
+    """The wellbeing wolf ``i``'s life this week pulls it toward, given its mate's support."""
+    # NOTE: float32 until the mate's support (float64) joins, as NumPy promotes it.
+    near = np.float32(wp.set_point) + np.float32(wp.support_weight) * week.support[i]
+    near = near - np.float32(wp.exclusion_weight) * week.shunned[i]
+    return (
+        np.float64(near)
+        + wp.mate_weight * support
+        - np.float64(np.float32(wp.hunger_weight) * week.hunger[i])
+        - np.float64(np.float32(wp.wound_weight) * week.wound[i])
+        - np.float64(np.float32(wp.stress_weight) * stress)
+    )
+
+
+@njit(cache=True)
+def mood_edge(
+    moods: MoodColumns, i: int, new: float, wp: WellbeingRules
+) -> int:  # pragma: no cover - compiled
+    """The edge wolf ``i`` crosses at wellbeing ``new`` (recovered, darkened, withdrew or
+    steady), with its withdrawal, dark state and weeks low moved to match."""
+    withdrawn, dark, low_weeks = moods.withdrawn, moods.dark, moods.low_weeks
+    if withdrawn[i]:
+        if new > wp.recover_above:
+            low_weeks[i] = 0
+            withdrawn[i] = False
+            dark[i] = False
+            return _RECOVERED
+        if new < wp.dark_below:
+            low_weeks[i] = low_weeks[i] + 1
+            if not dark[i] and low_weeks[i] >= wp.dark_weeks:
+                dark[i] = True
+                return _DARKENED
+        else:
+            low_weeks[i] = 0
+        return _STEADY
+    low_weeks[i] = 0
+    if new < wp.withdraw_below:
+        withdrawn[i] = True
+        return _WITHDREW
+    return _STEADY
+
+
+@njit(cache=True)
+def _move_week(
+    week: WeekColumns, moods: MoodColumns, i: int, support: float, wp: WellbeingRules
+) -> float:  # pragma: no cover - compiled
+    """Wolf ``i``'s new wellbeing, a week toward its set point less its hurt, with its hurt
+    cleared, security mended by support and stress faded; returns the new wellbeing."""
+    wellbeing, hurt, security, stress = moods.wellbeing, moods.hurt, moods.security, moods.stress
+    target = set_point(week, stress[i], i, support, wp)
+    old = np.float64(wellbeing[i])
+    pulled = old + wp.pull * (target - old) - np.float64(hurt[i])
+    new = min(max(pulled, 0.0), 1.0)
+    wellbeing[i] = new
+    hurt[i] = 0.0
+    mend = np.float32(wp.security_mend) * max(week.support[i], np.float32(0.0))
+    security[i] = security[i] + mend * (np.float32(1.0) - security[i])
+    stress[i] = stress[i] * np.float32(1.0 - wp.stress_fade)
+    return new
+
+
+@njit(cache=True)
 def weekly_wellbeing(
-    life: Life,
-    spirits: Spirits,
-    tie_other: NDArray[np.int32],
-    tie_affinity: NDArray[np.float32],
-    tie_trust: NDArray[np.float32],
-    wp: WellbeingParams,
+    week: WeekColumns, moods: MoodColumns, wp: WellbeingRules
 ) -> tuple[
     NDArray[np.int64],
     NDArray[np.float64],
@@ -116,9 +209,7 @@ def weekly_wellbeing(
     sank into the dark state, the rows that withdrew with their new wellbeing, and for each
     of those whether it is torn (its mate is beside it and its inner wolf still likes the mate).
     """
-    alive, pack, mate, attention, support, shunned, hunger, wound = life
-    wellbeing, hurt, security, stress, withdrawn, dark, low_weeks = spirits
-    n = len(alive)
+    n = len(week.alive)
     recovered = np.empty(n, dtype=np.int64)
     recovered_at = np.empty(n, dtype=np.float64)
     darkened = np.empty(n, dtype=np.int64)
@@ -126,69 +217,28 @@ def weekly_wellbeing(
     withdrew_at = np.empty(n, dtype=np.float64)
     torn = np.empty(n, dtype=np.bool_)
     n_rec = n_dark = n_with = 0
-    stress_keep = np.float32(1.0 - wp.stress_fade)
+    stress = moods.stress
     for i in range(n):
-        if not alive[i]:
+        if not week.alive[i]:
             continue
-        other = mate[i]
-        home = pack[i]
-        beside = other >= 0 and home >= 0 and alive[other] and pack[other] == home
-        affinity = 0.0
-        mate_support = 0.0
-        if beside:
-            s = find_slot(tie_other, i, other)
-            trust = 0.0
-            if s >= 0:
-                affinity = np.float64(tie_affinity[i, s])
-                trust = np.float64(tie_trust[i, s])
-            # R20: an inattentive mate gives less of the support the tie could give.
-            mate_support = max(affinity, 0.0) * trust * np.float64(attention[other])
-        # NOTE: float32 until the mate's support (float64) joins, as NumPy promotes it.
-        near = np.float32(wp.set_point) + np.float32(wp.support_weight) * support[i]
-        near = near - np.float32(wp.exclusion_weight) * shunned[i]
-        set_point = (
-            np.float64(near)
-            + wp.mate_weight * mate_support
-            - np.float64(np.float32(wp.hunger_weight) * hunger[i])
-            - np.float64(np.float32(wp.wound_weight) * wound[i])
-            - np.float64(np.float32(wp.stress_weight) * stress[i])
-        )
-        old = np.float64(wellbeing[i])
-        pulled = old + wp.pull * (set_point - old) - np.float64(hurt[i])
-        new = min(max(pulled, 0.0), 1.0)
-        wellbeing[i] = new
-        hurt[i] = 0.0
-        mend = np.float32(wp.security_mend) * max(support[i], np.float32(0.0))
-        security[i] = security[i] + mend * (np.float32(1.0) - security[i])
-        stress[i] = stress[i] * stress_keep
-        # Withdrawal, the dark state and recovery, as states with events at their edges.
-        if withdrawn[i]:
-            if new > wp.recover_above:
-                low_weeks[i] = 0
-                withdrawn[i] = False
-                dark[i] = False
-                recovered[n_rec] = i
-                recovered_at[n_rec] = new
-                n_rec += 1
-            elif new < wp.dark_below:
-                low_weeks[i] = low_weeks[i] + 1
-                if not dark[i] and low_weeks[i] >= wp.dark_weeks:
-                    dark[i] = True
-                    darkened[n_dark] = i
-                    n_dark += 1
-            else:
-                low_weeks[i] = 0
-        else:
-            low_weeks[i] = 0
-            if new < wp.withdraw_below:
-                withdrawn[i] = True
-                withdrew[n_with] = i
-                withdrew_at[n_with] = new
-                # R3: the inner wolf still wants its mate while the wolf keeps away.
-                torn[n_with] = beside and affinity > 0
-                if torn[n_with]:
-                    stress[i] = min(np.float32(1.0), stress[i] + np.float32(wp.inner_conflict))
-                n_with += 1
+        beside, affinity, support = mate_support(week, i)
+        new = _move_week(week, moods, i, support, wp)
+        edge = mood_edge(moods, i, new, wp)
+        if edge == _RECOVERED:
+            recovered[n_rec] = i
+            recovered_at[n_rec] = new
+            n_rec += 1
+        elif edge == _DARKENED:
+            darkened[n_dark] = i
+            n_dark += 1
+        elif edge == _WITHDREW:
+            withdrew[n_with] = i
+            withdrew_at[n_with] = new
+            # R3: the inner wolf still wants its mate while the wolf keeps away.
+            torn[n_with] = beside and affinity > 0
+            if torn[n_with]:
+                stress[i] = min(np.float32(1.0), stress[i] + np.float32(wp.inner_conflict))
+            n_with += 1
     return (
         recovered[:n_rec],
         recovered_at[:n_rec],

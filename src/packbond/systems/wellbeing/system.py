@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.state import World
 
 from . import kernel
@@ -22,12 +23,9 @@ def step(world: World, ctx: Context) -> None:
         w.view("hurt")[:] = 0.0
         return
     recovered, recovered_at, darkened, withdrew, withdrew_at, torn = kernel.weekly_wellbeing(
-        w.bundle(kernel.Life),
-        w.bundle(kernel.Spirits),
-        w.view("tie_other"),
-        w.view("tie_affinity"),
-        w.view("tie_trust"),
-        kernel.WellbeingParams(**r.model_dump(include=set(kernel.WellbeingParams._fields))),
+        w.bundle(kernel.WeekColumns),
+        w.bundle(kernel.MoodColumns),
+        kernel_rules(kernel.WellbeingRules, r),
     )
     if len(recovered):
         ctx.emit("recovered", recovered, pack=w.pack[recovered], value=np.round(recovered_at, 2))
