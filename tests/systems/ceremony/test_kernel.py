@@ -87,7 +87,7 @@ def test_ceremony_kernels_equal_the_numpy_formulas() -> None:
     w.designation[:n] = gen.integers(0, 4, n)
     expected = _numpy_ceremonies(world, 5)
     got = ceremony_kernel.ceremonies(
-        ceremony_kernel.Betrothals(*(w.view(c) for c in ceremony_kernel.Betrothals._fields)),
+        w.bundle(ceremony_kernel.BetrothedColumns),
         5,
         mating.BITE_ORDER,
     )

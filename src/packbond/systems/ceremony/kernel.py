@@ -16,13 +16,13 @@ from numpy.typing import NDArray
 
 from packbond.kernels.select import living_above
 
-__all__ = ["Betrothals", "ceremonies"]
+__all__ = ["BetrothedColumns", "ceremonies", "interruption"]
 
-_DEATH, _DEPARTURE = 1, 2
-"""``why`` codes of an interrupted ceremony."""
+_HELD, _DEATH, _DEPARTURE = 0, 1, 2
+"""``why`` codes: a ceremony that can be held, or interrupted by a death or a departure."""
 
 
-class Betrothals(NamedTuple):
+class BetrothedColumns(NamedTuple):
     """Wolf columns the ceremony kernel reads."""
 
     alive: NDArray[np.bool_]
@@ -37,8 +37,105 @@ class Betrothals(NamedTuple):
 
 
 @njit(cache=True)
+def interruption(
+    wolves: BetrothedColumns, i: int, j: int
+) -> tuple[int, int]:  # pragma: no cover - compiled
+    """Why the ceremony of ``i`` and its partner ``j`` cannot happen (``_HELD`` if it can) and
+    the event that interrupted it: the death, else the partner's leaving or running, else the
+    wolf's own."""
+    if not wolves.alive[j]:
+        return _DEATH, wolves.death_event[j]
+    pack, left_event, ran_event = wolves.pack, wolves.left_event, wolves.ran_event
+    if pack[i] != pack[j] or pack[i] < 0:
+        gone = left_event[j] if left_event[j] >= 0 else ran_event[j]
+        if gone < 0:
+            gone = max(left_event[i], ran_event[i])
+        return _DEPARTURE, gone
+    return _HELD, -1
+
+
+@njit(cache=True)
+def _sort_out(
+    wolves: BetrothedColumns, rows: NDArray[np.int64]
+) -> tuple[
+    NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]
+]:  # pragma: no cover - compiled
+    """Each betrothed pair of ``rows`` once, by its living lower row: the interrupted (the row,
+    its partner, why, the cause) and the indices into ``rows`` of the pairs still due."""
+    alive, betrothed = wolves.alive, wolves.betrothed
+    count = len(rows)
+    stop_a = np.empty(count, dtype=np.int64)
+    stop_b = np.empty(count, dtype=np.int64)
+    why = np.empty(count, dtype=np.int64)
+    cause = np.empty(count, dtype=np.int64)
+    due = np.empty(count, dtype=np.int64)
+    n_stop = 0
+    n_due = 0
+    for k in range(count):
+        i = rows[k]
+        j = betrothed[i]
+        if not (i < j or not alive[j]):
+            continue
+        reason, event = interruption(wolves, i, j)
+        if reason == _HELD:
+            due[n_due] = k
+            n_due += 1
+            continue
+        stop_a[n_stop], stop_b[n_stop] = i, j
+        why[n_stop] = reason
+        cause[n_stop] = event
+        n_stop += 1
+    return stop_a[:n_stop], stop_b[:n_stop], why[:n_stop], cause[:n_stop], due[:n_due]
+
+
+@njit(cache=True)
+def _called_off(
+    betrothed: NDArray[np.int32], stop_a: NDArray[np.int64], n: int
+) -> NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Per wolf row, whether its ceremony is called off (empty when none is): a pair called
+    off clears the ceremony of both the wolf and whoever it was promised to."""
+    off = np.zeros(n if len(stop_a) else 0, dtype=np.bool_)
+    for s in range(len(stop_a)):
+        off[stop_a[s]] = True
+        if betrothed[stop_a[s]] >= 0:
+            off[betrothed[stop_a[s]]] = True
+    return off
+
+
+@njit(cache=True)
+def _held_today(
+    wolves: BetrothedColumns,
+    rows: NDArray[np.int64],
+    due: NDArray[np.int64],
+    off: NDArray[np.bool_],
+    day: int,
+    bite_order: NDArray[np.int64],
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]:  # pragma: no cover
+    """Of the ``due`` pairs, those whose ceremony is today and not called off, as (biter,
+    bearer) by ``bite_order`` of their designations, and whether each was arranged."""
+    betrothed, designation = wolves.betrothed, wolves.designation
+    n_due = len(due)
+    biter = np.empty(n_due, dtype=np.int64)
+    bearer = np.empty(n_due, dtype=np.int64)
+    forced = np.empty(n_due, dtype=np.bool_)
+    held = 0
+    for d in range(n_due):
+        i = rows[due[d]]
+        if wolves.ceremony_day[i] != day or (len(off) and off[i]):
+            continue
+        j = betrothed[i]
+        a, b = i, j
+        if bite_order[designation[j]] < bite_order[designation[i]]:
+            a, b = j, i
+        biter[held], bearer[held] = a, b
+        forced[held] = wolves.arranged[a]
+        held += 1
+    return biter[:held], bearer[:held], forced[:held]
+
+
+@njit(cache=True)
 def ceremonies(
-    wolves: Betrothals, day: int, bite_order: NDArray[np.int64]
+    wolves: BetrothedColumns, day: int, bite_order: NDArray[np.int64]
 ) -> tuple[
     NDArray[np.int64],
     NDArray[np.int64],
@@ -57,75 +154,8 @@ def ceremonies(
     designation codes (lower bites; a tie keeps the lower row), and whether each was arranged.
     A pair interrupted is called off, so a ceremony of the partners it frees is not held.
     """
-    (
-        alive,
-        betrothed,
-        pack,
-        ceremony_day,
-        arranged,
-        designation,
-        left_event,
-        ran_event,
-        death_event,
-    ) = wolves
-    n = len(alive)
-    rows = living_above(alive, betrothed, -1)
-    count = len(rows)
-    stop_a = np.empty(count, dtype=np.int64)
-    stop_b = np.empty(count, dtype=np.int64)
-    why = np.empty(count, dtype=np.int64)
-    cause = np.empty(count, dtype=np.int64)
-    due = np.empty(count, dtype=np.int64)
-    n_stop = 0
-    n_due = 0
-    for k in range(count):
-        i = rows[k]
-        j = betrothed[i]
-        if not (i < j or not alive[j]):
-            continue
-        if not alive[j]:
-            stop_a[n_stop], stop_b[n_stop] = i, j
-            why[n_stop] = _DEATH
-            cause[n_stop] = death_event[j]
-            n_stop += 1
-        elif pack[i] != pack[j] or pack[i] < 0:
-            gone = left_event[j] if left_event[j] >= 0 else ran_event[j]
-            if gone < 0:
-                gone = max(left_event[i], ran_event[i])
-            stop_a[n_stop], stop_b[n_stop] = i, j
-            why[n_stop] = _DEPARTURE
-            cause[n_stop] = gone
-            n_stop += 1
-        else:
-            due[n_due] = k
-            n_due += 1
-    # A pair called off clears the ceremony of both the wolf and whoever it was promised to.
-    off = np.zeros(n if n_stop else 0, dtype=np.bool_)
-    for s in range(n_stop):
-        off[stop_a[s]] = True
-        if betrothed[stop_a[s]] >= 0:
-            off[betrothed[stop_a[s]]] = True
-    biter = np.empty(n_due, dtype=np.int64)
-    bearer = np.empty(n_due, dtype=np.int64)
-    forced = np.empty(n_due, dtype=np.bool_)
-    held = 0
-    for d in range(n_due):
-        i = rows[due[d]]
-        if ceremony_day[i] != day or (n_stop and off[i]):
-            continue
-        j = betrothed[i]
-        a, b = i, j
-        if bite_order[designation[j]] < bite_order[designation[i]]:
-            a, b = j, i
-        biter[held], bearer[held] = a, b
-        forced[held] = arranged[a]
-        held += 1
-    return (
-        stop_a[:n_stop],
-        stop_b[:n_stop],
-        why[:n_stop],
-        cause[:n_stop],
-        biter[:held],
-        bearer[:held],
-        forced[:held],
-    )
+    rows = living_above(wolves.alive, wolves.betrothed, -1)
+    stop_a, stop_b, why, cause, due = _sort_out(wolves, rows)
+    off = _called_off(wolves.betrothed, stop_a, len(wolves.alive))
+    biter, bearer, forced = _held_today(wolves, rows, due, off, day, bite_order)
+    return stop_a, stop_b, why, cause, biter, bearer, forced

@@ -18,7 +18,7 @@ def step(world: World, ctx: Context) -> None:
     in one compiled pass, :func:`packbond.kernel.ceremonies`)."""
     w = world.wolves
     stop_a, stop_b, why, cause, biter, bearer, forced = kernel.ceremonies(
-        w.bundle(kernel.Betrothals),
+        w.bundle(kernel.BetrothedColumns),
         ctx.day,
         mating.BITE_ORDER,
     )
