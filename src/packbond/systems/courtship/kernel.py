@@ -20,10 +20,10 @@ from numpy.typing import NDArray
 from packbond.kernels.bits import popcount
 from packbond.kernels.ties import tie_value
 
-__all__ = ["CourtRules", "Courted", "court_choices"]
+__all__ = ["CourtColumns", "CourtRules", "court_choices", "court_score"]
 
 
-class Courted(NamedTuple):
+class CourtColumns(NamedTuple):
     """Wolf columns the choice reads."""
 
     alive: NDArray[np.bool_]
@@ -76,8 +76,90 @@ def _kin(
 
 
 @njit(cache=True)
+def _proteges(
+    wolves: CourtColumns, free: NDArray[np.bool_]
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    """Per wolf row, the free wolf beside it that it protects, or -1 (the last such row, as
+    NumPy's assignment leaves it)."""
+    alive, pack, protector = wolves.alive, wolves.pack, wolves.protector
+    protege = np.full(len(alive), -1, dtype=np.int64)
+    for i in range(len(alive)):
+        g = protector[i]
+        if alive[i] and g >= 0 and free[i] and alive[g] and pack[i] >= 0 and pack[g] == pack[i]:
+            protege[g] = i
+    return protege
+
+
+@njit(cache=True)
+def court_score(
+    wolves: CourtColumns, s: int, c: int, pull: float, smell: float, r: CourtRules
+) -> float:  # pragma: no cover - compiled
+    """Suitor ``s``'s attraction to candidate ``c`` with scent likeness ``smell``: liking,
+    designation ``pull``, scent and esteem, less the shunning of an unaccepted wolf, lowered for
+    a wolf who left a mate, raised for the wolf ``s`` protects."""
+    one = np.float32(1.0)
+    score = (
+        r.affinity_weight * tie_value(wolves.tie_other, wolves.tie_affinity, s, c, 0.0)
+        + pull
+        + r.scent_weight * smell
+        + np.float32(r.esteem_weight) * wolves.ambition[s] * wolves.esteem[c]
+        - np.float32(r.shun_weight) * (one - wolves.acceptance[c]) * (one - wolves.kindness[s])
+    )
+    mark = wolves.marked_by[c]
+    score *= r.marked_factor if mark >= 0 and wolves.alive[mark] else 1.0
+    if r.protege_weight > 0.0:
+        score = score + r.protege_weight * (1.0 if wolves.protector[c] == s else 0.0)
+    return score
+
+
+@njit(cache=True)
+def _best_candidate(
+    wolves: CourtColumns,
+    s: int,
+    u: NDArray[np.float64],
+    pool: NDArray[np.int64],
+    start: NDArray[np.int64],
+    count: NDArray[np.int64],
+    protege: int,
+    r: CourtRules,
+) -> tuple[int, float, float]:  # pragma: no cover - compiled
+    """Suitor ``s``'s best candidate among its draws ``u`` from its pack's free members and its
+    ``protege`` (-1 for none), its score and scent likeness; -1 where none fits (itself, kin,
+    or no pull). Equal scores go to the earlier candidate."""
+    designation, mother, father, scent = (
+        wolves.designation,
+        wolves.mother,
+        wolves.father,
+        wolves.scent,
+    )
+    pk = wolves.pack[s]
+    draws = len(u)
+    best = -1
+    best_score = -np.inf
+    best_scent = 0.0
+    for q in range(draws + 1):
+        if q < draws:
+            members = count[pk]
+            if members == 0:
+                continue
+            c = pool[start[pk] + min(int(u[q] * members), members - 1)]
+        else:
+            c = protege
+            if c < 0:
+                continue
+        pull = r.pull[designation[s], designation[c]]
+        if c == s or not pull > 0 or _kin(mother, father, s, c):
+            continue
+        smell = _likeness(scent[s], scent[c]) if r.scent else 0.0
+        score = court_score(wolves, s, c, pull, smell, r)
+        if score > best_score:
+            best, best_score, best_scent = c, score, smell
+    return best, best_score, best_scent
+
+
+@njit(cache=True)
 def court_choices(
-    wolves: Courted,
+    wolves: CourtColumns,
     suitors: NDArray[np.int64],
     u: NDArray[np.float64],
     pool: NDArray[np.int64],
@@ -92,69 +174,16 @@ def court_choices(
     unaccepted wolf, lowered for a wolf who left a mate) and the scent likeness; -1 and 0 where
     none fits (no one, itself, kin, or no pull). Equal scores go to the earlier candidate.
     """
-    (
-        alive,
-        pack,
-        designation,
-        acceptance,
-        kindness,
-        ambition,
-        esteem,
-        protector,
-        marked_by,
-        mother,
-        father,
-        scent,
-        tie_other,
-        tie_affinity,
-    ) = wolves
-    # The free wolf beside each protector that it protects (the last such row, as NumPy's
-    # assignment leaves it).
-    protege = np.full(len(alive), -1, dtype=np.int64)
-    for i in range(len(alive)):
-        g = protector[i]
-        if alive[i] and g >= 0 and free[i] and alive[g] and pack[i] >= 0 and pack[g] == pack[i]:
-            protege[g] = i
-    n, draws = u.shape
+    protege = _proteges(wolves, free)
+    n = len(suitors)
     chosen = np.full(n, -1, dtype=np.int64)
     attraction = np.zeros(n, dtype=np.float64)
     likeness = np.zeros(n, dtype=np.float64)
-    one = np.float32(1.0)
-    esteem_weight = np.float32(r.esteem_weight)
-    shun_weight = np.float32(r.shun_weight)
     for m in range(n):
         s = suitors[m]
-        pk = pack[s]
-        best = -1
-        best_score = -np.inf
-        best_scent = 0.0
-        for q in range(draws + 1):
-            if q < draws:
-                members = count[pk]
-                if members == 0:
-                    continue
-                c = pool[start[pk] + min(int(u[m, q] * members), members - 1)]
-            else:
-                c = protege[s]
-                if c < 0:
-                    continue
-            pull = r.pull[designation[s], designation[c]]
-            if c == s or not pull > 0 or _kin(mother, father, s, c):
-                continue
-            smell = _likeness(scent[s], scent[c]) if r.scent else 0.0
-            score = (
-                r.affinity_weight * tie_value(tie_other, tie_affinity, s, c, 0.0)
-                + pull
-                + r.scent_weight * smell
-                + esteem_weight * ambition[s] * esteem[c]
-                - shun_weight * (one - acceptance[c]) * (one - kindness[s])
-            )
-            mark = marked_by[c]
-            score *= r.marked_factor if mark >= 0 and alive[mark] else 1.0
-            if r.protege_weight > 0.0:
-                score = score + r.protege_weight * (1.0 if protector[c] == s else 0.0)
-            if score > best_score:
-                best, best_score, best_scent = c, score, smell
+        best, best_score, best_scent = _best_candidate(
+            wolves, s, u[m], pool, start, count, protege[s], r
+        )
         if best >= 0:
             chosen[m] = best
             attraction[m] = best_score - r.scent_weight * best_scent

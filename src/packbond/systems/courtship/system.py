@@ -9,7 +9,7 @@ from packbond import kernels
 from packbond.core.arrays import first_of_groups, logistic
 from packbond.core.context import Context
 from packbond.rules import Rules
-from packbond.rules.derived import once_per_rules
+from packbond.rules.derived import kernel_rules, once_per_rules
 from packbond.shared import grievance, ties
 from packbond.state import Designation, Memory, World
 
@@ -182,7 +182,7 @@ def _choose(
     u = np.stack([ctx.draw("court_pick", suitors, i) for i in range(r.candidates)], axis=1)
     pool, start, count = world.members_by_pack(free)
     return kernel.court_choices(
-        w.bundle(kernel.Courted),
+        w.bundle(kernel.CourtColumns),
         np.asarray(suitors, dtype=np.int64),
         u,
         pool,
@@ -196,16 +196,11 @@ def _choose(
 @once_per_rules
 def _court_rules(rules: Rules) -> kernel.CourtRules:
     """The choice's flat parameters, built once per rules object."""
-    r = rules.courtship
-    return kernel.CourtRules(
-        affinity_weight=r.affinity_weight,
-        scent_weight=r.scent_weight,
-        esteem_weight=r.esteem_weight,
-        shun_weight=r.shun_weight,
-        marked_factor=r.marked_factor,
-        protege_weight=r.protege_weight,
+    return kernel_rules(
+        kernel.CourtRules,
+        rules.courtship,
         scent=rules.scent.enabled,
-        pull=np.array(r.pull.matrix(), dtype=np.float64),
+        pull=np.array(rules.courtship.pull.matrix(), dtype=np.float64),
     )
 
 
