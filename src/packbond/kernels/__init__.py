@@ -44,14 +44,14 @@ from .select import (
     living_equal,
     rows_above,
 )
-from .standings import RankFolk, RankPacks, StandingParams, standings
+from .standings import PackStandingColumns, StandingColumns, StandingRules, standings
 from .ties import TieColumns, claim_slot, find_slot, fondest_beside, remember_pairs, tie_values
 
 __all__ = [
     "MateColumns",
-    "RankFolk",
-    "RankPacks",
-    "StandingParams",
+    "PackStandingColumns",
+    "StandingColumns",
+    "StandingRules",
     "TieColumns",
     "best_per_group",
     "claim_slot",

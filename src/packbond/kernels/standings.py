@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from packbond.state.wolves import Designation
 
-__all__ = ["RankFolk", "RankPacks", "StandingParams", "standings"]
+__all__ = ["PackStandingColumns", "StandingColumns", "StandingRules", "standings"]
 
 # Codes as plain ints: compiled code reads module constants, not class attributes.
 _UNPRESENTED = int(Designation.UNPRESENTED)
@@ -23,7 +23,7 @@ _ALPHA = int(Designation.ALPHA)
 _OMEGA = int(Designation.OMEGA)
 
 
-class RankFolk(NamedTuple):
+class StandingColumns(NamedTuple):
     """Wolf columns standing and the ladder read (the weekly pass also starts single_since)."""
 
     alive: NDArray[np.bool_]
@@ -38,15 +38,15 @@ class RankFolk(NamedTuple):
     birth_day: NDArray[np.int32]
 
 
-class RankPacks(NamedTuple):
-    """Per pack row: its pack alpha and the norms standing depends on (R22, R26)."""
+class PackStandingColumns(NamedTuple):
+    """Pack columns standing reads: its pack alpha and the norms standing depends on (R22, R26)."""
 
     leader: NDArray[np.int32]
-    omega_penalty: NDArray[np.float32]
-    requires_mate: NDArray[np.bool_]
+    omega_status_penalty: NDArray[np.float32]
+    rank_requires_mate: NDArray[np.bool_]
 
 
-class StandingParams(NamedTuple):
+class StandingRules(NamedTuple):
     """The rank rules standing applies (see :mod:`packbond.rules.bonds`)."""
 
     alpha_weight: float
@@ -96,9 +96,9 @@ def _past_grace(
 
 @njit(cache=True)
 def _fill_standings(
-    folk: RankFolk,
-    packs: RankPacks,
-    sp: StandingParams,
+    folk: StandingColumns,
+    packs: PackStandingColumns,
+    rules: StandingRules,
     rows: NDArray[np.int64],
     day: int,
     out: NDArray[np.float64],
@@ -107,7 +107,7 @@ def _fill_standings(
     alive, pack, designation, mate, single_since, boldness, wound, skill, esteem, _ = folk
     leader, omega_penalty, requires_mate = packs
     lost = _past_grace(
-        pack, designation, mate, single_since, requires_mate, sp.grace_days, rows, day
+        pack, designation, mate, single_since, requires_mate, rules.grace_days, rows, day
     )
     for n in range(len(rows)):
         i = rows[n]
@@ -118,33 +118,37 @@ def _fill_standings(
         home = pack[i]
         pk = max(home, 0)
         if des == _ALPHA:
-            by_designation = sp.alpha_weight
+            by_designation = rules.alpha_weight
         elif des == _OMEGA:
             # NOTE: the penalty in float32, as NumPy scales a float32 column by a Python float.
-            penalty = np.float32(sp.omega_weight) * omega_penalty[pk]
-            by_designation = sp.omega_weight - np.float64(penalty)
+            penalty = np.float32(rules.omega_weight) * omega_penalty[pk]
+            by_designation = rules.omega_weight - np.float64(penalty)
         else:
-            by_designation = sp.beta_weight
+            by_designation = rules.beta_weight
         strength = (np.float32(0.5) + np.float32(0.5) * boldness[i]) * (np.float32(1.0) - wound[i])
         other = mate[i]
         has_mate = other >= 0 and home >= 0 and alive[other] and pack[other] == home
         leader_mate = has_mate and leader[pk] == other
         out[n] = (
             by_designation
-            + np.float64(np.float32(sp.skill_weight) * skill[i])
-            + np.float64(np.float32(sp.esteem_weight) * esteem[i])
-            + np.float64(np.float32(sp.strength_weight) * strength)
-            + sp.mate_weight * (1.0 if has_mate else 0.0)
-            + sp.leader_mate_weight * (1.0 if leader_mate else 0.0)
-            - sp.unmated_penalty * (1.0 if lost[n] else 0.0)
+            + np.float64(np.float32(rules.skill_weight) * skill[i])
+            + np.float64(np.float32(rules.esteem_weight) * esteem[i])
+            + np.float64(np.float32(rules.strength_weight) * strength)
+            + rules.mate_weight * (1.0 if has_mate else 0.0)
+            + rules.leader_mate_weight * (1.0 if leader_mate else 0.0)
+            - rules.unmated_penalty * (1.0 if lost[n] else 0.0)
         )
 
 
 @njit(cache=True)
 def standings(
-    folk: RankFolk, packs: RankPacks, sp: StandingParams, rows: NDArray[np.int64], day: int
+    folk: StandingColumns,
+    packs: PackStandingColumns,
+    rules: StandingRules,
+    rows: NDArray[np.int64],
+    day: int,
 ) -> NDArray[np.float64]:  # pragma: no cover - compiled
     """Standing of each of ``rows`` in its own pack (-1 for an unpresented wolf)."""
     out = np.empty(len(rows), dtype=np.float64)
-    _fill_standings(folk, packs, sp, rows, day, out)
+    _fill_standings(folk, packs, rules, rows, day, out)
     return out

@@ -14,21 +14,29 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import kernels
+from ..rules import Rules
+from ..rules.derived import kernel_rules, once_per_rules
 from ..state import World
 
 __all__ = ["inputs", "standing"]
 
 
-def inputs(world: World) -> tuple[kernels.RankFolk, kernels.RankPacks, kernels.StandingParams]:
+def inputs(
+    world: World,
+) -> tuple[kernels.StandingColumns, kernels.PackStandingColumns, kernels.StandingRules]:
     """The wolf and pack columns (whole used views: rows are never moved) and the rank rules
     that standing and the ladder kernels read."""
-    w, p, r = world.wolves, world.packs, world.rules.rank
-    folk = w.bundle(kernels.RankFolk)
-    packs = kernels.RankPacks(
-        p.view("leader"), p.view("omega_status_penalty"), p.view("rank_requires_mate")
+    return (
+        world.wolves.bundle(kernels.StandingColumns),
+        world.packs.bundle(kernels.PackStandingColumns),
+        _standing_rules(world.rules),
     )
-    params = kernels.StandingParams(**r.model_dump(include=set(kernels.StandingParams._fields)))
-    return folk, packs, params
+
+
+@once_per_rules
+def _standing_rules(rules: Rules) -> kernels.StandingRules:
+    """The rank rules standing applies, built once per rules object."""
+    return kernel_rules(kernels.StandingRules, rules.rank)
 
 
 def standing(world: World, rows: NDArray[np.integer], day: int) -> NDArray[np.float64]:

@@ -94,9 +94,13 @@ def test_rank_ladder_equals_a_lexsort_by_pack_alpha_standing_and_age() -> None:
 
     folk, packs, params = inputs(world)
     gone, m, at, now_high = ranks_kernel.rank_ladder(
-        rows, score, folk, packs, params.grace_days, 0.4, 300,
-        w.view("rank"), w.view("high_rank"), w.view("demoted"),
-    )  # fmt: skip
+        rows,
+        score,
+        folk,
+        packs,
+        ranks_kernel.LadderRules(grace_days=params.grace_days, high_share=0.4, day=300),
+        w.bundle(ranks_kernel.PlaceColumns),
+    )
     assert members.max() > 32 and len(gone) and len(m)  # every branch is exercised
     assert np.array_equal(w.rank[ranked], place)
     assert np.array_equal(w.high_rank[ranked], high)

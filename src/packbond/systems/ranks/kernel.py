@@ -11,20 +11,29 @@ as NumPy keeps it), so results are bit-identical; tests compare them.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
 from packbond.kernels.standings import (
-    RankFolk,
-    RankPacks,
-    StandingParams,
+    PackStandingColumns,
+    StandingColumns,
+    StandingRules,
     _fill_standings,
     _past_grace,
 )
 from packbond.state.wolves import Designation
 
-__all__ = ["pack_challengers", "rank_ladder", "weekly_standing"]
+__all__ = [
+    "LadderRules",
+    "PlaceColumns",
+    "group_by_pack",
+    "pack_challengers",
+    "rank_ladder",
+    "weekly_standing",
+]
 
 # Codes as plain ints: compiled code reads module constants, not class attributes.
 _UNPRESENTED = int(Designation.UNPRESENTED)
@@ -34,12 +43,31 @@ _OMEGA = int(Designation.OMEGA)
 # Packs above this size are ordered by a merge sort rather than by insertion.
 _SMALL_PACK = 32
 
+# What a member's new place on the ladder announces (see :func:`_take_place`).
+_QUIET, _LOST, _MOVED = 0, 1, 2
+
+
+class PlaceColumns(NamedTuple):
+    """Wolf columns the ladder writes: each member's place and whether it holds high rank."""
+
+    rank: NDArray[np.int16]
+    high_rank: NDArray[np.bool_]
+    demoted: NDArray[np.bool_]
+
+
+class LadderRules(NamedTuple):
+    """The rank rules the ladder applies, with the day."""
+
+    grace_days: int
+    high_share: float
+    day: int
+
 
 @njit(cache=True)
 def weekly_standing(
-    folk: RankFolk,
-    packs: RankPacks,
-    sp: StandingParams,
+    folk: StandingColumns,
+    packs: PackStandingColumns,
+    rules: StandingRules,
     day: int,
     standing: NDArray[np.float32],
     rank: NDArray[np.int16],
@@ -74,7 +102,7 @@ def weekly_standing(
             count += 1
     rows = rows[:count]
     score = np.empty(count, dtype=np.float64)
-    _fill_standings(folk, packs, sp, rows, day, score)
+    _fill_standings(folk, packs, rules, rows, day, score)
     for n in range(count):
         standing[rows[n]] = score[n]
     return rows, score
@@ -180,17 +208,77 @@ def _order_packs(
 
 
 @njit(cache=True)
+def group_by_pack(
+    rows: NDArray[np.int64], pack: NDArray[np.int32], n_packs: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
+    """Indices into ``rows`` grouped by pack row, in row order within a pack (a stable counting
+    sort), and where each pack's run starts (``n_packs + 1`` bounds)."""
+    start = np.zeros(n_packs + 1, dtype=np.int64)  # counts first, then where each pack starts
+    for n in range(len(rows)):
+        start[pack[rows[n]] + 1] += 1
+    for p in range(n_packs):
+        start[p + 1] += start[p]
+    fill = np.empty(n_packs, dtype=np.int64)
+    for p in range(n_packs):
+        fill[p] = start[p]
+    grouped = np.empty(len(rows), dtype=np.int64)
+    for n in range(len(rows)):
+        p = pack[rows[n]]
+        grouped[fill[p]] = n
+        fill[p] += 1
+    return grouped, start
+
+
+@njit(cache=True)
+def _ladder_keys(
+    rows: NDArray[np.int64],
+    score: NDArray[np.float64],
+    folk: StandingColumns,
+    leader: NDArray[np.int32],
+) -> tuple[NDArray[np.float64], NDArray[np.int32]]:  # pragma: no cover - compiled
+    """What each of ``rows`` is ordered by: its standing, with the pack alpha far above, and
+    its birth day."""
+    top = np.empty(len(rows), dtype=np.float64)
+    birth = np.empty(len(rows), dtype=np.int32)
+    for n in range(len(rows)):
+        i = rows[n]
+        top[n] = score[n] + 1e6 * (1.0 if leader[folk.pack[i]] == i else 0.0)
+        birth[n] = folk.birth_day[i]
+    return top, birth
+
+
+@njit(cache=True)
+def _take_place(
+    places: PlaceColumns, i: int, place: int, high: bool, gone: bool, mated: bool
+) -> int:  # pragma: no cover - compiled
+    """Put wolf ``i`` at ``place`` (holding high rank or not) and say what that announces: it
+    just lost high rank for want of a mate, its high rank changed, or nothing (as for a wolf
+    placed for the first time, which takes its place silently)."""
+    rank, high_rank, demoted = places
+    was = high_rank[i]
+    placed = rank[i] > 0
+    rank[i] = place
+    high_rank[i] = high
+    newly_lost = was and gone and not demoted[i] and placed
+    if mated:
+        demoted[i] = False
+    elif newly_lost:
+        demoted[i] = True
+    if newly_lost:
+        return _LOST
+    if was != high and placed:
+        return _MOVED
+    return _QUIET
+
+
+@njit(cache=True)
 def rank_ladder(
     rows: NDArray[np.int64],
     score: NDArray[np.float64],
-    folk: RankFolk,
-    packs: RankPacks,
-    grace_days: int,
-    high_share: float,
-    day: int,
-    rank: NDArray[np.int16],
-    high_rank: NDArray[np.bool_],
-    demoted: NDArray[np.bool_],
+    folk: StandingColumns,
+    packs: PackStandingColumns,
+    rules: LadderRules,
+    places: PlaceColumns,
 ) -> tuple[
     NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]
 ]:  # pragma: no cover - compiled
@@ -201,61 +289,37 @@ def rank_ladder(
     order (pack by pack), the rows that just lost high rank for want of a mate, and the rows
     whose high rank changed with their new place and whether they now hold it.
     """
-    pack, designation, mate, single_since, birth_day = (
-        folk.pack,
+    pack, mate = folk.pack, folk.mate
+    grouped, start = group_by_pack(rows, pack, len(packs.leader))
+    top, birth = _ladder_keys(rows, score, folk, packs.leader)
+    lost_now = _past_grace(
+        pack,
         folk.designation,
-        folk.mate,
+        mate,
         folk.single_since,
-        folk.birth_day,
+        packs.rank_requires_mate,
+        rules.grace_days,
+        rows,
+        rules.day,
     )
-    leader, requires = packs.leader, packs.requires_mate
-    n_packs = len(leader)
-    start = np.zeros(n_packs + 1, dtype=np.int64)  # counts first, then where each pack starts
-    for n in range(len(rows)):
-        start[pack[rows[n]] + 1] += 1
-    for p in range(n_packs):
-        start[p + 1] += start[p]
-    fill = np.empty(n_packs, dtype=np.int64)
-    for p in range(n_packs):
-        fill[p] = start[p]
-    grouped = np.empty(len(rows), dtype=np.int64)
-    top = np.empty(len(rows), dtype=np.float64)
-    birth = np.empty(len(rows), dtype=np.int32)
-    for n in range(len(rows)):
-        i = rows[n]
-        p = pack[i]
-        grouped[fill[p]] = n
-        fill[p] += 1
-        top[n] = score[n] + 1e6 * (1.0 if leader[p] == i else 0.0)
-        birth[n] = birth_day[i]
-    lost_now = _past_grace(pack, designation, mate, single_since, requires, grace_days, rows, day)
     lost = np.empty(len(rows), dtype=np.int64)
     moved = np.empty(len(rows), dtype=np.int64)
     place_of = np.empty(len(rows), dtype=np.int64)
     now_high = np.empty(len(rows), dtype=np.bool_)
     n_lost = n_moved = 0
     _order_packs(grouped, start, top, birth)
-    for p in range(n_packs):
+    for p in range(len(start) - 1):
         lo, hi = start[p], start[p + 1]
-        high_places = max(1.0, np.rint(high_share * (hi - lo)))
+        high_places = max(1.0, np.rint(rules.high_share * (hi - lo)))
         for place in range(1, hi - lo + 1):
             n = grouped[lo + place - 1]
             i = rows[n]
-            gone = lost_now[n]
-            high = place <= high_places and not gone
-            was = high_rank[i]
-            placed = rank[i] > 0  # wolves placed for the first time take their place silently
-            rank[i] = place
-            high_rank[i] = high
-            newly_lost = was and gone and not demoted[i] and placed
-            if mate[i] >= 0:
-                demoted[i] = False
-            elif newly_lost:
-                demoted[i] = True
-            if newly_lost:
+            high = place <= high_places and not lost_now[n]
+            said = _take_place(places, i, place, high, lost_now[n], mate[i] >= 0)
+            if said == _LOST:
                 lost[n_lost] = i
                 n_lost += 1
-            elif was != high and placed:
+            elif said == _MOVED:
                 moved[n_moved] = i
                 place_of[n_moved] = place
                 now_high[n_moved] = high

@@ -7,6 +7,7 @@ from numpy.typing import NDArray
 
 from packbond.core.arrays import logistic
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.shared import body
 from packbond.shared.standing import inputs, standing
 from packbond.state import WOUND_SITES, World
@@ -41,12 +42,8 @@ def _ladder(
         score,
         folk,
         packs,
-        r.grace_days,
-        r.high_share,
-        ctx.day,
-        w.view("rank"),
-        w.view("high_rank"),
-        w.view("demoted"),
+        kernel_rules(kernel.LadderRules, r, day=ctx.day),
+        w.bundle(kernel.PlaceColumns),
     )
     if len(gone):
         ctx.emit("rank_lost_unmated", gone, pack=w.pack[gone], value=ctx.day - w.single_since[gone])
