@@ -7,7 +7,9 @@ import numpy as np
 
 import packbond
 from packbond import kernels
+from packbond.core.context import Context
 from packbond.core.engine import Engine
+from packbond.events import EventLog
 
 from .conftest import generated, world_of
 from .invariants import act_after_death, report
@@ -49,8 +51,8 @@ def test_ten_thousand_wolves_for_a_year_keep_their_invariants() -> None:
 
 def test_the_living_grouped_by_pack_are_kept_until_someone_is_born_dies_or_moves() -> None:
     """The grouping is the same read-only object while nothing changed, and is made again (as
-    a fresh one) after a wolf moves pack or dies: checked, not announced. (Births, and all of
-    it over a year of every system, are in the year's test above.)"""
+    a fresh one) after a wolf moves pack (``World.move``) or dies (``Context.kill``). (Births,
+    and all of it over a year of every system, are in the year's test above.)"""
     world = world_of(generated(40))
     w = world.wolves
     first = world.members_by_pack()
@@ -58,12 +60,12 @@ def test_the_living_grouped_by_pack_are_kept_until_someone_is_born_dies_or_moves
     assert not any(part.flags.writeable for part in first)
     members = first[0]
     mover, other = members[0], w.pack[members[-1]]
-    w.pack[mover] = other  # in place, as systems write it
+    world.move(np.array([mover]), other)
     moved = world.members_by_pack()
     assert moved is not first
     order, start, count = moved
     assert mover in order[start[other] : start[other] + count[other]]
-    w.alive[members[1]] = False
+    Context(world, EventLog(world.replicates)).kill(np.array([members[1]]))
     died = world.members_by_pack()
     assert members[1] not in died[0] and len(died[0]) == len(members) - 1
     for kept, made in zip(

@@ -113,6 +113,7 @@ class Context:
             return
         w, p = self.world.wolves, self.world.packs
         w.alive[rows] = False
+        self.world.regroup()
         w.death_day[rows] = self.day
         # The dead are no longer alive, so that column tells a mate or leader who died by a
         # lookup (no mask over every wolf, no ``isin`` against every pack's leader).

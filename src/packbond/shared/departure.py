@@ -28,7 +28,7 @@ def depart(
         return
     led = np.isin(p.view("leader"), rows)
     p.view("leader")[led] = -1
-    w.pack[rows] = -1
+    world.move(rows, -1)
     w.travelling[rows] = True
     w.travel_until[rows] = day + world.rules.leaving.travel_days
     w.travel_with[rows] = -1 if partner is None else partner

@@ -21,10 +21,9 @@ __all__ = ["World"]
 
 class _Grouping(NamedTuple):
     """The living grouped by pack (rows, each pack row's offset and count, read-only) and the
-    alive and pack columns and number of packs they were grouped from."""
+    numbers of wolf and pack rows they were grouped from."""
 
-    alive: NDArray[np.bool_]
-    pack: NDArray[np.int32]
+    wolves: int
     packs: int
     members: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]
 
@@ -127,29 +126,37 @@ class World:
             w.view("alive"), w.view("pack"), among[: w.size], self.packs.size
         )
 
+    def move(self, rows: NDArray[np.integer], packs: NDArray[np.integer] | int) -> None:
+        """Wolves ``rows`` now belong to ``packs`` (a pack row each, or -1 for none).
+
+        The one way a wolf changes pack during a run, so that the living grouped by pack are
+        grouped again when next asked (:meth:`regroup`)."""
+        self.wolves.pack[rows] = packs
+        self.regroup()
+
+    def regroup(self) -> None:
+        """Someone died, left the world or changed pack: the living are grouped by pack again
+        when next asked. (A birth adds rows, which :meth:`members_by_pack` sees by itself.)"""
+        self._grouped = None
+
     def _living_members(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-        """:meth:`members_by_pack` of every living member, kept (read-only) while no wolf is
+        """:meth:`members_by_pack` of every living member, kept (read-only) until someone is
         born, dies or changes pack.
 
         Why kept: hunting and contact both group the living by pack every day, and on most days
-        of a small world no one has been born, died or moved since the day before (see
-        ``docs/performance.md``). Whether anyone did is checked against copies of the alive and
-        pack columns, not left to the systems that write them to report.
+        of a small world no one has been born, died or moved since the day before. Deaths
+        (``Context.kill``) and moves (:meth:`move`) say so through :meth:`regroup`; births add
+        rows.
         """
         w = self.wolves
-        alive, pack = w.view("alive"), w.view("pack")
         kept = self._grouped
-        if (
-            kept is not None
-            and kept.packs == self.packs.size
-            and np.array_equal(kept.alive, alive)
-            and np.array_equal(kept.pack, pack)
-        ):
+        if kept is not None and kept.wolves == w.size and kept.packs == self.packs.size:
             return kept.members
-        grouped = kernels.members_by_pack(alive, pack, alive, self.packs.size)
+        alive = w.view("alive")
+        grouped = kernels.members_by_pack(alive, w.view("pack"), alive, self.packs.size)
         for part in grouped:
             part.flags.writeable = False
-        self._grouped = _Grouping(alive.copy(), pack.copy(), self.packs.size, grouped)
+        self._grouped = _Grouping(w.size, self.packs.size, grouped)
         return grouped
 
     def pick_members(

@@ -55,7 +55,7 @@ def _leave(world: World, ctx: Context) -> None:
         return
     age = (ctx.day - w.birth_day[leaving]) / per_year
     ctx.emit("dispersed", leaving, pack=w.pack[leaving], value=np.round(age, 1))
-    w.pack[leaving] = -1
+    world.move(leaving, -1)
     w.dispersing[leaving] = True
     w.familiarity[leaving] = 0.0
 
@@ -82,7 +82,7 @@ def _join(world: World, ctx: Context) -> None:
     movers, dest = movers[dest >= 0], dest[dest >= 0]
     first = np.unique(dest, return_index=True)[1]  # one adoptee per pack per day
     movers, dest = movers[first], dest[first]
-    w.pack[movers] = dest
+    world.move(movers, dest)
     w.dispersing[movers] = False
     # R40: a stranger whom nobody in the pack knows starts part-way, without stigma.
     w.acceptance[movers] = world.rules.acceptance.stranger_start
@@ -123,8 +123,8 @@ def _found(world: World, ctx: Context) -> None:
     if len(a) == 0:
         return
     packs = add_packs(world, ctx.day, w.replicate[a], region)
-    w.pack[a] = packs
-    w.pack[b] = packs
+    world.move(a, packs)
+    world.move(b, packs)
     w.acceptance[a] = w.acceptance[b] = 1.0
     w.dispersing[a] = False
     w.dispersing[b] = False
@@ -146,5 +146,6 @@ def _emigrate(world: World, ctx: Context) -> None:
     age = (ctx.day - w.birth_day[gone]) / world.calendar.days_per_year
     ctx.emit("emigrated", gone, value=np.round(age, 1))
     w.alive[gone] = False
+    world.regroup()
     w.dispersing[gone] = False
     w.gone_day[gone] = ctx.day

@@ -221,7 +221,7 @@ def _dissolve(
             rival=old[pledge],
             cause=why[old[pledge]],
         )
-        w.pack[stay] = home
+        world.move(stay, home)
         w.acceptance[stay] = r.pledged_acceptance
         w.stigma[stay] = r.enemy_stigma
         w.joined_day[stay] = ctx.day

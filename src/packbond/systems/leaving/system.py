@@ -119,7 +119,7 @@ def _runaways(world: World, ctx: Context) -> None:
         back = found & (ctx.draw("come_back", a) < logistic(logit))
         if back.any():
             b, bm = a[back], m[back]
-            w.pack[b] = w.away_from[b]
+            world.move(b, w.away_from[b])
             w.away_from[b] = -1
             w.away_since[b] = -1
             w.wellbeing[b] = np.minimum(1.0, w.wellbeing[b] + r.return_boost)
@@ -185,7 +185,7 @@ def _decide(world: World, ctx: Context) -> None:
         w.away_since[runs] = ctx.day
         w.ran_event[runs] = ids
         w.runs[runs] += 1
-        w.pack[runs] = -1
+        world.move(runs, -1)
         w.rank[runs] = 0
         w.high_rank[runs] = False
         w.attention[m] += (world.rules.bond.learn * (1.0 - w.attention[m])).astype(np.float32)
@@ -325,7 +325,7 @@ def _arrive(
     pair = b >= 0
     rows = np.concatenate([a, b[pair]])
     dest = np.concatenate([packs, packs[pair]])
-    w.pack[rows] = dest
+    world.move(rows, dest)
     w.travelling[rows] = False
     w.travel_with[rows] = -1
     w.wish_to_leave[rows] = 0.0
