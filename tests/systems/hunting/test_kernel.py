@@ -11,6 +11,8 @@ from packbond.core import rng
 from packbond.core.context import Context
 from packbond.core.engine import Engine
 from packbond.events.log import EventLog
+from packbond.rules import load_rules
+from packbond.rules.derived import kernel_rules
 from packbond.state import World
 from packbond.systems.hunting import kernel as hunting_kernel
 from packbond.systems.hunting import system as hunting
@@ -81,8 +83,12 @@ def test_the_packs_due_to_hunt_are_those_of_the_keyed_draw() -> None:
         ctx = Context(world, EventLog(world.replicates), day)
         live = np.flatnonzero(p.view("alive"))
         expected = live[ctx.draw_packs("hunt", live) < 1.0 / world.rules.hunting.interval_days]
-        rules = hunting_kernel.PartyRules(
-            *([0] * 12),
+        rules = kernel_rules(
+            hunting_kernel.PartyRules,
+            world.rules.hunting,
+            world.rules.wounds,
+            world.rules.food,
+            unpresented=0,
             hunt_chance=1.0 / world.rules.hunting.interval_days,
             day=day,
             key_hunt=rng.purpose_key("hunt"),
@@ -92,7 +98,7 @@ def test_the_packs_due_to_hunt_are_those_of_the_keyed_draw() -> None:
             key_solo=np.uint64(0),
         )
         due = hunting_kernel._due_packs(
-            p.bundle(hunting_kernel.HuntingPacks), world.seed_keys, rules
+            p.bundle(hunting_kernel.PackColumns), world.seed_keys, rules
         )
         assert np.array_equal(np.flatnonzero(due), expected) and 5 < len(expected) < len(live)
 
@@ -123,3 +129,50 @@ def test_hunt_outcomes_equal_the_numpy_formulas(preset: str) -> None:
         fed = food_before.copy()
         fed[hunts.packs] += expected[1].astype(np.float32)
         assert np.array_equal(world.packs.food, fed)
+
+
+def _winter_outcome_rules() -> hunting_kernel.OutcomeRules:
+    """The outcome rules of a winter day with the rut on and snow making hunting harder."""
+    rules = hunting._outcome_rules(load_rules("seed"), 3, 5, 2)
+    return rules._replace(snow_effect=-0.4, rut=True, rut_injury=1.5)
+
+
+def test_success_chance_is_the_formula_written_out() -> None:
+    """A hunt's chance is (base + bonus per extra hunter + skill's weight) times the prey's
+    and the snow's factors, within 0 and the cap; outside winter snow does not count."""
+    r = _winter_outcome_rules()
+    snow = np.float32(0.5)
+    expected = (
+        (r.base_success + r.party_bonus * 2 + r.skill_weight * (0.6 - 0.5))
+        * (1.0 - r.prey_weight + r.prey_weight * 0.7)
+        * (1.0 + r.snow_effect * float(snow))
+    )
+    assert 0.0 < expected < r.success_cap
+    assert hunting_kernel.success_chance(3, 0.6, 0.7, snow, r) == expected
+    summer = r._replace(winter=False)
+    no_snow = expected / (1.0 + r.snow_effect * float(snow))
+    assert hunting_kernel.success_chance(3, 0.6, 0.7, snow, summer) == pytest.approx(no_snow)
+    assert hunting_kernel.success_chance(40, 1.0, 1.0, snow, summer) == r.success_cap
+    assert hunting_kernel.success_chance(1, 0.0, 0.0, snow, r._replace(base_success=0.0)) == 0.0
+
+
+def test_injury_risk_is_the_formula_written_out() -> None:
+    """A hunter's risk is the base times snow, unfamiliar ground, lack of skill and terrain
+    (in float32), times the solo factor alone and the rut's factor in his rut."""
+    r = _winter_outcome_rules()
+    f32 = np.float32
+    familiarity, skill, snow, terrain = f32(0.25), f32(0.4), f32(0.6), f32(0.3)
+    risk32 = (
+        f32(r.injury_base)
+        * (f32(1.0) + f32(r.snow_injury) * snow)
+        * (f32(1.0) + f32(r.unfamiliar_injury) * (f32(1.0) - familiarity))
+        * (f32(r.unskilled_injury) - skill)
+        * (f32(r.terrain_injury) * terrain)
+    )
+    risk = hunting_kernel.injury_risk
+    assert risk(familiarity, skill, snow, terrain, False, False, r) == float(risk32)
+    alone_in_rut = float(risk32) * r.solo_injury * r.rut_injury
+    assert risk(familiarity, skill, snow, terrain, True, True, r) == alone_in_rut
+    assert risk(familiarity, skill, snow, terrain, True, True, r._replace(rut=False)) == (
+        float(risk32) * r.solo_injury
+    )

@@ -9,6 +9,9 @@ hunter's party is weighed for a helper in one loop, not a repeat, lookup and lex
 arithmetic keeps the NumPy formulas' order and dtypes (float32 columns combined with rule values
 in float32, as NumPy does with a Python float), and draws are keyed (seed, day, wolf id,
 purpose), so the choices are the ones the NumPy formulas make, bit for bit.
+
+The formulas are the small helpers named for what they compute (:func:`success_chance`,
+:func:`injury_risk`, :func:`keenness`, ...); the loops around them only group, rank and write.
 """
 
 from __future__ import annotations
@@ -24,20 +27,46 @@ from packbond.kernels.daily import day_key, draw_one, keyed_draw
 from packbond.kernels.ties import tie_value
 
 __all__ = [
-    "Closeness",
-    "Helpers",
-    "HuntGround",
-    "Hunters",
-    "HuntingPacks",
+    "AssistRules",
+    "HelperColumns",
+    "HunterColumns",
+    "Hunts",
+    "InjuryColumns",
     "OutcomeRules",
+    "PackColumns",
     "PartyRules",
+    "RegionColumns",
     "best_helpers",
+    "chases_alone",
+    "closeness",
+    "food_for_party",
     "hunt_outcomes",
     "hunting_parties",
+    "injury_risk",
+    "keenness",
+    "pick_score",
+    "prove_wish",
+    "success_chance",
 ]
 
+_ONCE = 0
+"""The draw slot (``k``) of every draw here: each purpose draws once a day per wolf or pack."""
 
-class Hunters(NamedTuple):
+# The party choice's day keys, mixed once per replicate: one column per purpose.
+_KEY_PROVE = 0
+_KEY_VOLUNTEER = 1
+_KEY_PICK = 2
+_KEY_SOLO = 3
+_PURPOSES = 4
+
+_Rows = NDArray[np.int64]
+_Parties = tuple[_Rows, NDArray[np.bool_], _Rows, _Rows, NDArray[np.float64]]
+"""The party (rows), whether each chases alone, and per hunt its pack, first member, skill."""
+_Members = tuple[_Rows, _Rows, _Rows]
+"""Living members grouped by pack: rows, each pack's offset and count."""
+
+
+class HunterColumns(NamedTuple):
     """Wolf columns the party kernel reads."""
 
     alive: NDArray[np.bool_]
@@ -56,10 +85,21 @@ class Hunters(NamedTuple):
     attention: NDArray[np.float32]
 
 
+class PackColumns(NamedTuple):
+    """Pack columns the hunting kernels read (``food`` the outcome kernel also writes)."""
+
+    alive: NDArray[np.bool_]
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    region: NDArray[np.int16]
+    food: NDArray[np.float32]
+
+
 class PartyRules(NamedTuple):
-    """The hunting rules the kernel applies, flattened, with the day's draw keys."""
+    """The hunting rules the party kernel applies, with the day's draw keys."""
 
     unpresented: int
+    """The designation code of a wolf not yet presented (who never hunts)."""
     disabled_above: float
     need_adult: float
     volunteer_below_food_days: float
@@ -82,25 +122,28 @@ class PartyRules(NamedTuple):
     key_solo: np.uint64
 
 
-class HuntingPacks(NamedTuple):
-    """Pack columns the party kernel reads to draw which packs hunt today."""
+class _Ranking(NamedTuple):
+    """Scratch per able member, in its pack's stretch: the candidates best first, each one's
+    score, whether he volunteers, whether he proves himself, and whether he is kept."""
 
-    alive: NDArray[np.bool_]
-    replicate: NDArray[np.int16]
-    id: NDArray[np.int32]
+    cand: NDArray[np.int64]
+    score: NDArray[np.float64]
+    volunteer: NDArray[np.bool_]
+    proving: NDArray[np.bool_]
+    kept: NDArray[np.bool_]
 
 
 @njit(cache=True, inline="always")
 def _due_packs(
-    packs: HuntingPacks, seeds: NDArray[np.uint64], r: PartyRules
+    packs: PackColumns, seeds: NDArray[np.uint64], r: PartyRules
 ) -> NDArray[np.bool_]:  # pragma: no cover - compiled
     """Which living packs hunt today: each draws (keyed by seed, day, pack id and purpose, as
     ``Context.draw_packs`` does) under ``hunt_chance``. Drawn here, not in NumPy, as half a
     dozen NumPy passes over the packs for it would be a fixed cost of every day."""
     keys = np.empty(len(seeds), dtype=np.uint64)
     for q in range(len(seeds)):
-        keys[q] = day_key(seeds[q], r.day, r.key_hunt, 0)
-    alive, replicate, ident = packs
+        keys[q] = day_key(seeds[q], r.day, r.key_hunt, _ONCE)
+    alive, replicate, ident = packs.alive, packs.replicate, packs.id
     due = np.empty(len(alive), dtype=np.bool_)
     for p in range(len(alive)):
         due[p] = alive[p] and keyed_draw(keys[replicate[p]], int(ident[p])) < r.hunt_chance
@@ -117,42 +160,40 @@ def _draw(
     purpose: np.uint64,
 ) -> float:  # pragma: no cover - compiled
     """Wolf row ``i``'s draw for a purpose today, as ``Context.draw`` gives it."""
-    return draw_one(seeds[replicate[i]], day, int(ident[i]), purpose, 0)
+    return draw_one(seeds[replicate[i]], day, int(ident[i]), purpose, _ONCE)
 
 
 @njit(cache=True)
 def _able_by_pack(
-    wolves: Hunters,
+    wolves: HunterColumns,
     seeds: NDArray[np.uint64],
     due: NDArray[np.bool_],
     r: PartyRules,
-    members: NDArray[np.int64],
-    member_start: NDArray[np.int64],
-    member_count: NDArray[np.int64],
+    members: _Members,
 ) -> tuple[
     NDArray[np.int64], NDArray[np.int64], NDArray[np.float64], NDArray[np.uint64]
 ]:  # pragma: no cover - compiled
     """The able members of the due packs grouped by pack in row order (``start`` per pack row,
     one past the last at the end), each pack's living members (``heads``), and the day's keys
-    of each purpose per replicate, mixed once: a draw is then one round.
+    of each purpose per replicate (columns ``_KEY_*``), mixed once: a draw is then one round.
 
-    The living members come grouped by pack (``members`` from ``member_start`` per pack row,
-    ``member_count`` of them: :meth:`packbond.state.World.members_by_pack`), so only the due
-    packs' members are read, not every row. The able among them are kept branch-free (every
-    member is written, the end moves only for the able): who is wounded or young is too random
-    for a branch to be predicted.
+    The living members come grouped by pack (rows, offset and count per pack row:
+    :meth:`packbond.state.World.members_by_pack`), so only the due packs' members are read, not
+    every row. The able among them are kept branch-free (every member is written, the end moves
+    only for the able): who is wounded or young is too random for a branch to be predicted.
     """
-    _, _, _, _, designation, wound, due_day = wolves[:7]
-    keys = np.empty((len(seeds), 4), dtype=np.uint64)
+    rows, member_start, member_count = members
+    designation, wound, due_day = wolves.designation, wolves.wound, wolves.due_day
+    keys = np.empty((len(seeds), _PURPOSES), dtype=np.uint64)
     for q in range(len(seeds)):
-        keys[q, 0] = day_key(seeds[q], r.day, r.key_prove, 0)
-        keys[q, 1] = day_key(seeds[q], r.day, r.key_volunteer, 0)
-        keys[q, 2] = day_key(seeds[q], r.day, r.key_pick, 0)
-        keys[q, 3] = day_key(seeds[q], r.day, r.key_solo, 0)
+        keys[q, _KEY_PROVE] = day_key(seeds[q], r.day, r.key_prove, _ONCE)
+        keys[q, _KEY_VOLUNTEER] = day_key(seeds[q], r.day, r.key_volunteer, _ONCE)
+        keys[q, _KEY_PICK] = day_key(seeds[q], r.day, r.key_pick, _ONCE)
+        keys[q, _KEY_SOLO] = day_key(seeds[q], r.day, r.key_solo, _ONCE)
     n_packs = len(due)
     heads = np.zeros(n_packs, dtype=np.float64)
     start = np.empty(n_packs + 1, dtype=np.int64)
-    grouped = np.empty(len(members) + 1, dtype=np.int64)
+    grouped = np.empty(len(rows) + 1, dtype=np.int64)
     disabled = np.float32(r.disabled_above)
     n_able = 0
     for p in range(n_packs):
@@ -161,168 +202,279 @@ def _able_by_pack(
             continue
         heads[p] = member_count[p]
         for at in range(member_start[p], member_start[p] + member_count[p]):
-            i = members[at]
+            i = rows[at]
             grouped[n_able] = i
             n_able += (designation[i] != r.unpresented) & (wound[i] < disabled) & (due_day[i] < 0)
     start[n_packs] = n_able
     return grouped[:n_able], start, heads, keys
 
 
+@njit(cache=True)
+def food_short(food: np.float32, heads: float, r: PartyRules) -> bool:  # pragma: no cover
+    """Whether food / (heads × need_adult) (days of food) is below volunteer_below_food_days."""
+    food_days = np.float64(food) / max(heads * r.need_adult, 1e-9)
+    return bool(food_days < r.volunteer_below_food_days)
+
+
+@njit(cache=True)
+def hands_wanted(scarce: bool, prey: np.float32, r: PartyRules) -> bool:  # pragma: no cover
+    """Whether the hunt takes volunteers: food is short, or prey < volunteer_below_prey."""
+    if r.volunteer_below_prey > 0.0:
+        return scarce or bool(prey < np.float32(r.volunteer_below_prey))
+    return scarce
+
+
+@njit(cache=True)
+def prove_wish(
+    skill: np.float32, attention: np.float32, r: PartyRules
+) -> np.float32:  # pragma: no cover - compiled
+    """prove_to_mate × (1 − his skill) × his mate's attention, in float32."""
+    return np.float32(r.prove_to_mate) * (np.float32(1.0) - skill) * attention
+
+
+@njit(cache=True)
+def _proves_to_mate(
+    wolves: HunterColumns,
+    keys: NDArray[np.uint64],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+    i: int,
+    p: int,
+) -> bool:  # pragma: no cover - compiled
+    """Whether he goes out to prove himself to his mate, a hunter of his pack: a draw below
+    :func:`prove_wish`."""
+    j = wolves.mate[i]
+    if j < 0 or not wolves.alive[j] or wolves.pack[j] != p or not hunter[wolves.designation[j]]:
+        return False
+    wish = prove_wish(wolves.hunting_skill[i], wolves.attention[j], r)
+    return bool(keyed_draw(keys[wolves.replicate[i], _KEY_PROVE], int(wolves.id[i])) < wish)
+
+
+@njit(cache=True)
+def _stays_home(
+    wolves: HunterColumns, i: int, scarce: bool, proving: bool
+) -> bool:  # pragma: no cover - compiled
+    """Whether he skips the outing: unless food is short, a withdrawn wolf does (unless he has
+    something to prove) and a wounded one rests."""
+    return not scarce and ((wolves.withdrawn[i] and not proving) or wolves.wound[i] != 0)
+
+
+@njit(cache=True)
+def keenness(
+    wolves: HunterColumns, keys: NDArray[np.uint64], r: PartyRules, i: int, proving: bool
+) -> float:  # pragma: no cover - compiled
+    """How keen he is to volunteer (he does above 0): volunteer_chance × (½ + ½ max(boldness,
+    1 − esteem)) − a draw, + volunteer_hunger × hunger, + 1 when he proves himself."""
+    one = np.float32(1.0)
+    half = np.float32(0.5)
+    eager = half + half * max(wolves.boldness[i], one - wolves.esteem[i])
+    u = keyed_draw(keys[wolves.replicate[i], _KEY_VOLUNTEER], int(wolves.id[i]))
+    keen = np.float64(np.float32(r.volunteer_chance) * eager) - u
+    if r.volunteer_hunger > 0.0:
+        keen += np.float64(np.float32(r.volunteer_hunger) * wolves.hunger[i])
+    if proving:
+        keen = 1.0 + keen
+    return keen
+
+
+@njit(cache=True)
+def pick_score(
+    wolves: HunterColumns,
+    keys: NDArray[np.uint64],
+    r: PartyRules,
+    i: int,
+    volunteer: bool,
+    keen: float,
+) -> float:  # pragma: no cover - compiled
+    """His claim to a place: hunting_skill + pick_luck × a draw, or a volunteer's keenness
+    where places are kept for volunteers."""
+    u = keyed_draw(keys[wolves.replicate[i], _KEY_PICK], int(wolves.id[i]))
+    score = float(np.float64(wolves.hunting_skill[i]) + r.pick_luck * u)
+    if r.volunteer_places > 0 and volunteer:
+        score = keen
+    return score
+
+
+@njit(cache=True)
+def chases_alone(
+    wolves: HunterColumns, keys: NDArray[np.uint64], r: PartyRules, i: int, proving: bool
+) -> bool:  # pragma: no cover - compiled
+    """Whether a volunteer chases prey alone: one proving himself does; another when a draw is
+    below solo_chance × (1 − skill)(1 − esteem)."""
+    if proving:
+        return True
+    one = np.float32(1.0)
+    unsure = (one - wolves.hunting_skill[i]) * (one - wolves.esteem[i])
+    u = keyed_draw(keys[wolves.replicate[i], _KEY_SOLO], int(wolves.id[i]))
+    return bool(u < np.float32(r.solo_chance) * unsure)
+
+
+@njit(cache=True)
+def _rank(
+    ranked: _Ranking, lo: int, m: int, i: int, score: float, volunteer: bool, proving: bool
+) -> None:  # pragma: no cover - compiled
+    """Puts candidate ``i`` among the ``m`` ranked from ``lo``, by score, highest first; equal
+    scores keep row order."""
+    cand, scores, volunteers, provers = ranked.cand, ranked.score, ranked.volunteer, ranked.proving
+    k = lo + m
+    while k > lo and scores[k - 1] < score:
+        cand[k] = cand[k - 1]
+        scores[k] = scores[k - 1]
+        volunteers[k] = volunteers[k - 1]
+        provers[k] = provers[k - 1]
+        k -= 1
+    cand[k] = i
+    scores[k] = score
+    volunteers[k] = volunteer
+    provers[k] = proving
+
+
+@njit(cache=True)
+def _candidates(
+    wolves: HunterColumns,
+    keys: NDArray[np.uint64],
+    hunter: NDArray[np.bool_],
+    r: PartyRules,
+    able: NDArray[np.int64],
+    p: int,
+    scarce: bool,
+    needed: bool,
+    ranked: _Ranking,
+    lo: int,
+) -> int:  # pragma: no cover - compiled
+    """How many of pack ``p``'s able members (``able``) stand for the party: its hunters who go
+    out and its volunteers, ranked best first in ``ranked`` from ``lo``."""
+    m = 0
+    for i in able:
+        is_hunter = hunter[wolves.designation[i]]
+        proving = False
+        if r.prove_to_mate > 0.0 and needed and not is_hunter:
+            proving = _proves_to_mate(wolves, keys, hunter, r, i, p)
+        if _stays_home(wolves, i, scarce, proving):
+            continue
+        volunteer = False
+        keen = 0.0
+        if not is_hunter and needed:
+            keen = keenness(wolves, keys, r, i, proving)
+            volunteer = bool(keen > 0)
+        if not (is_hunter or volunteer):
+            continue
+        _rank(ranked, lo, m, i, pick_score(wolves, keys, r, i, volunteer, keen), volunteer, proving)
+        m += 1
+    return m
+
+
+@njit(cache=True)
+def _keep_places(ranked: _Ranking, lo: int, m: int, r: PartyRules) -> None:  # pragma: no cover
+    """Which of the ``m`` ranked from ``lo`` get a place (``ranked.kept``): the best party_max;
+    where places are kept for volunteers, hunters up to party_max and volunteers in what they
+    leave plus volunteer_places."""
+    kept, volunteer = ranked.kept, ranked.volunteer
+    if r.volunteer_places <= 0:
+        for k in range(lo, lo + m):
+            kept[k] = k - lo < r.party_max
+        return
+    hunters = 0
+    for k in range(lo, lo + m):
+        kept[k] = False
+        if not volunteer[k] and hunters < r.party_max:
+            kept[k] = True
+            hunters += 1
+    room = r.party_max - hunters + r.volunteer_places
+    went = 0
+    for k in range(lo, lo + m):
+        if volunteer[k]:
+            kept[k] = went < room
+            went += 1
+
+
+@njit(cache=True)
+def _beside_mates(
+    ranked: _Ranking, mate: NDArray[np.int32], lo: int, m: int
+) -> None:  # pragma: no cover - compiled
+    """Drops each kept wolf proving himself whose mate is not kept: he goes only beside him."""
+    kept, cand = ranked.kept, ranked.cand
+    for k in range(lo, lo + m):
+        if kept[k] and ranked.proving[k]:
+            beside = False
+            for q in range(lo, lo + m):
+                if kept[q] and cand[q] == mate[cand[k]]:
+                    beside = True
+            kept[k] = beside
+
+
+@njit(cache=True)
+def _send_out(
+    wolves: HunterColumns,
+    keys: NDArray[np.uint64],
+    r: PartyRules,
+    ranked: _Ranking,
+    lo: int,
+    m: int,
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+) -> tuple[int, float]:  # pragma: no cover - compiled
+    """The party's size and summed skill, its kept candidates written in rank order to
+    ``party`` from ``lo``, with whether each chases alone in ``solo``."""
+    size = 0
+    total = 0.0
+    for k in range(lo, lo + m):
+        if not ranked.kept[k]:
+            continue
+        i = ranked.cand[k]
+        party[lo + size] = i
+        solo[lo + size] = ranked.volunteer[k] and chases_alone(
+            wolves, keys, r, i, ranked.proving[k]
+        )
+        total += np.float64(wolves.hunting_skill[i])
+        size += 1
+    return size, total
+
+
 @njit(cache=True, inline="always")
 def _choose_in_packs(
-    wolves: Hunters,
-    keys: NDArray[np.uint64],
-    grouped: NDArray[np.int64],
-    start: NDArray[np.int64],
-    heads: NDArray[np.float64],
+    wolves: HunterColumns,
     food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
     r: PartyRules,
-    party: NDArray[np.int64],
-    solo: NDArray[np.bool_],
-    taken: NDArray[np.int64],
-    skill_sum: NDArray[np.float64],
-) -> None:  # pragma: no cover - compiled
-    """Each pack's party, written in the pack's own stretch ``start[p]:start[p + 1]`` of
-    ``party`` and ``solo`` (a party is drawn from the pack's able members, so it fits), with its
-    size in ``taken`` and its skill in ``skill_sum``. A pack reads its own members (and their
-    mates) and writes only its own stretch, so packs run in parallel, and the result is the same
-    on any number of threads."""
-    (
-        alive,
-        replicate,
-        ident,
-        pack,
-        designation,
-        wound,
-        _,
-        withdrawn,
-        mate,
-        skill,
-        boldness,
-        esteem,
-        hunger,
-        attention,
-    ) = wolves
+    keys: NDArray[np.uint64],
+    grouped: NDArray[np.int64],
+    start: NDArray[np.int64],
+    heads: NDArray[np.float64],
+) -> tuple[
+    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    """Each pack's party, written in the pack's own stretch ``start[p]:start[p + 1]`` of the
+    party and its solo flags (a party is drawn from the pack's able members, so it fits), with
+    its size and skill per pack. A pack reads its own members (and their mates) and writes only
+    its own stretch, so packs run in parallel, and the result is the same on any number of
+    threads."""
     n_able = len(grouped)
-    # Per member scratch, in its pack's stretch: candidates, scores, flags, whether kept.
-    cand = np.empty(n_able, dtype=np.int64)
-    score = np.empty(n_able, dtype=np.float64)
-    volunteer = np.empty(n_able, dtype=np.bool_)
-    proving = np.empty(n_able, dtype=np.bool_)
-    kept = np.empty(n_able, dtype=np.bool_)
-    below_prey = np.float32(r.volunteer_below_prey)
-    prove = np.float32(r.prove_to_mate)
-    chance = np.float32(r.volunteer_chance)
-    hunger_weight = np.float32(r.volunteer_hunger)
-    solo_chance = np.float32(r.solo_chance)
-    one = np.float32(1.0)
-    half = np.float32(0.5)
+    party = np.empty(n_able, dtype=np.int64)
+    solo = np.empty(n_able, dtype=np.bool_)
+    taken = np.empty(len(heads), dtype=np.int64)
+    skill_sum = np.empty(len(heads), dtype=np.float64)
+    ranked = _Ranking(
+        np.empty(n_able, dtype=np.int64),
+        np.empty(n_able, dtype=np.float64),
+        np.empty(n_able, dtype=np.bool_),
+        np.empty(n_able, dtype=np.bool_),
+        np.empty(n_able, dtype=np.bool_),
+    )
     for p in prange(len(heads)):
         lo, hi = start[p], start[p + 1]
         taken[p] = 0
         skill_sum[p] = 0.0
         if lo == hi:
             continue
-        food_days = np.float64(food[p]) / max(heads[p] * r.need_adult, 1e-9)
-        scarce = food_days < r.volunteer_below_food_days
-        needed = scarce
-        if r.volunteer_below_prey > 0.0:
-            needed = scarce or pack_prey[p] < below_prey
-        m = 0
-        for n in range(lo, hi):
-            i = grouped[n]
-            is_hunter = hunter[designation[i]]
-            prov = False
-            if r.prove_to_mate > 0.0 and needed and not is_hunter:
-                j = mate[i]
-                if j >= 0 and alive[j] and pack[j] == p and hunter[designation[j]]:
-                    wish = prove * (one - skill[i]) * attention[j]
-                    u = keyed_draw(keys[replicate[i], 0], int(ident[i]))
-                    prov = bool(u < wish)
-            # A withdrawn wolf skips outings unless food is short or he has something to
-            # prove; a wounded one rests unless food is short.
-            if not (scarce or prov or not withdrawn[i]):
-                continue
-            if not (scarce or wound[i] == 0):
-                continue
-            vol = False
-            keen = 0.0
-            if not is_hunter and needed:
-                eager = half + half * max(boldness[i], one - esteem[i])
-                u = keyed_draw(keys[replicate[i], 1], int(ident[i]))
-                keen = np.float64(chance * eager) - u
-                if r.volunteer_hunger > 0.0:
-                    keen += np.float64(hunger_weight * hunger[i])
-                if prov:
-                    keen = 1.0 + keen
-                vol = bool(keen > 0)
-            if not (is_hunter or vol):
-                continue
-            u = keyed_draw(keys[replicate[i], 2], int(ident[i]))
-            s = float(np.float64(skill[i]) + r.pick_luck * u)
-            if r.volunteer_places > 0 and vol:
-                s = keen
-            # Insertion by score, highest first; equal scores keep row order.
-            k = lo + m
-            while k > lo and score[k - 1] < s:
-                cand[k] = cand[k - 1]
-                score[k] = score[k - 1]
-                volunteer[k] = volunteer[k - 1]
-                proving[k] = proving[k - 1]
-                k -= 1
-            cand[k] = i
-            score[k] = s
-            volunteer[k] = vol
-            proving[k] = prov
-            m += 1
-        if r.volunteer_places > 0:
-            # Hunters take up to party_max places; volunteers fill what they leave, and the
-            # places kept for volunteers besides.
-            hunters = 0
-            for k in range(lo, lo + m):
-                kept[k] = False
-                if not volunteer[k] and hunters < r.party_max:
-                    kept[k] = True
-                    hunters += 1
-            room = r.party_max - hunters + r.volunteer_places
-            went = 0
-            for k in range(lo, lo + m):
-                if volunteer[k]:
-                    kept[k] = went < room
-                    went += 1
-        else:
-            for k in range(lo, lo + m):
-                kept[k] = k - lo < r.party_max
-        # He goes to prove himself to his mate: where his mate is not in the party, nor is he.
-        for k in range(lo, lo + m):
-            if kept[k] and proving[k]:
-                beside = False
-                for q in range(lo, lo + m):
-                    if kept[q] and cand[q] == mate[cand[k]]:
-                        beside = True
-                kept[k] = beside
-        size = 0
-        total = 0.0
-        for k in range(lo, lo + m):
-            if not kept[k]:
-                continue
-            i = cand[k]
-            alone = False
-            if volunteer[k]:
-                if proving[k]:
-                    alone = True
-                else:
-                    unsure = (one - skill[i]) * (one - esteem[i])
-                    u = keyed_draw(keys[replicate[i], 3], int(ident[i]))
-                    alone = bool(u < solo_chance * unsure)
-            party[lo + size] = i
-            solo[lo + size] = alone
-            total += np.float64(skill[i])
-            size += 1
-        taken[p] = size
-        skill_sum[p] = total
+        scarce = food_short(food[p], heads[p], r)
+        needed = hands_wanted(scarce, pack_prey[p], r)
+        m = _candidates(wolves, keys, hunter, r, grouped[lo:hi], p, scarce, needed, ranked, lo)
+        _keep_places(ranked, lo, m, r)
+        _beside_mates(ranked, wolves.mate, lo, m)
+        taken[p], skill_sum[p] = _send_out(wolves, keys, r, ranked, lo, m, party, solo)
+    return party, solo, taken, skill_sum
 
 
 @njit(cache=True)
@@ -332,9 +484,7 @@ def _close_up(
     start: NDArray[np.int64],
     taken: NDArray[np.int64],
     skill_sum: NDArray[np.float64],
-) -> tuple[
-    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
-]:  # pragma: no cover - compiled
+) -> _Parties:  # pragma: no cover - compiled
     """The parties moved up into one run in pack order, with the packs that hunt, where each
     one's party begins in the run, and their skill."""
     hunts = 0
@@ -361,100 +511,59 @@ def _close_up(
 
 @njit(cache=True, inline="always")
 def _hunting_parties(
-    wolves: Hunters,
+    wolves: HunterColumns,
+    packs: PackColumns,
     seeds: NDArray[np.uint64],
-    packs: HuntingPacks,
-    food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
+    members: _Members,
     r: PartyRules,
-    members: NDArray[np.int64],
-    member_start: NDArray[np.int64],
-    member_count: NDArray[np.int64],
-) -> tuple[
-    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
-]:  # pragma: no cover - compiled
+) -> _Parties:  # pragma: no cover - compiled
     """:func:`hunting_parties` in one call: the sift, each pack's choice in its own stretch,
     and the parties closed up (one call: for a small world the cost of a call, unpacking the
     wolf columns, is a fair part of the whole)."""
     due = _due_packs(packs, seeds, r)
-    grouped, start, heads, keys = _able_by_pack(
-        wolves, seeds, due, r, members, member_start, member_count
-    )
-    party = np.empty(len(grouped), dtype=np.int64)
-    solo = np.empty(len(grouped), dtype=np.bool_)
-    taken = np.empty(len(due), dtype=np.int64)
-    skill_sum = np.empty(len(due), dtype=np.float64)
-    _choose_in_packs(
-        wolves,
-        keys,
-        grouped,
-        start,
-        heads,
-        food,
-        pack_prey,
-        hunter,
-        r,
-        party,
-        solo,
-        taken,
-        skill_sum,
-    )
+    grouped, start, heads, keys = _able_by_pack(wolves, seeds, due, r, members)
+    chosen = _choose_in_packs(wolves, packs.food, pack_prey, hunter, r, keys, grouped, start, heads)
+    party, solo, taken, skill_sum = chosen
     return _close_up(party, solo, start, taken, skill_sum)
 
 
 @njit(cache=True)
 def _hunting_parties_serial(
-    wolves: Hunters,
+    wolves: HunterColumns,
+    packs: PackColumns,
     seeds: NDArray[np.uint64],
-    packs: HuntingPacks,
-    food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
+    members: _Members,
     r: PartyRules,
-    members: NDArray[np.int64],
-    member_start: NDArray[np.int64],
-    member_count: NDArray[np.int64],
-) -> tuple[
-    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
-]:  # pragma: no cover - compiled
-    return _hunting_parties(
-        wolves, seeds, packs, food, pack_prey, hunter, r, members, member_start, member_count
-    )
+) -> _Parties:  # pragma: no cover - compiled
+    return _hunting_parties(wolves, packs, seeds, pack_prey, hunter, members, r)
 
 
 @njit(cache=True, parallel=True)
 def _hunting_parties_parallel(
-    wolves: Hunters,
+    wolves: HunterColumns,
+    packs: PackColumns,
     seeds: NDArray[np.uint64],
-    packs: HuntingPacks,
-    food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
+    members: _Members,
     r: PartyRules,
-    members: NDArray[np.int64],
-    member_start: NDArray[np.int64],
-    member_count: NDArray[np.int64],
-) -> tuple[
-    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
-]:  # pragma: no cover - compiled
-    return _hunting_parties(
-        wolves, seeds, packs, food, pack_prey, hunter, r, members, member_start, member_count
-    )
+) -> _Parties:  # pragma: no cover - compiled
+    return _hunting_parties(wolves, packs, seeds, pack_prey, hunter, members, r)
 
 
 def hunting_parties(
-    wolves: Hunters,
+    wolves: HunterColumns,
+    packs: PackColumns,
     seeds: NDArray[np.uint64],
-    packs: HuntingPacks,
-    food: NDArray[np.float32],
     pack_prey: NDArray[np.float32],
     hunter: NDArray[np.bool_],
+    members: _Members,
     r: PartyRules,
-    members: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]],
-) -> tuple[
-    NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]
-]:
+) -> _Parties:
     """The parties of the packs that hunt today (each living pack draws under the rules'
     ``hunt_chance``), with the packs' season's prey in ``pack_prey`` and ``hunter`` flagging
     the designation codes that hunt by default; ``members`` are the living members grouped by
@@ -466,7 +575,7 @@ def hunting_parties(
     party and the sum of their skill in party order. The packs choose in parallel for a big
     world when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
-    args = (wolves, seeds, packs, food, pack_prey, hunter, r, *members)
+    args = (wolves, packs, seeds, pack_prey, hunter, members, r)
     return parallel.run(
         len(wolves.alive),
         lambda: _hunting_parties_serial(*args),
@@ -475,7 +584,7 @@ def hunting_parties(
     )
 
 
-class Helpers(NamedTuple):
+class HelperColumns(NamedTuple):
     """Wolf columns the helper kernel reads."""
 
     replicate: NDArray[np.int16]
@@ -487,48 +596,74 @@ class Helpers(NamedTuple):
     tie_affinity: NDArray[np.float32]
 
 
-class Closeness(NamedTuple):
-    """How close a party member is to a hurt hunter, by the hunting rules: closeness (kept
-    within 0..1) times the chance to help is his willingness."""
+class AssistRules(NamedTuple):
+    """The rules of help for a hurt hunter, with the day's draw key."""
 
-    base: float
-    affinity_weight: float
-    """Times his affinity for the hurt hunter, where it is positive."""
-    kindness_weight: float
-    """Times his kindness less 0.5."""
+    assist_chance: float
+    """A party member's chance to help, times his closeness."""
+    assist_bond: float
+    """A mate's help added by the bond, times it."""
+    assist_base: float
+    assist_affinity_weight: float
+    """Closeness added by his affinity for the hurt hunter, where it is positive."""
+    assist_kindness_weight: float
+    """Closeness added by his kindness less 0.5."""
+    day: int
+    key_assist: np.uint64
+
+
+@njit(cache=True)
+def closeness(
+    affinity: np.float32, kindness: np.float32, r: AssistRules
+) -> np.float32:  # pragma: no cover - compiled
+    """assist_base + assist_affinity_weight × max(affinity, 0) + assist_kindness_weight ×
+    (kindness − ½), in float32."""
+    return (
+        np.float32(r.assist_base)
+        + np.float32(r.assist_affinity_weight) * max(affinity, np.float32(0.0))
+        + np.float32(r.assist_kindness_weight) * (kindness - np.float32(0.5))
+    )
+
+
+@njit(cache=True)
+def _willingness(
+    wolves: HelperColumns, r: AssistRules, h: int, hurt: int
+) -> tuple[np.float32, bool]:  # pragma: no cover - compiled
+    """How willing party member ``h`` is to help ``hurt``: closeness (within 0..1) ×
+    assist_chance, plus assist_bond × bond (at most 1 in all) for his mate; and whether he is
+    the mate, who goes first."""
+    one = np.float32(1.0)
+    zero = np.float32(0.0)
+    affinity = np.float32(tie_value(wolves.tie_other, wolves.tie_affinity, h, hurt, 0.0))
+    near = closeness(affinity, wolves.kindness[h], r)
+    willing = min(max(near, zero), one) * np.float32(r.assist_chance)
+    mate = False
+    if r.assist_bond > 0.0:
+        mate = bool(wolves.mate[h] == hurt)
+        bonded = np.float32(r.assist_bond) * wolves.bond[h] if mate else zero
+        willing = min(one, willing + bonded)
+    return willing, mate
 
 
 @njit(cache=True)
 def best_helpers(
-    wolves: Helpers,
+    wolves: HelperColumns,
     seeds: NDArray[np.uint64],
     party: NDArray[np.int64],
     victims: NDArray[np.int64],
     start: NDArray[np.int64],
     stop: NDArray[np.int64],
-    assist_chance: float,
-    assist_bond: float,
-    closeness_rules: Closeness,
-    day: int,
-    key_assist: np.uint64,
+    r: AssistRules,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
     """For each hurt hunter, the party member (in ``party[start:stop]``) who helps, if any.
 
-    Willingness grows with affinity and kindness (by ``closeness_rules``) and, for a mate, with the
-    bond; a willing mate goes first, then the most willing (ties to the earlier in the party).
-    Returns the helpers and the index of the victim each helps, in victim order.
+    A willing mate goes first, then the most willing (ties to the earlier in the party); he is
+    willing where his willingness (:func:`_willingness`) is above his draw. Returns the helpers
+    and the index of the victim each helps, in victim order.
     """
-    replicate, ident, kindness, mate, bond, tie_other, tie_affinity = wolves
     helpers = np.empty(len(victims), dtype=np.int64)
     helped = np.empty(len(victims), dtype=np.int64)
     count = 0
-    chance = np.float32(assist_chance)
-    by_bond = np.float32(assist_bond)
-    one = np.float32(1.0)
-    zero = np.float32(0.0)
-    close_base = np.float32(closeness_rules.base)
-    by_affinity = np.float32(closeness_rules.affinity_weight)
-    by_kindness = np.float32(closeness_rules.kindness_weight)
     for v in range(len(victims)):
         hurt = victims[v]
         best = -1
@@ -538,20 +673,9 @@ def best_helpers(
             h = party[n]
             if h == hurt:
                 continue
-            affinity = np.float32(tie_value(tie_other, tie_affinity, h, hurt, 0.0))
-            closeness = (
-                close_base
-                + by_affinity * max(affinity, zero)
-                + by_kindness * (kindness[h] - np.float32(0.5))
-            )
-            willing = min(max(closeness, zero), one) * chance
-            first = False
-            if assist_bond > 0.0:
-                # A mate's help comes by the bond, over and above a friend's.
-                first = bool(mate[h] == hurt)
-                bonded = by_bond * bond[h] if first else zero
-                willing = min(one, willing + bonded)
-            margin = np.float64(willing) - _draw(seeds, replicate, ident, h, day, key_assist)
+            willing, first = _willingness(wolves, r, h, hurt)
+            u = _draw(seeds, wolves.replicate, wolves.id, h, r.day, r.key_assist)
+            margin = np.float64(willing) - u
             first = first and bool(margin > 0)
             if (
                 best < 0
@@ -566,24 +690,32 @@ def best_helpers(
     return helpers[:count], helped[:count]
 
 
-class HuntGround(NamedTuple):
-    """Pack, region and wolf columns the outcome kernel reads (``food`` it also writes)."""
+class Hunts(NamedTuple):
+    """The packs hunting today: their rows, their parties' offsets and summed skill."""
 
-    pack_alive: NDArray[np.bool_]
-    pack_replicate: NDArray[np.int16]
-    pack_id: NDArray[np.int32]
-    pack_region: NDArray[np.int16]
-    food: NDArray[np.float32]
-    season_prey: NDArray[np.float32]
-    territories: NDArray[np.int64]
-    winter_severity: NDArray[np.float32]
-    terrain_hazard: NDArray[np.float32]
-    wolf_replicate: NDArray[np.int16]
-    wolf_id: NDArray[np.int32]
-    wolf_pack: NDArray[np.int32]
+    packs: NDArray[np.int64]
+    first: NDArray[np.int64]
+    skill: NDArray[np.float64]
+
+
+class InjuryColumns(NamedTuple):
+    """Wolf columns the outcome kernel reads."""
+
+    replicate: NDArray[np.int16]
+    id: NDArray[np.int32]
+    pack: NDArray[np.int32]
     familiarity: NDArray[np.float32]
     hunting_skill: NDArray[np.float32]
     cycle_until: NDArray[np.int32]
+
+
+class RegionColumns(NamedTuple):
+    """Region columns the outcome kernel reads, the season's prey among them."""
+
+    prey: NDArray[np.float32]
+    territories: NDArray[np.int64]
+    winter_severity: NDArray[np.float32]
+    terrain_hazard: NDArray[np.float32]
 
 
 class OutcomeRules(NamedTuple):
@@ -618,14 +750,158 @@ class OutcomeRules(NamedTuple):
 
 
 @njit(cache=True)
-def hunt_outcomes(
-    ground: HuntGround,
+def success_chance(
+    size: int, skill: float, prey: float, snow: np.float32, r: OutcomeRules
+) -> float:  # pragma: no cover - compiled
+    """(base_success + party_bonus (size − 1) + skill_weight (skill − ½)) × (1 − prey_weight +
+    prey_weight × prey) × (1 + snow_effect × snow in winter), within 0..success_cap."""
+    chance = r.base_success + r.party_bonus * (size - 1) + r.skill_weight * (skill - 0.5)
+    chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
+    if r.winter:
+        chance = chance * (1.0 + r.snow_effect * np.float64(snow))
+    return min(max(chance, 0.0), r.success_cap)
+
+
+@njit(cache=True)
+def food_for_party(size: int, r: OutcomeRules) -> float:  # pragma: no cover - compiled
+    """A kill's food for a party of ``size``: kill_food × size ** kill_party_exponent."""
+    if size >= len(r.food_by_size):
+        raise ValueError("a hunting party larger than its rules allow")
+    return r.food_by_size[size]
+
+
+@njit(cache=True)
+def injury_risk(
+    familiarity: np.float32,
+    skill: np.float32,
+    snow: np.float32,
+    terrain: np.float32,
+    solo: bool,
+    in_rut: bool,
+    r: OutcomeRules,
+) -> float:  # pragma: no cover - compiled
+    """injury_base (1 + snow_injury × snow) (1 + unfamiliar_injury (1 − familiarity))
+    (unskilled_injury − skill) (terrain_injury × terrain) in float32, × solo_injury alone,
+    × rut_injury in his rut."""
+    one = np.float32(1.0)
+    risk32 = (
+        np.float32(r.injury_base)
+        * (one + np.float32(r.snow_injury) * snow)
+        * (one + np.float32(r.unfamiliar_injury) * (one - familiarity))
+        * (np.float32(r.unskilled_injury) - skill)
+        * (np.float32(r.terrain_injury) * terrain)
+    )
+    risk = np.float64(risk32) * (r.solo_injury if solo else 1.0)
+    if r.rut:
+        risk = risk * (r.rut_injury if in_rut else 1.0)
+    return risk
+
+
+@njit(cache=True)
+def _packs_by_region(
+    packs: PackColumns, replicates: int, regions: int
+) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    """The live packs per replicate and region."""
+    crowd = np.zeros((replicates, regions), dtype=np.int64)
+    for q in range(len(packs.alive)):
+        if packs.alive[q]:
+            crowd[packs.replicate[q], packs.region[q]] += 1
+    return crowd
+
+
+@njit(cache=True)
+def _hunts_end(
+    packs: PackColumns,
+    regions: RegionColumns,
+    seeds: NDArray[np.uint64],
+    hunts: Hunts,
+    party_size: int,
+    r: OutcomeRules,
+) -> tuple[NDArray[np.bool_], NDArray[np.float64]]:  # pragma: no cover - compiled
+    """Each hunt's success (a draw below :func:`success_chance`) and food, added to its pack's
+    store. A region holding more live packs than territories thins each pack's prey."""
+    crowd = _packs_by_region(packs, len(seeds), r.regions)
+    n = len(hunts.packs)
+    success = np.empty(n, dtype=np.bool_)
+    gained = np.empty(n, dtype=np.float64)
+    for h in range(n):
+        q = hunts.packs[h]
+        region = packs.region[q]
+        size = (hunts.first[h + 1] if h + 1 < n else party_size) - hunts.first[h]
+        skill = hunts.skill[h] / size
+        share = min(1.0, regions.territories[region] / max(crowd[packs.replicate[q], region], 1))
+        prey = np.float64(regions.prey[region]) * share
+        chance = success_chance(size, skill, prey, regions.winter_severity[region], r)
+        u = draw_one(seeds[packs.replicate[q]], r.day, int(packs.id[q]), r.key_success, _ONCE)
+        success[h] = u < chance
+        food = food_for_party(size, r)
+        gained[h] = food if success[h] else 0.0
+        packs.food[q] = packs.food[q] + np.float32(gained[h])
+    return success, gained
+
+
+@njit(cache=True)
+def _hunters_hurt(
+    packs: PackColumns,
+    wolves: InjuryColumns,
+    regions: RegionColumns,
     seeds: NDArray[np.uint64],
     party: NDArray[np.int64],
     solo: NDArray[np.bool_],
-    packs: NDArray[np.int64],
     first: NDArray[np.int64],
-    skill_sum: NDArray[np.float64],
+    r: OutcomeRules,
+) -> tuple[
+    NDArray[np.int64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]
+]:  # pragma: no cover - compiled
+    """The hunters hurt (a draw below :func:`injury_risk`): their rows, their wounds' severity
+    (injury_severity × (½ + a draw)) and site (one of strong_sites), and their hunt's index."""
+    hurt = np.empty(len(party), dtype=np.int64)
+    severity = np.empty(len(party), dtype=np.float64)
+    site = np.empty(len(party), dtype=np.int64)
+    hunt_of = np.empty(len(party), dtype=np.int64)
+    n_hurt = 0
+    h = 0
+    for n in range(len(party)):
+        while h + 1 < len(first) and first[h + 1] <= n:
+            h += 1
+        i = party[n]
+        region = packs.region[wolves.pack[i]]
+        snow = regions.winter_severity[region] if r.winter else np.float32(0.0)
+        risk = injury_risk(
+            wolves.familiarity[i],
+            wolves.hunting_skill[i],
+            snow,
+            regions.terrain_hazard[region],
+            solo[n],
+            wolves.cycle_until[i] >= r.day,
+            r,
+        )
+        seed = seeds[wolves.replicate[i]]
+        ident = int(wolves.id[i])
+        if draw_one(seed, r.day, ident, r.key_injury, _ONCE) < risk:
+            hurt[n_hurt] = i
+            u = draw_one(seed, r.day, ident, r.key_severity, _ONCE)
+            severity[n_hurt] = r.injury_severity * (0.5 + u)
+            site[n_hurt] = int(draw_one(seed, r.day, ident, r.key_site, _ONCE) * r.strong_sites)
+            hunt_of[n_hurt] = h
+            n_hurt += 1
+    return (
+        hurt[:n_hurt].copy(),
+        severity[:n_hurt].copy(),
+        site[:n_hurt].copy(),
+        hunt_of[:n_hurt].copy(),
+    )
+
+
+@njit(cache=True)
+def hunt_outcomes(
+    packs: PackColumns,
+    wolves: InjuryColumns,
+    regions: RegionColumns,
+    seeds: NDArray[np.uint64],
+    party: NDArray[np.int64],
+    solo: NDArray[np.bool_],
+    hunts: Hunts,
     r: OutcomeRules,
 ) -> tuple[
     NDArray[np.bool_],
@@ -643,93 +919,8 @@ def hunt_outcomes(
     float64; injury risk in float32 (the float32 columns with the rule values taken as float32,
     as NumPy does with a Python float) until the solo factor, which NumPy makes float64.
     """
-    (
-        pack_alive,
-        pack_replicate,
-        pack_id,
-        pack_region,
-        food,
-        season_prey,
-        territories,
-        winter_severity,
-        terrain_hazard,
-        wolf_replicate,
-        wolf_id,
-        wolf_pack,
-        familiarity,
-        hunting_skill,
-        cycle_until,
-    ) = ground
-    # Crowding: a region holding more live packs than territories thins each pack's prey.
-    crowd = np.zeros((len(seeds), r.regions), dtype=np.int64)
-    for q in range(len(pack_alive)):
-        if pack_alive[q]:
-            crowd[pack_replicate[q], pack_region[q]] += 1
-    hunts = len(packs)
-    success = np.empty(hunts, dtype=np.bool_)
-    gained = np.empty(hunts, dtype=np.float64)
-    for h in range(hunts):
-        q = packs[h]
-        region = pack_region[q]
-        size = (first[h + 1] if h + 1 < hunts else len(party)) - first[h]
-        skill = skill_sum[h] / size
-        share = min(1.0, territories[region] / max(crowd[pack_replicate[q], region], 1))
-        prey = np.float64(season_prey[region]) * share
-        chance = r.base_success + r.party_bonus * (size - 1) + r.skill_weight * (skill - 0.5)
-        chance = chance * (1.0 - r.prey_weight + r.prey_weight * prey)
-        if r.winter:
-            chance = chance * (1.0 + r.snow_effect * np.float64(winter_severity[region]))
-        chance = min(max(chance, 0.0), r.success_cap)
-        u = draw_one(seeds[pack_replicate[q]], r.day, int(pack_id[q]), r.key_success, 0)
-        success[h] = u < chance
-        if size >= len(r.food_by_size):
-            raise ValueError("a hunting party larger than its rules allow")
-        gained[h] = r.food_by_size[size] if success[h] else 0.0
-        food[q] = food[q] + np.float32(gained[h])
-
-    hurt = np.empty(len(party), dtype=np.int64)
-    severity = np.empty(len(party), dtype=np.float64)
-    site = np.empty(len(party), dtype=np.int64)
-    hunt_of = np.empty(len(party), dtype=np.int64)
-    base = np.float32(r.injury_base)
-    snow_weight = np.float32(r.snow_injury)
-    unfamiliar = np.float32(r.unfamiliar_injury)
-    unskilled = np.float32(r.unskilled_injury)
-    by_terrain = np.float32(r.terrain_injury)
-    one = np.float32(1.0)
-    n_hurt = 0
-    h = 0
-    for n in range(len(party)):
-        while h + 1 < hunts and first[h + 1] <= n:
-            h += 1
-        i = party[n]
-        region = pack_region[wolf_pack[i]]
-        snow = winter_severity[region] if r.winter else np.float32(0.0)
-        risk32 = (
-            base
-            * (one + snow_weight * snow)
-            * (one + unfamiliar * (one - familiarity[i]))
-            * (unskilled - hunting_skill[i])
-            * (by_terrain * terrain_hazard[region])
-        )
-        risk = np.float64(risk32) * (r.solo_injury if solo[n] else 1.0)
-        if r.rut:
-            risk = risk * (r.rut_injury if cycle_until[i] >= r.day else 1.0)
-        seed = seeds[wolf_replicate[i]]
-        ident = int(wolf_id[i])
-        if draw_one(seed, r.day, ident, r.key_injury, 0) < risk:
-            hurt[n_hurt] = i
-            severity[n_hurt] = r.injury_severity * (
-                0.5 + draw_one(seed, r.day, ident, r.key_severity, 0)
-            )
-            site[n_hurt] = int(draw_one(seed, r.day, ident, r.key_site, 0) * r.strong_sites)
-            hunt_of[n_hurt] = h
-            n_hurt += 1
-    return (
-        success,
-        gained,
-        hurt[:n_hurt].copy(),
-        severity[:n_hurt].copy(),
-        site[:n_hurt].copy(),
-        hunt_of[:n_hurt].copy(),
+    success, gained = _hunts_end(packs, regions, seeds, hunts, len(party), r)
+    hurt, severity, site, hunt_of = _hunters_hurt(
+        packs, wolves, regions, seeds, party, solo, hunts.first, r
     )
+    return success, gained, hurt, severity, site, hunt_of

@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 from packbond.core import rng
 from packbond.core.context import Context
 from packbond.rules import Rules
-from packbond.rules.derived import once_per_rules
+from packbond.rules.derived import kernel_rules, once_per_rules
 from packbond.shared import body, ties
 from packbond.state import DESIGNATIONS, Designation, Form, Memory, Role, World
 
@@ -20,14 +20,6 @@ __all__ = ["step"]
 
 _WINTER = 3
 _STRONG_SITES = 5
-
-
-class _Hunts(NamedTuple):
-    """The packs hunting today: their rows, their parties' offsets and summed skill."""
-
-    packs: NDArray[np.int64]
-    first: NDArray[np.int64]
-    skill: NDArray[np.float64]
 
 
 def step(world: World, ctx: Context) -> None:
@@ -59,7 +51,7 @@ def step(world: World, ctx: Context) -> None:
 
 def _choose_party(
     world: World, ctx: Context
-) -> tuple[NDArray[np.int64], NDArray[np.bool_], _Hunts]:
+) -> tuple[NDArray[np.int64], NDArray[np.bool_], kernel.Hunts]:
     """Party members (grouped by pack), whether each chases alone, and the hunting packs.
 
     The choice, in one compiled pass (:func:`packbond.kernel.hunting_parties`): each living
@@ -79,25 +71,18 @@ def _choose_party(
     r = rules.hunting
     season = world.calendar.season(ctx.day)
     party, solo, packs, first, skill = kernel.hunting_parties(
-        w.bundle(kernel.Hunters),
+        w.bundle(kernel.HunterColumns),
+        p.bundle(kernel.PackColumns),
         world.seed_keys,
-        p.bundle(kernel.HuntingPacks),
-        p.view("food"),
         world.regions.prey[p.view("region"), season],
         _hunters(rules, season == _WINTER),
-        kernel.PartyRules(
+        world.members_by_pack(),
+        kernel_rules(
+            kernel.PartyRules,
+            r,
+            rules.wounds,
+            rules.food,
             unpresented=int(Designation.UNPRESENTED),
-            disabled_above=rules.wounds.disabled_above,
-            need_adult=rules.food.need_adult,
-            volunteer_below_food_days=r.volunteer_below_food_days,
-            volunteer_below_prey=r.volunteer_below_prey,
-            volunteer_chance=r.volunteer_chance,
-            volunteer_hunger=r.volunteer_hunger,
-            prove_to_mate=r.prove_to_mate,
-            party_max=r.party_max,
-            volunteer_places=r.volunteer_places,
-            solo_chance=r.solo_chance,
-            pick_luck=r.pick_luck,
             hunt_chance=1.0 / r.interval_days,
             day=ctx.day,
             key_hunt=rng.purpose_key("hunt"),
@@ -106,9 +91,8 @@ def _choose_party(
             key_pick=rng.purpose_key("party_pick"),
             key_solo=rng.purpose_key("solo_chase"),
         ),
-        world.members_by_pack(),
     )
-    return party, solo, _Hunts(packs, first, skill)
+    return party, solo, kernel.Hunts(packs, first, skill)
 
 
 @once_per_rules
@@ -138,7 +122,7 @@ def _outcomes(
     ctx: Context,
     party: NDArray[np.int64],
     solo: NDArray[np.bool_],
-    hunts: _Hunts,
+    hunts: kernel.Hunts,
     season: int,
 ) -> tuple[NDArray[np.bool_], NDArray[np.float64], _Hurt]:
     """Each hunt's success and food (the packs' stores fed), and who of the party is hurt.
@@ -151,29 +135,18 @@ def _outcomes(
     """
     w, p, regions, rules = world.wolves, world.packs, world.regions, world.rules
     success, food, rows, severity, site, hunt = kernel.hunt_outcomes(
-        kernel.HuntGround(
-            p.view("alive"),
-            p.view("replicate"),
-            p.view("id"),
-            p.view("region"),
-            p.view("food"),
+        p.bundle(kernel.PackColumns),
+        w.bundle(kernel.InjuryColumns),
+        kernel.RegionColumns(
             np.ascontiguousarray(regions.prey[:, season]),
             regions.territories,
             regions.winter_severity,
             regions.terrain_hazard,
-            w.view("replicate"),
-            w.view("id"),
-            w.view("pack"),
-            w.view("familiarity"),
-            w.view("hunting_skill"),
-            w.view("cycle_until"),
         ),
         world.seed_keys,
         party,
         solo,
-        hunts.packs,
-        hunts.first,
-        hunts.skill,
+        hunts,
         _outcome_rules(rules, season, ctx.day, len(regions.names)),
     )
     return success, food, _Hurt(rows, severity, site, hunt)
@@ -193,24 +166,14 @@ def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernel.
         table = r.kill_food * np.arange(largest + 1).astype(np.float64) ** r.kill_party_exponent
         _food_tables[key] = table
     s = rules.seasons
-    return kernel.OutcomeRules(
-        base_success=r.base_success,
-        party_bonus=r.party_bonus,
-        skill_weight=r.skill_weight,
-        prey_weight=r.prey_weight,
-        success_cap=r.success_cap,
+    return kernel_rules(
+        kernel.OutcomeRules,
+        r,
         winter=season == _WINTER,
         snow_effect=(-1.0 if s.winter_hunting == "harder" else 1.0) * s.snow_effect,
         food_by_size=table,
-        injury_base=r.injury_base,
-        snow_injury=r.snow_injury,
-        unfamiliar_injury=r.unfamiliar_injury,
-        unskilled_injury=r.unskilled_injury,
-        terrain_injury=r.terrain_injury,
-        solo_injury=r.solo_injury,
         rut=rut.enabled,
         rut_injury=rut.injury_multiplier,
-        injury_severity=r.injury_severity,
         strong_sites=_STRONG_SITES,
         regions=regions,
         day=day,
@@ -236,17 +199,13 @@ def _assist(
     party_pack = w.pack[party]
     # Willingness by affinity, kindness and a mate's bond; the pick per victim, compiled.
     helpers, helped_of = kernel.best_helpers(
-        w.bundle(kernel.Helpers),
+        w.bundle(kernel.HelperColumns),
         world.seed_keys,
         party,
         victims,
         np.searchsorted(party_pack, w.pack[victims], side="left"),
         np.searchsorted(party_pack, w.pack[victims], side="right"),
-        r.assist_chance,
-        r.assist_bond,
-        kernel.Closeness(r.assist_base, r.assist_affinity_weight, r.assist_kindness_weight),
-        ctx.day,
-        rng.purpose_key("assist"),
+        kernel_rules(kernel.AssistRules, r, day=ctx.day, key_assist=rng.purpose_key("assist")),
     )
     if len(helpers) == 0:
         return
