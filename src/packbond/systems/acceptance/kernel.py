@@ -15,10 +15,10 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
-__all__ = ["AcceptanceRules", "Newcomers", "weekly_acceptance"]
+__all__ = ["AcceptanceRules", "NewcomerColumns", "weekly_acceptance"]
 
 
-class Newcomers(NamedTuple):
+class NewcomerColumns(NamedTuple):
     """Wolf columns the kernel reads, and writes (acceptance, stigma)."""
 
     alive: NDArray[np.bool_]
@@ -31,25 +31,24 @@ class Newcomers(NamedTuple):
 
 
 class AcceptanceRules(NamedTuple):
-    """The acceptance rules the kernel applies, flattened; float32 where NumPy combines the rule
-    value with a float32 column."""
+    """The acceptance rules the kernel applies (and the contact rules' ``acceptance_weight``)."""
 
     contact: bool
     """Whether the week's contacts count (without contact: full pace, no warmth)."""
     contacts_for_full_pace: float
-    contact_weight: np.float32
+    acceptance_weight: float
     envy_weight: float
-    stigma_weight: np.float32
+    stigma_weight: float
     omega_weight: float
     omega: int
     integrated_at: float
     stigma_kept: np.float32
-    """The share of its stigma a wolf keeps each week (1 - stigma_fade)."""
+    """The share of its stigma a wolf keeps each week (1 - stigma_fade), in float32."""
 
 
 @njit(cache=True)
 def weekly_acceptance(
-    wolves: Newcomers,
+    wolves: NewcomerColumns,
     rows: NDArray[np.int64],
     pace: NDArray[np.float64],
     contacts: NDArray[np.int16],
@@ -66,6 +65,9 @@ def weekly_acceptance(
     alive, pack, designation, mate, esteem, acceptance, stigma = wolves
     crossed = np.empty(len(rows), dtype=np.int64)
     n_crossed = 0
+    # NOTE: float32, as NumPy combines a float32 column with a Python float.
+    contact_weight = np.float32(r.acceptance_weight)
+    stigma_weight = np.float32(r.stigma_weight)
     for k in range(len(rows)):
         i = rows[k]
         pk = pack[i]
@@ -73,13 +75,13 @@ def weekly_acceptance(
         warmth = 0.0
         if r.contact:
             among = min(1.0, contacts[k] / r.contacts_for_full_pace)
-            warmth = np.float64(r.contact_weight * contact_sum[k])
+            warmth = np.float64(contact_weight * contact_sum[k])
         m = mate[i]
         beside = m >= 0 and alive[max(m, 0)] and pack[max(m, 0)] == pk
         above = max(esteem[max(m, 0)] - esteem[i], np.float32(0.0))
         envy = (r.envy_weight if beside else 0.0) * np.float64(above)
         acc = np.float64(acceptance[i])
-        loss = np.float64(r.stigma_weight * stigma[i] * outsider_hostility[pk]) + (
+        loss = np.float64(stigma_weight * stigma[i] * outsider_hostility[pk]) + (
             r.omega_weight if designation[i] == r.omega else 0.0
         ) * np.float64(omega_penalty[pk])
         new = acc + pace[k] * among * (1.0 - acc) + warmth - loss - envy

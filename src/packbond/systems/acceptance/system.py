@@ -7,6 +7,7 @@ import numpy as np
 from packbond.core import rng
 from packbond.core.context import Context
 from packbond.rules import Rules
+from packbond.rules.derived import kernel_rules
 from packbond.state import Designation, World
 
 from . import kernel
@@ -29,7 +30,7 @@ def step(world: World, ctx: Context) -> None:
     z = rng.normal(world.seeds[w.replicate[rows]], 0, w.id[rows], "integration_pace")
     pace = np.minimum(1.0, r.pace * np.exp(r.pace_spread * z - r.pace_spread**2 / 2))
     done = kernel.weekly_acceptance(
-        w.bundle(kernel.Newcomers),
+        w.bundle(kernel.NewcomerColumns),
         rows,
         pace,
         contacts,
@@ -44,16 +45,12 @@ def step(world: World, ctx: Context) -> None:
 
 
 def _acceptance_rules(rules: Rules) -> kernel.AcceptanceRules:
-    """The kernel's flat rules: float32 where the NumPy formula meets a float32 column."""
-    r = rules.acceptance
-    return kernel.AcceptanceRules(
+    """The kernel's rules, with the share of stigma kept in float32 as NumPy keeps it."""
+    return kernel_rules(
+        kernel.AcceptanceRules,
+        rules.acceptance,
+        rules.contact,
         contact=rules.contact.enabled,
-        contacts_for_full_pace=float(r.contacts_for_full_pace),
-        contact_weight=np.float32(rules.contact.acceptance_weight),
-        envy_weight=float(r.envy_weight),
-        stigma_weight=np.float32(r.stigma_weight),
-        omega_weight=float(r.omega_weight),
         omega=int(Designation.OMEGA),
-        integrated_at=float(r.integrated_at),
-        stigma_kept=np.float32(1.0 - r.stigma_fade),
+        stigma_kept=np.float32(1.0 - rules.acceptance.stigma_fade),
     )
