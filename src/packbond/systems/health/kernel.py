@@ -20,10 +20,14 @@ from numpy.typing import NDArray
 from packbond.kernels.daily import draw_one
 from packbond.kernels.select import living_above
 
-__all__ = ["WoundRules", "Wounded", "tend_wounds"]
+__all__ = ["WoundColumns", "WoundRules", "tend_wounds"]
+
+# Draw slots (``k``) of the day's keyed draws, each under its own purpose key.
+_DRAW_STOPS = 0  # whether a bleeding wound stops bleeding
+_DRAW_DEATH = 0  # whether a grave wound kills
 
 
-class Wounded(NamedTuple):
+class WoundColumns(NamedTuple):
     """Wolf columns the wound kernel reads or writes (``wound``, ``bleeding``, ``wound_event``)."""
 
     alive: NDArray[np.bool_]
@@ -52,7 +56,7 @@ class WoundRules(NamedTuple):
 
 @njit(cache=True)
 def tend_wounds(
-    wolves: Wounded,
+    wolves: WoundColumns,
     seeds: NDArray[np.uint64],
     hospital: NDArray[np.bool_],
     r: WoundRules,
@@ -88,9 +92,9 @@ def tend_wounds(
         bled = bleeding[i]
         change = r.bleeding_harm if bled else -rate
         wound[i] = min(max(np.float64(wound[i]) + change, 0.0), 1.0)
-        if bled and draw_one(seeds[replicate[i]], r.day, int(ident[i]), r.key_stops, 0) < (
-            r.bleeding_stops
-        ):
+        if bled and draw_one(
+            seeds[replicate[i]], r.day, int(ident[i]), r.key_stops, _DRAW_STOPS
+        ) < (r.bleeding_stops):
             bleeding[i] = False
         if wound[i] <= zero:
             healed[n_healed] = i
@@ -102,7 +106,7 @@ def tend_wounds(
             risk = death_per_day * (wound[i] - deadly) / span
             if r.hospital_death < 1.0 and in_hospital:
                 risk = risk * hospital_death
-            u = draw_one(seeds[replicate[i]], r.day, int(ident[i]), r.key_death, 0)
+            u = draw_one(seeds[replicate[i]], r.day, int(ident[i]), r.key_death, _DRAW_DEATH)
             if u < np.float64(risk):
                 dead[n_dead] = i
                 dead_cause[n_dead] = wound_event[i]

@@ -7,6 +7,7 @@ from numpy.typing import NDArray
 
 from packbond.core import rng
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.shared import body
 from packbond.state import World
 
@@ -30,17 +31,12 @@ def tend(
     wounded); the healed and those who die of a wound, each with their wound's event."""
     w, p, r = world.wolves, world.packs, world.rules.wounds
     return kernel.tend_wounds(
-        w.bundle(kernel.Wounded),
+        w.bundle(kernel.WoundColumns),
         world.seed_keys,
         p.view("hospital"),
-        kernel.WoundRules(
-            heal_per_day=r.heal_per_day,
-            hospital_multiplier=r.hospital_multiplier,
-            bleeding_harm=r.bleeding_harm,
-            bleeding_stops=r.bleeding_stops,
-            deadly_above=r.deadly_above,
-            death_per_day=r.death_per_day,
-            hospital_death=r.hospital_death,
+        kernel_rules(
+            kernel.WoundRules,
+            r,
             day=day,
             key_stops=rng.purpose_key("bleeding_stops"),
             key_death=rng.purpose_key("wound_death"),
