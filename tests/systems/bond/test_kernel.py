@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from packbond.core.engine import Engine
+from packbond.rules.derived import kernel_rules
 from packbond.systems.bond import kernel as bond_kernel
 
 from ...conftest import generated, world_of
@@ -26,8 +27,7 @@ def test_feel_mates_in_stretches_equals_one_pass(parts: int) -> None:
     w.wound_event[w.mate[mated[::3]]] = np.arange(len(mated[::3]))
     w.dark[w.mate[mated[1::4]]] = True
     w.wellbeing[mated] = np.linspace(0.1, 0.9, len(mated), dtype=np.float32)
-    r = world.rules.bond
-    rules = bond_kernel.BondRules(r.pain_above, r.pain_share, r.pain_stress, r.contagion)
+    rules = kernel_rules(bond_kernel.BondRules, world.rules.bond)
 
     def columns() -> Any:
         return bond_kernel.BondColumns(*(w.view(c).copy() for c in bond_kernel.BondColumns._fields))

@@ -42,7 +42,7 @@ class BondColumns(NamedTuple):
 
 
 class BondRules(NamedTuple):
-    """The bond rules the kernel applies, flattened."""
+    """The bond rules the daily kernel applies."""
 
     pain_above: float
     pain_share: float
@@ -174,7 +174,7 @@ class GrowthColumns(NamedTuple):
 
 
 class GrowthRules(NamedTuple):
-    """The weekly bond rules the kernel applies, flattened."""
+    """The bond rules the weekly kernel applies (and courtship's ``coercive_below``)."""
 
     good_above: float
     growth: float

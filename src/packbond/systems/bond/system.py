@@ -6,6 +6,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.shared import ties
 from packbond.state import World
 
@@ -26,12 +27,7 @@ def step(world: World, ctx: Context) -> None:
     # feel something new come back to be told.
     rows, new_wound, sorrow = kernel.feel_mates(
         w.bundle(kernel.BondColumns),
-        kernel.BondRules(
-            pain_above=r.pain_above,
-            pain_share=r.pain_share,
-            pain_stress=r.pain_stress,
-            contagion=r.contagion,
-        ),
+        kernel_rules(kernel.BondRules, r),
     )
     if len(rows) == 0:
         return
@@ -65,13 +61,6 @@ def _grow(world: World, rows: NDArray[np.int64]) -> None:
     near, mate, step = kernel.grow_bonds(
         w.bundle(kernel.GrowthColumns),
         rows,
-        kernel.GrowthRules(
-            good_above=r.good_above,
-            growth=r.growth,
-            apart_fade=r.apart_fade,
-            floor=r.floor,
-            coercive_below=world.rules.courtship.coercive_below,
-            consent_trust=r.consent_trust,
-        ),
+        kernel_rules(kernel.GrowthRules, r, world.rules.courtship),
     )
     ties.remember(world, near, mate, trust=step)
