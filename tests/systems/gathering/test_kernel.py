@@ -64,13 +64,13 @@ def test_gathering_parties_equal_the_numpy_choice(forms: bool) -> None:
     assert len(out) > 20 and len(np.unique(w.replicate[out])) == 2
     assert (first[~np.isin(np.arange(p.size), packs)] == -1).all()
     # In stretches of rows (one per thread, and more than there are), the same choice.
-    folk = gathering_kernel.Gatherers(*(w.view(c) for c in gathering_kernel.Gatherers._fields))
+    folk = w.bundle(gathering_kernel.GathererColumns)
     rules = gathering_kernel.GatherRules(
         unpresented=int(Designation.UNPRESENTED),
         human=int(Form.HUMAN),
         forms=forms,
         disabled_above=disabled,
-        share=world.rules.gathering.gatherer_share,
+        gatherer_share=world.rules.gathering.gatherer_share,
         day=ctx.day,
         purpose=rng.purpose_key("gather_go"),
     )

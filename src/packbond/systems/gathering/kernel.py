@@ -21,10 +21,12 @@ from packbond.kernels import parallel
 from packbond.kernels.daily import day_keys, keyed_draw
 from packbond.kernels.stretches import close_up
 
-__all__ = ["GatherRules", "Gatherers", "gathering_parties"]
+__all__ = ["GatherRules", "GathererColumns", "gathering_parties"]
+
+_DRAW_GO = 0  # the draw slot (k) of whether a wolf goes gathering, under ``GatherRules.purpose``
 
 
-class Gatherers(NamedTuple):
+class GathererColumns(NamedTuple):
     """The wolf columns the choice reads."""
 
     alive: NDArray[np.bool_]
@@ -38,20 +40,20 @@ class Gatherers(NamedTuple):
 
 
 class GatherRules(NamedTuple):
-    """The rules of the choice, flat for the kernel."""
+    """The rules of the choice, with the codes it compares, the day and the draw's purpose."""
 
     unpresented: int
     human: int
     forms: bool  # forms off: every wolf counts as in human form
     disabled_above: np.float32  # in the wound column's dtype, as NumPy compares it
-    share: float
+    gatherer_share: float
     day: int
     purpose: np.uint64
 
 
 @njit(cache=True, inline="always")
 def _gathering_parties(
-    folk: Gatherers,
+    folk: GathererColumns,
     seeds: NDArray[np.uint64],
     due: NDArray[np.bool_],
     rules: GatherRules,
@@ -62,7 +64,7 @@ def _gathering_parties(
     the result is the one pass's on any number of threads. A pack's party size and first
     member are summed and taken over the stretches in order afterwards (counts, so exact)."""
     alive, replicate, ids, pack, designation, form, wound, withdrawn = folk
-    keys = day_keys(seeds, rules.day, rules.purpose, 1)  # one key per replicate: k = 0
+    keys = day_keys(seeds, rules.day, rules.purpose, _DRAW_GO + 1)
     n = len(alive)
     out = np.empty(n, dtype=np.int64)
     counts = np.zeros(parts, dtype=np.int64)
@@ -79,7 +81,7 @@ def _gathering_parties(
                 continue
             if not wound[i] < rules.disabled_above:
                 continue
-            if keyed_draw(keys[replicate[i], 0], int(ids[i])) < rules.share:
+            if keyed_draw(keys[replicate[i], _DRAW_GO], int(ids[i])) < rules.gatherer_share:
                 out[m] = i
                 m += 1
         counts[c] = m - lo
@@ -97,14 +99,14 @@ def _gathering_parties(
 
 @njit(cache=True)
 def _gathering_parties_serial(
-    folk: Gatherers, seeds: NDArray[np.uint64], due: NDArray[np.bool_], rules: GatherRules
+    folk: GathererColumns, seeds: NDArray[np.uint64], due: NDArray[np.bool_], rules: GatherRules
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
     return _gathering_parties(folk, seeds, due, rules, 1)
 
 
 @njit(cache=True, parallel=True)
 def _gathering_parties_parallel(
-    folk: Gatherers,
+    folk: GathererColumns,
     seeds: NDArray[np.uint64],
     due: NDArray[np.bool_],
     rules: GatherRules,
@@ -114,7 +116,7 @@ def _gathering_parties_parallel(
 
 
 def gathering_parties(
-    folk: Gatherers,
+    folk: GathererColumns,
     seeds: NDArray[np.uint64],
     due: NDArray[np.bool_],
     rules: GatherRules,

@@ -7,6 +7,7 @@ from numpy.typing import NDArray
 
 from packbond.core import rng
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.shared import body
 from packbond.state import Designation, Form, Role, World
 
@@ -45,15 +46,16 @@ def _gatherers(
     wound, not withdrawn), each with a chance of ``gatherer_share``."""
     w, rules = world.wolves, world.rules
     return kernel.gathering_parties(
-        w.bundle(kernel.Gatherers),
+        w.bundle(kernel.GathererColumns),
         world.seed_keys,
         due,
-        kernel.GatherRules(
+        kernel_rules(
+            kernel.GatherRules,
+            rules.gathering,
             unpresented=int(Designation.UNPRESENTED),
             human=int(Form.HUMAN),
             forms=rules.forms.enabled,
             disabled_above=np.float32(rules.wounds.disabled_above),
-            share=rules.gathering.gatherer_share,
             day=ctx.day,
             purpose=rng.purpose_key("gather_go"),
         ),
