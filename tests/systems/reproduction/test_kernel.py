@@ -26,23 +26,22 @@ def test_conceptions_in_stretches_equal_one_pass(parts: int) -> None:
     carries = np.ones((2, len(DESIGNATIONS)), dtype=bool)
     carries[1] = False
     rules = reproduction_kernel.ConceptionRules(
+        carries_female=carries[0],
+        carries_male=carries[1],
         leaders_only=False,
-        per_day=0.4,
-        hungry=0.5,
-        withdrawn=0.3,
+        conception_per_day=0.4,
+        hungry_conception=0.5,
+        withdrawn_conception=0.3,
         heat=True,
-        heat_multiplier=2.0,
+        conception_multiplier=2.0,
         omega=int(Designation.OMEGA),
         day=25,
         key=rng.purpose_key("conceive"),
     )
     args = (
-        reproduction_kernel.Breeders(*(w.view(c) for c in reproduction_kernel.Breeders._fields)),
+        w.bundle(reproduction_kernel.ConceptionColumns),
         world.seeds.astype(np.uint64),
-        carries[0],
-        carries[1],
-        p.view("leader"),
-        p.view("hungry"),
+        p.bundle(reproduction_kernel.BreedingPackColumns),
         rules,
     )
     one = reproduction_kernel._conceptions_serial(*args)

@@ -21,10 +21,12 @@ from packbond.kernels.daily import day_keys, keyed_draw
 from packbond.kernels.marks import list_marked
 from packbond.kernels.stretches import close_up
 
-__all__ = ["Breeders", "ConceptionRules", "conceptions"]
+__all__ = ["BreedingPackColumns", "ConceptionColumns", "ConceptionRules", "conceptions"]
+
+_DRAW_CONCEIVE = 0  # the draw slot (k) of whether a wolf conceives, under ``ConceptionRules.key``
 
 
-class Breeders(NamedTuple):
+class ConceptionColumns(NamedTuple):
     """Wolf columns the conception kernel reads."""
 
     alive: NDArray[np.bool_]
@@ -41,15 +43,25 @@ class Breeders(NamedTuple):
     id: NDArray[np.int32]
 
 
-class ConceptionRules(NamedTuple):
-    """The reproduction and heat rules the kernel applies, flattened, with the day's draw key."""
+class BreedingPackColumns(NamedTuple):
+    """Pack columns the conception kernel reads."""
 
+    leader: NDArray[np.int32]
+    hungry: NDArray[np.bool_]
+
+
+class ConceptionRules(NamedTuple):
+    """The reproduction and heat rules the kernel applies, with the carriers by designation
+    code, the day and the draw's purpose key."""
+
+    carries_female: NDArray[np.bool_]
+    carries_male: NDArray[np.bool_]
     leaders_only: bool
-    per_day: float
-    hungry: float
-    withdrawn: float
+    conception_per_day: float
+    hungry_conception: float
+    withdrawn_conception: float
     heat: bool
-    heat_multiplier: float
+    conception_multiplier: float
     omega: int
     day: int
     key: np.uint64
@@ -57,12 +69,9 @@ class ConceptionRules(NamedTuple):
 
 @njit(cache=True, inline="always")
 def _conceptions(
-    wolves: Breeders,
+    wolves: ConceptionColumns,
     seeds: NDArray[np.uint64],
-    carries_female: NDArray[np.bool_],
-    carries_male: NDArray[np.bool_],
-    leader: NDArray[np.int32],
-    hungry: NDArray[np.bool_],
+    packs: BreedingPackColumns,
     r: ConceptionRules,
     parts: int,
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
@@ -83,9 +92,11 @@ def _conceptions(
         replicate,
         ident,
     ) = wolves
+    leader, hungry = packs
+    carries_female, carries_male = r.carries_female, r.carries_male
     day = r.day
     n = len(alive)
-    keys = day_keys(seeds, day, r.key, 1)
+    keys = day_keys(seeds, day, r.key, _DRAW_CONCEIVE + 1)
     rows = np.empty(n, dtype=np.int64)
     marked = np.empty(n, dtype=np.uint8)
     counts = np.zeros(parts, dtype=np.int64)
@@ -114,12 +125,13 @@ def _conceptions(
             p = pack[i]
             if r.leaders_only and (p < 0 or not (leader[p] == i or leader[p] == j)):
                 continue
-            chance = r.per_day * r.hungry if p >= 0 and hungry[p] else r.per_day
-            if r.withdrawn < 1.0 and withdrawn[i]:
-                chance = chance * r.withdrawn
+            per_day = r.conception_per_day
+            chance = per_day * r.hungry_conception if p >= 0 and hungry[p] else per_day
+            if r.withdrawn_conception < 1.0 and withdrawn[i]:
+                chance = chance * r.withdrawn_conception
             if r.heat and designation[i] == r.omega and cycle_until[i] >= day:
-                chance = min(1.0, chance * r.heat_multiplier)
-            if keyed_draw(keys[replicate[i], 0], int(ident[i])) < chance:
+                chance = min(1.0, chance * r.conception_multiplier)
+            if keyed_draw(keys[replicate[i], _DRAW_CONCEIVE], int(ident[i])) < chance:
                 rows[kept] = i
                 kept += 1
         counts[c] = kept - lo
@@ -128,38 +140,29 @@ def _conceptions(
 
 @njit(cache=True)
 def _conceptions_serial(
-    wolves: Breeders,
+    wolves: ConceptionColumns,
     seeds: NDArray[np.uint64],
-    carries_female: NDArray[np.bool_],
-    carries_male: NDArray[np.bool_],
-    leader: NDArray[np.int32],
-    hungry: NDArray[np.bool_],
+    packs: BreedingPackColumns,
     r: ConceptionRules,
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    return _conceptions(wolves, seeds, carries_female, carries_male, leader, hungry, r, 1)
+    return _conceptions(wolves, seeds, packs, r, 1)
 
 
 @njit(cache=True, parallel=True)
 def _conceptions_parallel(
-    wolves: Breeders,
+    wolves: ConceptionColumns,
     seeds: NDArray[np.uint64],
-    carries_female: NDArray[np.bool_],
-    carries_male: NDArray[np.bool_],
-    leader: NDArray[np.int32],
-    hungry: NDArray[np.bool_],
+    packs: BreedingPackColumns,
     r: ConceptionRules,
     parts: int,
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    return _conceptions(wolves, seeds, carries_female, carries_male, leader, hungry, r, parts)
+    return _conceptions(wolves, seeds, packs, r, parts)
 
 
 def conceptions(
-    wolves: Breeders,
+    wolves: ConceptionColumns,
     seeds: NDArray[np.uint64],
-    carries_female: NDArray[np.bool_],
-    carries_male: NDArray[np.bool_],
-    leader: NDArray[np.int32],
-    hungry: NDArray[np.bool_],
+    packs: BreedingPackColumns,
     r: ConceptionRules,
 ) -> NDArray[np.int64]:
     """Rows that conceive today, in row order.
@@ -170,10 +173,9 @@ def conceptions(
     an omega in heat. In stretches of rows on several threads for a big world when that is the
     faster way on this machine now (see :mod:`packbond.kernels.parallel`).
     """
-    args = (wolves, seeds, carries_female, carries_male, leader, hungry, r)
     return parallel.run(
         len(wolves.alive),
-        lambda: _conceptions_serial(*args),
-        lambda: _conceptions_parallel(*args, get_num_threads()),
+        lambda: _conceptions_serial(wolves, seeds, packs, r),
+        lambda: _conceptions_parallel(wolves, seeds, packs, r, get_num_threads()),
         parallel.HEAVY_FROM,
     )

@@ -8,6 +8,7 @@ from packbond.core import rng
 from packbond.core.arrays import positions_in_runs
 from packbond.core.calendar import SEASONS
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.state import DESIGNATIONS, Designation, World
 from packbond.state.newborn import add_wolves
 
@@ -32,19 +33,16 @@ def _conceive(world: World, ctx: Context) -> None:
         carries[sex, np.array([DESIGNATIONS.index(d) for d in names], dtype=np.int64)] = True
     # One compiled pass finds the few who conceive today, instead of masking every wolf.
     carriers = kernel.conceptions(
-        w.bundle(kernel.Breeders),
+        w.bundle(kernel.ConceptionColumns),
         world.seed_keys,
-        carries[0],
-        carries[1],
-        p.view("leader"),
-        p.view("hungry"),
-        kernel.ConceptionRules(
-            leaders_only=r.leaders_only,
-            per_day=r.conception_per_day,
-            hungry=r.hungry_conception,
-            withdrawn=r.withdrawn_conception,
+        p.bundle(kernel.BreedingPackColumns),
+        kernel_rules(
+            kernel.ConceptionRules,
+            r,
+            rules.heat,
+            carries_female=carries[0],
+            carries_male=carries[1],
             heat=rules.heat.enabled,
-            heat_multiplier=rules.heat.conception_multiplier,
             omega=int(Designation.OMEGA),
             day=ctx.day,
             key=rng.purpose_key("conceive"),
