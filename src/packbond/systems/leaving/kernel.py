@@ -39,17 +39,17 @@ class WishColumns(NamedTuple):
 
 
 class WishRules(NamedTuple):
-    """The leaving rules' wish weights, flattened, with the designation codes they name."""
+    """The leaving rules' wish weights, with the designation codes they name."""
 
     unpresented: int
     alpha: int
-    acceptance: float
-    wellbeing: float
-    shunned: float
-    crowded: float
+    wish_acceptance: float
+    wish_wellbeing: float
+    wish_shunned: float
+    wish_crowded: float
     crowded_at: float
-    mate: float
-    pull: float
+    wish_mate: float
+    wish_pull: float
 
 
 @njit(cache=True)
@@ -80,10 +80,10 @@ def move_wishes(
         if alive[i] and pack[i] >= 0:
             size[pack[i]] += 1.0
     one = np.float32(1.0)
-    w_acceptance = np.float32(r.acceptance)
-    w_wellbeing = np.float32(r.wellbeing)
-    w_shunned = np.float32(r.shunned)
-    w_crowded = np.float32(r.crowded)
+    w_acceptance = np.float32(r.wish_acceptance)
+    w_wellbeing = np.float32(r.wish_wellbeing)
+    w_shunned = np.float32(r.wish_shunned)
+    w_crowded = np.float32(r.wish_crowded)
     for i in range(len(alive)):
         p = pack[i]
         if not alive[i] or p < 0 or designation[i] == r.unpresented:
@@ -105,7 +105,7 @@ def move_wishes(
         target = (
             np.float64(unhappy)
             + np.float64(w_crowded * ambition[i]) * crowded * no_lead
-            - r.mate * held
+            - r.wish_mate * held
         )
         wish = np.float64(wish_to_leave[i])
-        wish_to_leave[i] = min(max(wish + r.pull * (target - wish), 0.0), 1.0)
+        wish_to_leave[i] = min(max(wish + r.wish_pull * (target - wish), 0.0), 1.0)

@@ -8,6 +8,7 @@ from numpy.typing import NDArray
 from packbond.core.arrays import logistic
 from packbond.core.calendar import SEASONS
 from packbond.core.context import Context
+from packbond.rules.derived import kernel_rules
 from packbond.shared import mating, ties
 from packbond.shared.departure import depart
 from packbond.shared.places import free_territories, strangers_pack
@@ -38,16 +39,12 @@ def _wish(world: World) -> None:
     kernel.move_wishes(
         w.bundle(kernel.WishColumns),
         world.packs.view("leader"),
-        kernel.WishRules(
+        kernel_rules(
+            kernel.WishRules,
+            r,
             unpresented=int(Designation.UNPRESENTED),
             alpha=int(Designation.ALPHA),
-            acceptance=r.wish_acceptance,
-            wellbeing=r.wish_wellbeing,
-            shunned=r.wish_shunned,
-            crowded=r.wish_crowded,
             crowded_at=float(r.crowded_at),
-            mate=r.wish_mate,
-            pull=r.wish_pull,
         ),
     )
 
