@@ -7,7 +7,7 @@ move, so a row index held by another column stays valid for the life of a run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple, TypeVar, get_type_hints
 
@@ -17,6 +17,7 @@ from numpy.typing import DTypeLike
 __all__ = ["Col", "Table"]
 
 Bundle = TypeVar("Bundle", bound=NamedTuple)
+_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Table:
         }
 
     def __init__(self, capacity: int = 16, slots: int = 1) -> None:
-        self._views: dict[Any, Any] = {}
+        self._kept: dict[Any, Any] = {}
         self.size = 0
         self.slots = slots
         self._capacity = max(capacity, 1)
@@ -81,40 +82,45 @@ class Table:
         """The table for a copy or a pickle, without the views kept: a copied view would be an
         array of its own, no longer a window on the copy's column."""
         state = self.__dict__.copy()
-        state["_views"] = {}
+        state["_kept"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        """Set an attribute; setting a column or the size forgets the views handed out.
+        """Set an attribute; setting a column or the size forgets what was kept (:meth:`kept`).
 
-        Why here: the views and bundles below are kept between calls, and a column is only ever
-        replaced (grown, or set whole by a test) or the size moved through an attribute set.
+        Why here: a column is only ever replaced (grown, or set whole by a test) or the size
+        moved through an attribute set.
         """
         if name == "size" or name in self._columns:
-            self._views.clear()
+            self._kept.clear()
         object.__setattr__(self, name, value)
 
-    def view(self, name: str) -> np.ndarray:
-        """The used part of a column, the same view object until rows are added.
+    def kept(self, key: Hashable, make: Callable[[], _Value]) -> _Value:
+        """``make()``, kept under ``key`` until rows are added, a column is replaced or
+        :meth:`forget` is called: the one place where values derived from the state are kept.
 
         Why kept: the systems ask for some 120 views a day, and making each anew (a slice, a new
         array object) would be a fixed cost of every day that does not shrink with the world.
         """
-        kept: np.ndarray | None = self._views.get(name)
-        if kept is None:
-            kept = getattr(self, name)[: self.size]
-            self._views[name] = kept
-        return kept
+        value: _Value | None = self._kept.get(key)
+        if value is None:
+            value = make()
+            self._kept[key] = value
+        return value
+
+    def forget(self, key: Hashable) -> None:
+        """Drop what :meth:`kept` holds under ``key`` (its source changed in place)."""
+        self._kept.pop(key, None)
+
+    def view(self, name: str) -> np.ndarray:
+        """The used part of a column, the same view object until rows are added."""
+        return self.kept(name, lambda: getattr(self, name)[: self.size])
 
     def bundle(self, kind: type[Bundle]) -> Bundle:
         """The columns named by the fields of the named tuple ``kind``, as a ``kind`` of views
         (the bundle a compiled kernel takes), the same object until rows are added."""
-        kept: Bundle | None = self._views.get(kind)
-        if kept is None:
-            make: Callable[..., Bundle] = kind
-            kept = make(*(self.view(name) for name in kind._fields))
-            self._views[kind] = kept
-        return kept
+        make: Callable[..., Bundle] = kind
+        return self.kept(kind, lambda: make(*(self.view(name) for name in kind._fields)))

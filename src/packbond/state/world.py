@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,14 +17,8 @@ from .wolves import Wolves
 
 __all__ = ["World"]
 
-
-class _Grouping(NamedTuple):
-    """The living grouped by pack (rows, each pack row's offset and count, read-only) and the
-    numbers of wolf and pack rows they were grouped from."""
-
-    wolves: int
-    packs: int
-    members: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]
+_GROUPED = "living grouped by pack"
+"""The key the living grouped by pack are kept under in the wolves' table."""
 
 
 @dataclass
@@ -48,27 +41,15 @@ class World:
     next_wolf_id: NDArray[np.int64] = field(init=False)
     next_pack_id: NDArray[np.int64] = field(init=False)
     _name_index: dict[str, int] = field(default_factory=dict, repr=False)
-    _seed_keys: tuple[NDArray[np.int64], NDArray[np.uint64]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-    _grouped: _Grouping | None = field(default=None, init=False, repr=False, compare=False)
-    """The living grouped by pack, kept between days (see :meth:`_living_members`)."""
+    seed_keys: NDArray[np.uint64] = field(init=False, repr=False, compare=False)
+    """The seeds as the unsigned words the compiled draws take."""
 
     def __post_init__(self) -> None:
         self.wolves = Wolves(capacity=1024, slots=self.rules.ties.slots)
         self.packs = Packs(capacity=64, slots=GRIEVANCE_SLOTS)
         self.next_wolf_id = np.zeros(len(self.seeds), dtype=np.int64)
         self.next_pack_id = np.zeros(len(self.seeds), dtype=np.int64)
-
-    @property
-    def seed_keys(self) -> NDArray[np.uint64]:
-        """The seeds as the unsigned words the compiled draws take, converted once per seeds
-        array rather than by each of the several systems a day that hand them to a kernel."""
-        kept = self._seed_keys
-        if kept is None or kept[0] is not self.seeds:
-            kept = (self.seeds, self.seeds.astype(np.uint64))
-            self._seed_keys = kept
-        return kept[1]
+        self.seed_keys = np.asarray(self.seeds).astype(np.uint64)
 
     @property
     def replicates(self) -> int:
@@ -136,8 +117,8 @@ class World:
 
     def regroup(self) -> None:
         """Someone died, left the world or changed pack: the living are grouped by pack again
-        when next asked. (A birth adds rows, which :meth:`members_by_pack` sees by itself.)"""
-        self._grouped = None
+        when next asked. (A birth adds rows, which forgets it by itself.)"""
+        self.wolves.forget(_GROUPED)
 
     def _living_members(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
         """:meth:`members_by_pack` of every living member, kept (read-only) until someone is
@@ -148,15 +129,19 @@ class World:
         (``Context.kill``) and moves (:meth:`move`) say so through :meth:`regroup`; births add
         rows.
         """
-        w = self.wolves
-        kept = self._grouped
-        if kept is not None and kept.wolves == w.size and kept.packs == self.packs.size:
-            return kept.members
-        alive = w.view("alive")
-        grouped = kernels.members_by_pack(alive, w.view("pack"), alive, self.packs.size)
+        w, packs = self.wolves, self.packs.size
+        kept = w.kept(_GROUPED, lambda: (packs, self._group_living()))
+        if kept[0] != packs:  # a pack was founded: its row must be in the grouping
+            w.forget(_GROUPED)
+            kept = w.kept(_GROUPED, lambda: (packs, self._group_living()))
+        return kept[1]
+
+    def _group_living(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """The living grouped by pack, read-only."""
+        alive = self.wolves.view("alive")
+        grouped = kernels.members_by_pack(alive, self.wolves.view("pack"), alive, self.packs.size)
         for part in grouped:
             part.flags.writeable = False
-        self._grouped = _Grouping(w.size, self.packs.size, grouped)
         return grouped
 
     def pick_members(
