@@ -92,106 +92,39 @@ class _Compiler:
         self.stages: dict[str, list[str]] = {}
 
     def pattern(self, pattern: Pattern) -> str:
+        """The name of the CTE holding every match of ``pattern`` (compiled once per query):
+        one stage per step, each joining the matches so far to the step's candidate events."""
         if pattern.name in self.done:
             return self.done[pattern.name]
-        roles = self.library.role_kinds(pattern.name)
-        prefix = f"{pattern.name}/"
-        stage = ""
-        previous_roles: list[str] = []
-        named: dict[str, int] = {}
-        stages = []
+        at = _Progress(prefix=f"{pattern.name}/", roles=self.library.role_kinds(pattern.name))
         for i, step in enumerate(pattern.steps, start=1):
-            source = self._source(prefix, i, step)
-            new_roles = [r for r in dict.fromkeys(step.bind.values()) if r not in previous_roles]
-            conds: list[str] = []
-            for role in new_roles:
-                if role in pattern.roles:
-                    conds += _role_rule("s", role, pattern.roles[role], roles[role])
-            if pattern.distinct:
-                wolves_before = [r for r in previous_roles if roles[r] == "wolf"]
-                new_wolves = [r for r in new_roles if roles[r] == "wolf"]
-                for j, role in enumerate(new_wolves):
-                    for other in new_wolves[:j]:
-                        conds.append(f"s.{role_column(role)} <> s.{role_column(other)}")
-                    for other in wolves_before:
-                        conds.append(f"s.{role_column(role)} <> m.{role_column(other)}")
-            carried = ", ".join(f"s.{role_column(r)}" for r in new_roles)
-            carried = f", {carried}" if carried else ""
-            early = any(r not in previous_roles for u in step.unless for r in u.bind.values())
+            source = self._source(at.prefix, i, step)
+            new_roles = [r for r in dict.fromkeys(step.bind.values()) if r not in at.bound]
+            conds = _new_role_conditions(pattern, at, new_roles)
+            early = any(r not in at.bound for u in step.unless for r in u.bind.values())
             if early:
                 # The unless names a role this step binds: a later candidate (another wolf) may
                 # pass where the first does not, so it is checked before the first is taken.
-                conds += self._unless_conditions(step, i, previous_roles)
-            if i == 1:
-                where = " AND ".join(conds) or "TRUE"
-                order = ", ".join(
-                    ["s.replicate", "s.id", *(f"s.{role_column(r)}" for r in new_roles)]
-                )
-                sql = (
-                    f"SELECT s.replicate, row_number() OVER (ORDER BY {order}) AS row_key, "
-                    f"s.first_id AS start_id, s.first_day AS start_day, s.id AS id_1, "
-                    f"s.first_id AS fid_1, s.day AS day_1, s.ids AS ids_1{carried} "
-                    f"FROM {quoted(source)} s WHERE {where}"
-                )
-            else:
-                on = ["s.replicate = m.replicate"]
-                on += [
-                    f"s.{role_column(r)} = m.{role_column(r)}"
-                    for r in dict.fromkeys(step.bind.values())
-                    if r in previous_roles
-                ]
-                conds.insert(0, f"s.first_id > m.id_{i - 1}")
-                if step.within is not None:
-                    conds.append(f"s.first_day <= m.day_{i - 1} + {int(step.within)}")
-                if step.cause is not None:
-                    conds.append(f"s.cause = m.id_{named[step.cause]}")
-                if step.every:
-                    # Every fitting event starts a match of its own, with a key of its own.
-                    head = f"m.* EXCLUDE (row_key), m.row_key AS parent_{i}, "
-                    head += "row_number() OVER (ORDER BY m.row_key, s.id"
-                    head += "".join(f", s.{role_column(r)}" for r in new_roles) + ") AS row_key"
-                    pick = ""
-                else:
-                    head = "m.*"
-                    pick = (
-                        " QUALIFY row_number() OVER (PARTITION BY m.row_key ORDER BY s.id, s.ids)"
-                        " = 1"
-                    )
-                sql = (
-                    f"SELECT {head}, s.id AS id_{i}, s.first_id AS fid_{i}, s.day AS day_{i}, "
-                    f"s.ids AS ids_{i}{carried} FROM {quoted(stage)} m "
-                    f"JOIN {quoted(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)}"
-                    f"{pick}"
-                )
-            stage = f"{prefix}m{i}"
-            self.query.ctes.append((stage, sql))
+                conds += self._unless_conditions(step, i, at.bound)
+            make = _first_stage if i == 1 else _next_stage
+            sql = make(at, i, step, source, new_roles, conds)
+            at.stage = f"{at.prefix}m{i}"
+            self.query.ctes.append((at.stage, sql))
             if step.unless and not early:
-                checked = f"{prefix}u{i}"
-                clauses = " AND ".join(self._unless_conditions(step, i, previous_roles, after=True))
+                checked = f"{at.prefix}u{i}"
+                clauses = " AND ".join(self._unless_conditions(step, i, at.bound, after=True))
                 self.query.ctes.append(
-                    (checked, f"SELECT * FROM {quoted(stage)} m WHERE {clauses}")
+                    (checked, f"SELECT * FROM {quoted(at.stage)} m WHERE {clauses}")
                 )
-                stage = checked
-            stages.append(stage)
-            previous_roles += new_roles
+                at.stage = checked
+            at.stages.append(at.stage)
+            at.bound += new_roles
             if step.name is not None:
-                named[step.name] = i
-        n = len(pattern.steps)
-        ids = ", ".join(f"ids_{i}" for i in range(1, n + 1))
-        role_cols = ", ".join(role_column(r) for r in previous_roles)
-        match = f"{prefix}match"
-        self.query.ctes.append(
-            (
-                match,
-                f"SELECT replicate, start_id AS first_id, id_{n} AS last_id, "
-                f"start_day AS first_day, day_{n} AS last_day, "
-                f"flatten([{ids}]) AS ids, {role_cols} FROM {quoted(stage)} "
-                # A symmetric step finds a story twice, mirrored: the same events, roles swapped.
-                f"QUALIFY row_number() OVER (PARTITION BY replicate, ids ORDER BY {role_cols}) = 1",
-            )
-        )
+                at.named[step.name] = i
+        match = f"{at.prefix}match"
+        self.query.ctes.append((match, _match_stage(at, len(pattern.steps))))
         self.done[pattern.name] = match
-        self.stages[pattern.name] = stages
+        self.stages[pattern.name] = at.stages
         return match
 
     @staticmethod
@@ -282,3 +215,100 @@ def compile_pattern(library: PatternLibrary, name: str, calendar: Calendar) -> M
     compiler.query.match = match
     compiler.query.stages = compiler.stages[name]
     return compiler.query
+
+
+@dataclass
+class _Progress:
+    """A pattern's compilation so far: the roles bound by earlier steps, the stages made, the
+    steps named (for ``cause``) and the stage the next step joins to."""
+
+    prefix: str
+    roles: dict[str, str]
+    """Each role's kind: ``wolf`` or ``pack``."""
+    bound: list[str] = field(default_factory=list)
+    named: dict[str, int] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)
+    stage: str = ""
+
+
+def _new_role_conditions(pattern: Pattern, at: _Progress, new_roles: list[str]) -> list[str]:
+    """The conditions on the roles a step binds first: each role's rule, and, in a pattern of
+    distinct wolves, that a new wolf is none of the others."""
+    conds: list[str] = []
+    for role in new_roles:
+        if role in pattern.roles:
+            conds += _role_rule("s", role, pattern.roles[role], at.roles[role])
+    if pattern.distinct:
+        wolves_before = [r for r in at.bound if at.roles[r] == "wolf"]
+        new_wolves = [r for r in new_roles if at.roles[r] == "wolf"]
+        for j, role in enumerate(new_wolves):
+            for other in new_wolves[:j]:
+                conds.append(f"s.{role_column(role)} <> s.{role_column(other)}")
+            for other in wolves_before:
+                conds.append(f"s.{role_column(role)} <> m.{role_column(other)}")
+    return conds
+
+
+def _carried(new_roles: list[str]) -> str:
+    """The columns of the roles a step binds first, carried into its stage."""
+    carried = ", ".join(f"s.{role_column(r)}" for r in new_roles)
+    return f", {carried}" if carried else ""
+
+
+def _first_stage(
+    at: _Progress, i: int, step: Step, source: str, new_roles: list[str], conds: list[str]
+) -> str:
+    """The first stage: every fitting event starts a match, keyed by a row number."""
+    where = " AND ".join(conds) or "TRUE"
+    order = ", ".join(["s.replicate", "s.id", *(f"s.{role_column(r)}" for r in new_roles)])
+    return (
+        f"SELECT s.replicate, row_number() OVER (ORDER BY {order}) AS row_key, "
+        f"s.first_id AS start_id, s.first_day AS start_day, s.id AS id_1, "
+        f"s.first_id AS fid_1, s.day AS day_1, s.ids AS ids_1{_carried(new_roles)} "
+        f"FROM {quoted(source)} s WHERE {where}"
+    )
+
+
+def _next_stage(
+    at: _Progress, i: int, step: Step, source: str, new_roles: list[str], conds: list[str]
+) -> str:
+    """A later stage: each match so far joined to the first fitting event after its last (or,
+    for an ``every`` step, to each fitting event, each a match of its own)."""
+    on = ["s.replicate = m.replicate"]
+    on += [
+        f"s.{role_column(r)} = m.{role_column(r)}"
+        for r in dict.fromkeys(step.bind.values())
+        if r in at.bound
+    ]
+    conds = [f"s.first_id > m.id_{i - 1}", *conds]
+    if step.within is not None:
+        conds.append(f"s.first_day <= m.day_{i - 1} + {int(step.within)}")
+    if step.cause is not None:
+        conds.append(f"s.cause = m.id_{at.named[step.cause]}")
+    if step.every:
+        head = f"m.* EXCLUDE (row_key), m.row_key AS parent_{i}, "
+        head += "row_number() OVER (ORDER BY m.row_key, s.id"
+        head += "".join(f", s.{role_column(r)}" for r in new_roles) + ") AS row_key"
+        pick = ""
+    else:
+        head = "m.*"
+        pick = " QUALIFY row_number() OVER (PARTITION BY m.row_key ORDER BY s.id, s.ids) = 1"
+    return (
+        f"SELECT {head}, s.id AS id_{i}, s.first_id AS fid_{i}, s.day AS day_{i}, "
+        f"s.ids AS ids_{i}{_carried(new_roles)} FROM {quoted(at.stage)} m "
+        f"JOIN {quoted(source)} s ON {' AND '.join(on)} WHERE {' AND '.join(conds)}"
+        f"{pick}"
+    )
+
+
+def _match_stage(at: _Progress, n: int) -> str:
+    """The matches of a pattern of ``n`` steps: first and last event, every event, the roles."""
+    ids = ", ".join(f"ids_{i}" for i in range(1, n + 1))
+    role_cols = ", ".join(role_column(r) for r in at.bound)
+    return (
+        f"SELECT replicate, start_id AS first_id, id_{n} AS last_id, "
+        f"start_day AS first_day, day_{n} AS last_day, "
+        f"flatten([{ids}]) AS ids, {role_cols} FROM {quoted(at.stage)} "
+        # A symmetric step finds a story twice, mirrored: the same events, roles swapped.
+        f"QUALIFY row_number() OVER (PARTITION BY replicate, ids ORDER BY {role_cols}) = 1"
+    )
