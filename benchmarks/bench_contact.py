@@ -77,7 +77,7 @@ def main() -> None:
     kernels = {"serial": contact._contacts_serial}
     if args.threads:
         kernels["parallel"] = contact._contacts_parallel
-    rows = len(inputs[8])  # the pack members who take part
+    rows = len(inputs[8].order)  # the pack members who take part
     out: dict[str, Any] = {"pack_members": rows}
     for name, kernel in kernels.items():
         kernel(*copy.deepcopy(inputs))  # loads the compiled kernel, untimed

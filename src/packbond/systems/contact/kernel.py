@@ -38,11 +38,13 @@ __all__ = [
     "SUBMITTED",
     "THREATENED",
     "VOICE",
-    "ContactParams",
-    "Folk",
-    "Moods",
-    "PackNorms",
-    "Rumours",
+    "ContactColumns",
+    "ContactOutcomes",
+    "ContactRules",
+    "MoodColumns",
+    "PackColumns",
+    "PackMembers",
+    "RumourColumns",
     "daily_contacts",
 ]
 
@@ -75,8 +77,46 @@ JEALOUS = 4096
 THREATENED = 8192
 """Its partner was about to strike it (whether or not the blow fell)."""
 
+# Draw slots (``k`` of ``day_keys``): one uniform per wolf per purpose per day, all keyed by the
+# wolf that seeks the contact.
+_DRAW_ATTEND = 0
+"""Whether it comes among its pack today."""
+_DRAW_PARTNER = 1
+"""Which packmate it seeks out."""
+_DRAW_KEPT_OUT = 2
+"""Whether a peer keeps it out of the clique."""
+_DRAW_RECOIL = 3
+"""Whether it recoils from a scent tied to a harm."""
+_DRAW_STRIKE = 4
+"""Whether its partner is about to strike it."""
+_DRAW_BARE_NECK = 5
+"""Whether fear makes it bare its neck."""
+_DRAW_CALMS = 6
+"""Whether baring the neck stops the blow."""
+_DRAW_VOICE = 7
+"""Whether an alpha commands it with the voice."""
+_DRAW_OBEY = 8
+"""Whether it obeys the voice."""
+_DRAW_WARMTH = 9
+"""The noise in how warmly its partner treats it."""
+_DRAW_WARMTH_BACK = 10
+"""The noise in how warmly it treats its partner."""
+_DRAW_SCENTING = 11
+"""Whether close wolves scent each other."""
+_DRAW_SEEN = 12
+"""Whether its partner's mate sees them close."""
+_DRAW_JEALOUS = 13
+"""Whether the mate who saw grows jealous."""
+_DRAW_SIGHTING = 14
+"""Whether someone else saw them close."""
+_DRAW_WITNESS = 15
+"""Which packmate saw them."""
+_DRAW_INVENT = 16
+"""Whether it makes up a rumour about its partner."""
+_DRAW_SPREAD = 17
+"""Whether it passes its rumour on to its partner."""
 _DRAWS = 18
-"""Draws per wolf per day (``k`` = 0..17), each keyed once per replicate by ``day_keys``."""
+"""Draws per wolf per day, each keyed once per replicate by ``day_keys``."""
 
 # Codes as plain ints: compiled code reads module constants, not class attributes.
 _UNPRESENTED = Designation.UNPRESENTED
@@ -87,7 +127,7 @@ _VOICE = Memory.VOICE
 _FORCED = Memory.FORCED
 
 
-class Folk(NamedTuple):
+class ContactColumns(NamedTuple):
     """Wolf columns the kernel reads."""
 
     alive: NDArray[np.bool_]
@@ -107,7 +147,7 @@ class Folk(NamedTuple):
     scent: NDArray[np.uint32]
 
 
-class Moods(NamedTuple):
+class MoodColumns(NamedTuple):
     """Wolf columns the kernel writes."""
 
     stress: NDArray[np.float32]
@@ -118,27 +158,47 @@ class Moods(NamedTuple):
     contact_sum: NDArray[np.float32]
 
 
-class Rumours(NamedTuple):
+class RumourColumns(NamedTuple):
     """The rumour each wolf carries."""
 
-    about: NDArray[np.int32]
-    other: NDArray[np.int32]
-    true: NDArray[np.bool_]
-    strength: NDArray[np.float32]
-    event: NDArray[np.int64]
+    rumour_about: NDArray[np.int32]
+    rumour_with: NDArray[np.int32]
+    rumour_true: NDArray[np.bool_]
+    rumour_strength: NDArray[np.float32]
+    rumour_event: NDArray[np.int64]
 
 
-class PackNorms(NamedTuple):
-    """Per pack row: the norms contact depends on (R26) and its pack alpha."""
+class PackColumns(NamedTuple):
+    """Pack columns: the norms contact depends on (R26) and the pack alpha."""
 
-    omega_penalty: NDArray[np.float32]
-    violence: NDArray[np.float32]
-    hostility: NDArray[np.float32]
+    omega_status_penalty: NDArray[np.float32]
+    violence_tolerance: NDArray[np.float32]
+    outsider_hostility: NDArray[np.float32]
     leader: NDArray[np.int32]
 
 
-class ContactParams(NamedTuple):
-    """The rules the kernel applies, flattened (see :mod:`packbond.rules.social`)."""
+class PackMembers(NamedTuple):
+    """Living pack members grouped by pack: their rows in ``order``, and per pack row where its
+    members start there and how many they are (``size``)."""
+
+    order: NDArray[np.int64]
+    start: NDArray[np.int64]
+    size: NDArray[np.int64]
+
+
+class ContactOutcomes(NamedTuple):
+    """Per wolf row, every row set by the kernel: its partner (-1 none), its flags, and for the
+    jealous the mate (``jealous_of``) and the peer (``jealous_with``), -1 for the others."""
+
+    partner: NDArray[np.int32]
+    flags: NDArray[np.uint16]
+    jealous_of: NDArray[np.int32]
+    jealous_with: NDArray[np.int32]
+
+
+class ContactRules(NamedTuple):
+    """The rules the kernel applies, flattened (see :mod:`packbond.rules.social`); a switched-off
+    mechanic reads off, and its weights 0."""
 
     attend: float
     attend_acceptance: float
@@ -214,18 +274,18 @@ def _quality(
     scent_to: np.uint32,
     scent_by: np.uint32,
     u: float,
-    prm: ContactParams,
+    r: ContactRules,
 ) -> float:  # pragma: no cover - compiled
     """How warmly one wolf treats another in a contact: pack norms, traits, esteem, scent."""
-    q = prm.warmth + prm.kindness_weight * 2.0 * (kindness_by - 0.5)
-    q += prm.esteem_weight * 2.0 * (esteem_to - 0.5)
-    q -= prm.hostility_weight * hostility * (1.0 - acceptance_to)
-    q -= prm.omega_weight * omega_penalty if omega_to else 0.0
-    if prm.scent_weight != 0.0:  # no scent rule: no division by the bits for nothing
+    q = r.warmth + r.kindness_weight * 2.0 * (kindness_by - 0.5)
+    q += r.esteem_weight * 2.0 * (esteem_to - 0.5)
+    q -= r.hostility_weight * hostility * (1.0 - acceptance_to)
+    q -= r.omega_weight * omega_penalty if omega_to else 0.0
+    if r.scent_weight != 0.0:  # no scent rule: no division by the bits for nothing
         either = popcount(scent_to | scent_by)
         if either > 0:
-            q += prm.scent_weight * popcount(scent_to & scent_by) / either
-    q += prm.noise * (2.0 * u - 1.0)
+            q += r.scent_weight * popcount(scent_to & scent_by) / either
+    q += r.noise * (2.0 * u - 1.0)
     return _clip(q, -1.0, 1.0)
 
 
@@ -236,15 +296,15 @@ def _learn(
     i: int,
     s: int,
     felt: float,
-    prm: ContactParams,
+    r: ContactRules,
 ) -> None:  # pragma: no cover - compiled
     """Move ``i``'s tie in slot ``s`` toward how the contact felt."""
-    t_aff[i, s] += prm.learning * (felt - t_aff[i, s])
+    t_aff[i, s] += r.learning * (felt - t_aff[i, s])
     t = t_trust[i, s]
     # Both rooms computed and one selected, not a branch: whether a contact felt warm is a coin
     # the processor cannot foresee (a day's draws are new), and a wrong guess costs more.
     room = (1.0 - t) if felt > 0.0 else np.float64(t)
-    t_trust[i, s] = t + prm.trust_learning * felt * room
+    t_trust[i, s] = t + r.trust_learning * felt * room
 
 
 @njit(cache=True, inline="always")
@@ -255,7 +315,7 @@ def _protection(
     mate: NDArray[np.int32],
     esteem: NDArray[np.float32],
     protector: NDArray[np.int32],
-    prm: ContactParams,
+    r: ContactRules,
     i: int,
     pk: int,
 ) -> float:  # pragma: no cover - compiled
@@ -263,10 +323,10 @@ def _protection(
     shield = 0.0
     pr = protector[i]
     if pr >= 0 and alive[pr] and pack[pr] == pk:
-        shield = prm.protection * esteem[pr]
+        shield = r.protection * esteem[pr]
     m = mate[i]
     if m >= 0 and alive[m] and pack[m] == pk and designation[m] == _ALPHA:
-        shield = max(shield, prm.mate_protection * esteem[m])
+        shield = max(shield, r.mate_protection * esteem[m])
     return shield
 
 
@@ -275,24 +335,16 @@ def _contacts(
     day: int,
     seeds: NDArray[np.uint64],
     purpose: np.uint64,
-    folk: Folk,
-    moods: Moods,
-    rumours: Rumours,
+    wolves: ContactColumns,
+    moods: MoodColumns,
+    rumours: RumourColumns,
     ties: TieColumns,
-    norms: PackNorms,
-    order: NDArray[np.int64],
-    start: NDArray[np.int64],
-    count: NDArray[np.int64],
-    prm: ContactParams,
-    partner: NDArray[np.int32],
-    flags: NDArray[np.uint16],
-    jealous_of: NDArray[np.int32],
-    jealous_with: NDArray[np.int32],
+    packs: PackColumns,
+    members: PackMembers,
+    r: ContactRules,
+    out: ContactOutcomes,
 ) -> None:  # pragma: no cover - compiled
-    """One day of contact; outputs per row, every row set here: ``partner``, ``flags``, and for
-    the jealous the mate (``jealous_of``) and the peer (``jealous_with``), -1 for the others.
-    ``order`` lists living pack members grouped by pack (``start``/``count`` per pack row).
-    """
+    """One day of contact: every row's outcomes set in ``out``; moods, rumours and ties moved."""
     # Unpacked once: reading an array out of a bundle inside the loop costs reference counting.
     (
         alive,
@@ -310,12 +362,14 @@ def _contacts(
         withdrawn,
         protector,
         scent,
-    ) = folk
+    ) = wolves
     stress, support, shunned, shut_out, contacts, contact_sum = moods
     r_about, r_other, r_true, r_strength, r_event = rumours
     t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event = ties
-    omega_penalty, violence, hostility, leader = norms
-    comply = prm.comply
+    omega_penalty, violence, hostility, leader = packs
+    order, start, count = members
+    partner, flags, jealous_of, jealous_with = out
+    comply = r.comply
     n = len(alive)
     present = np.zeros(n, dtype=np.bool_)
     keys = day_keys(seeds, day, purpose, _DRAWS)
@@ -326,13 +380,13 @@ def _contacts(
         jealous_with[i] = -1
         if not alive[i]:
             continue
-        support[i] *= 1.0 - prm.support_fade
-        shunned[i] *= 1.0 - prm.shunned_fade
-        if shut_out[i] and shunned[i] < 0.5 * prm.excluded_at:
+        support[i] *= 1.0 - r.support_fade
+        shunned[i] *= 1.0 - r.shunned_fade
+        if shut_out[i] and shunned[i] < 0.5 * r.excluded_at:
             shut_out[i] = False
         if r_strength[i] > 0.0:
-            r_strength[i] *= 1.0 - prm.rumour_fade
-            if r_strength[i] < prm.forget_below:
+            r_strength[i] *= 1.0 - r.rumour_fade
+            if r_strength[i] < r.forget_below:
                 r_about[i] = -1
                 r_other[i] = -1
                 r_event[i] = -1
@@ -341,12 +395,12 @@ def _contacts(
         if pk < 0 or count[pk] < 2:
             continue
         if withdrawn[i]:
-            chance = prm.attend_withdrawn
+            chance = r.attend_withdrawn
         else:
-            chance = prm.attend * (1.0 - prm.attend_acceptance * (1.0 - acceptance[i]))
+            chance = r.attend * (1.0 - r.attend_acceptance * (1.0 - acceptance[i]))
         # Stored, not branched on: whether a wolf comes today is a coin the processor cannot
         # foresee.
-        comes = keyed_draw(keys[replicate[i], 0], ids[i]) < chance
+        comes = keyed_draw(keys[replicate[i], _DRAW_ATTEND], ids[i]) < chance
         present[i] = comes
         flags[i] |= 0 if comes else SKIPPED
 
@@ -363,7 +417,7 @@ def _contacts(
             wid = ids[i]
             # Drawn itself, it takes the next member (the first after the last): selected, not
             # branched on, as the draw lands on itself unforeseeably.
-            k = int(keyed_draw(keys[rep, 1], wid) * count[pk])
+            k = int(keyed_draw(keys[rep, _DRAW_PARTNER], wid) * count[pk])
             k = k + 1 if order[start[pk] + k] == i else k
             j = order[start[pk] + (k if k < count[pk] else 0)]
             partner[i] = j
@@ -375,20 +429,20 @@ def _contacts(
             # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
             aff_ji = 0.0
             s_ji = -1
-            if prm.cliques or prm.violence:
+            if r.cliques or r.violence:
                 s_ji = find_slot(t_other, j, i)
                 aff_ji = t_aff[j, s_ji] if s_ji >= 0 else 0.0
 
             # R41: a peer of its designation may keep an unaccepted wolf out of the clique.
             # (Tests in order of how foreseeable they are: most wolves are accepted, while
             # whether two share a designation is a coin.)
-            if prm.cliques and acc < 1.0 and di == dj and di != _UNPRESENTED:
-                keep_out = prm.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
-                if keyed_draw(keys[rep, 2], wid) < keep_out:
+            if r.cliques and acc < 1.0 and di == dj and di != _UNPRESENTED:
+                keep_out = r.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
+                if keyed_draw(keys[rep, _DRAW_KEPT_OUT], wid) < keep_out:
                     flags[i] |= EXCLUDED
-                    shunned[i] += prm.shunned_fade
-                    contact_sum[i] -= prm.exclusion_sting
-                    if not shut_out[i] and shunned[i] >= prm.excluded_at:
+                    shunned[i] += r.shunned_fade
+                    contact_sum[i] -= r.exclusion_sting
+                    if not shut_out[i] and shunned[i] >= r.excluded_at:
                         shut_out[i] = True
                         flags[i] |= SHUT_OUT
                     continue
@@ -396,7 +450,7 @@ def _contacts(
 
             # R10: a scent tied to a vivid harm repels.
             s_ij = -1
-            if prm.scent or prm.submission or prm.voice:
+            if r.scent or r.submission or r.voice:
                 s_ij = find_slot(t_other, i, j)
             harm = 0.0
             if s_ij >= 0 and (
@@ -404,17 +458,17 @@ def _contacts(
             ):
                 harm = t_weight[i, s_ij]
             recoiled = False
-            if prm.scent and harm > 0.0 and keyed_draw(keys[rep, 3], wid) < harm:
+            if r.scent and harm > 0.0 and keyed_draw(keys[rep, _DRAW_RECOIL], wid) < harm:
                 recoiled = True
                 flags[i] |= RECOILED
-                stress[i] = min(1.0, stress[i] + prm.recoil_stress * harm)
+                stress[i] = min(1.0, stress[i] + r.recoil_stress * harm)
 
             # R46: an unaccepted wolf may be struck, less so under protection (R52).
             threatened = False
-            if prm.violence and acc < 1.0:
-                shield = _protection(alive, pack, designation, mate, esteem, protector, prm, i, pk)
+            if r.violence and acc < 1.0:
+                shield = _protection(alive, pack, designation, mate, esteem, protector, r, i, pk)
                 strike = (
-                    prm.attack
+                    r.attack
                     * violence[pk]
                     * (1.0 - acc)
                     * 2.0
@@ -422,40 +476,40 @@ def _contacts(
                     * (1.0 - shield)
                     * (1.0 + max(-aff_ji, 0.0))
                 )
-                threatened = keyed_draw(keys[rep, 4], wid) < strike
+                threatened = keyed_draw(keys[rep, _DRAW_STRIKE], wid) < strike
                 if threatened:
                     flags[i] |= THREATENED
 
             # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
             fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
             strange = s_ij < 0 and acc < 1.0
-            if prm.submission and (threatened or strange or fear_ij > prm.fear_at) and dj == _ALPHA:
-                fear = prm.anxiety_weight * anxiety[i] + fear_ij
+            if r.submission and (threatened or strange or fear_ij > r.fear_at) and dj == _ALPHA:
+                fear = r.anxiety_weight * anxiety[i] + fear_ij
                 if strange:
-                    fear += prm.stranger_fear
+                    fear += r.stranger_fear
                 if threatened:
-                    fear += prm.threat_fear
-                if fear > prm.fear_at and keyed_draw(keys[rep, 5], wid) < fear:
+                    fear += r.threat_fear
+                if fear > r.fear_at and keyed_draw(keys[rep, _DRAW_BARE_NECK], wid) < fear:
                     flags[i] |= SUBMITTED
-                    stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
-                    if threatened and keyed_draw(keys[rep, 6], wid) < prm.calms:
+                    stress[i] = min(1.0, stress[i] + r.inner_conflict * boldness[i])
+                    if threatened and keyed_draw(keys[rep, _DRAW_CALMS], wid) < r.calms:
                         threatened = False
             if threatened:
                 flags[i] |= ATTACKED
 
             # R13: an alpha who outranks it may command it; one who never does earns trust.
-            if prm.voice and dj == _ALPHA and not threatened:
+            if r.voice and dj == _ALPHA and not threatened:
                 outranks = leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
                 if outranks and leader[pk] != i:
-                    use = prm.voice_use * 2.0 * (1.0 - kindness[j])
-                    if keyed_draw(keys[rep, 7], wid) < use:
+                    use = r.voice_use * 2.0 * (1.0 - kindness[j])
+                    if keyed_draw(keys[rep, _DRAW_VOICE], wid) < use:
                         flags[i] |= VOICE
-                        obey = comply[di] * (1.0 + prm.rank_weight * (esteem[j] - esteem[i]))
-                        if keyed_draw(keys[rep, 8], wid) < obey:
+                        obey = comply[di] * (1.0 + r.rank_weight * (esteem[j] - esteem[i]))
+                        if keyed_draw(keys[rep, _DRAW_OBEY], wid) < obey:
                             flags[i] |= COMPLIED
-                            stress[i] = min(1.0, stress[i] + prm.inner_conflict * boldness[i])
+                            stress[i] = min(1.0, stress[i] + r.inner_conflict * boldness[i])
                     elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
-                        t_trust[i, s_ij] += prm.restraint_trust * (1.0 - t_trust[i, s_ij])
+                        t_trust[i, s_ij] += r.restraint_trust * (1.0 - t_trust[i, s_ij])
 
             # R26, R27, R45: how warm the contact was, as each side feels it.
             q = _quality(
@@ -467,8 +521,8 @@ def _contacts(
                 omega_penalty[pk],
                 scent[i],
                 scent[j],
-                keyed_draw(keys[rep, 9], wid),
-                prm,
+                keyed_draw(keys[rep, _DRAW_WARMTH], wid),
+                r,
             )
             q_back = _quality(
                 kindness[i],
@@ -479,8 +533,8 @@ def _contacts(
                 omega_penalty[pk],
                 scent[j],
                 scent[i],
-                keyed_draw(keys[rep, 10], wid),
-                prm,
+                keyed_draw(keys[rep, _DRAW_WARMTH_BACK], wid),
+                r,
             )
             if recoiled:
                 q = min(q, -harm)
@@ -488,8 +542,8 @@ def _contacts(
                 q = -1.0
             # Affection lands weakly on an insecure wolf (R45). Both lifts are read and the felt
             # value selected, not branched on: whether a contact was warm is unforeseeable.
-            lift = prm.security_floor + (1.0 - prm.security_floor) * security[i]
-            lift_back = prm.security_floor + (1.0 - prm.security_floor) * security[j]
+            lift = r.security_floor + (1.0 - r.security_floor) * security[i]
+            lift_back = r.security_floor + (1.0 - r.security_floor) * security[j]
             felt = q * lift if q > 0 else q
             felt_back = q_back * lift_back if q_back > 0 else q_back
             # From here on both ties exist, in these slots (nothing below claims in row i, and
@@ -502,35 +556,35 @@ def _contacts(
                 s_ji = claim_slot_in(
                     t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, i
                 )
-            _learn(t_aff, t_trust, i, s_ij, felt, prm)
-            _learn(t_aff, t_trust, j, s_ji, felt_back, prm)
-            support[i] += prm.support_fade * felt
-            support[j] += prm.support_fade * felt_back
+            _learn(t_aff, t_trust, i, s_ij, felt, r)
+            _learn(t_aff, t_trust, j, s_ji, felt_back, r)
+            support[i] += r.support_fade * felt
+            support[j] += r.support_fade * felt_back
             contact_sum[i] += q
 
             # R9, R11: a stressed wolf near a liked scent is soothed; close wolves scent each other.
-            if prm.scent and not recoiled and not threatened and stress[i] > prm.stressed_at:
+            if r.scent and not recoiled and not threatened and stress[i] > r.stressed_at:
                 like = t_aff[i, s_ij]
                 mates = mate[i] == j
-                if mates or like > prm.like_at:
-                    close = mates or t_aff[j, s_ji] > prm.like_at
-                    if close and keyed_draw(keys[rep, 11], wid) < prm.scenting:
+                if mates or like > r.like_at:
+                    close = mates or t_aff[j, s_ji] > r.like_at
+                    if close and keyed_draw(keys[rep, _DRAW_SCENTING], wid) < r.scenting:
                         flags[i] |= SCENTED
-                        stress[i] = max(0.0, stress[i] - prm.scenting_soothe)
-                        stress[j] = max(0.0, stress[j] - prm.scenting_soothe)
-                        t_aff[i, s_ij] = min(1.0, t_aff[i, s_ij] + prm.scenting_bond)
-                        t_trust[i, s_ij] = min(1.0, t_trust[i, s_ij] + prm.scenting_bond)
-                        t_aff[j, s_ji] = min(1.0, t_aff[j, s_ji] + prm.scenting_bond)
-                        t_trust[j, s_ji] = min(1.0, t_trust[j, s_ji] + prm.scenting_bond)
+                        stress[i] = max(0.0, stress[i] - r.scenting_soothe)
+                        stress[j] = max(0.0, stress[j] - r.scenting_soothe)
+                        t_aff[i, s_ij] = min(1.0, t_aff[i, s_ij] + r.scenting_bond)
+                        t_trust[i, s_ij] = min(1.0, t_trust[i, s_ij] + r.scenting_bond)
+                        t_aff[j, s_ji] = min(1.0, t_aff[j, s_ji] + r.scenting_bond)
+                        t_trust[j, s_ji] = min(1.0, t_trust[j, s_ji] + r.scenting_bond)
                     else:
                         flags[i] |= SOOTHED
-                        stress[i] = max(0.0, stress[i] - prm.soothe * max(like, 0.5))
+                        stress[i] = max(0.0, stress[i] - r.soothe * max(like, 0.5))
 
             # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
             # Whether it was seen: each test is a coin, so all are taken together with no
             # branch between them (a partner without a mate reads row -1, the last, in vain).
             m = mate[j]
-            if (prm.jealousy or prm.gossip) and (
+            if (r.jealousy or r.gossip) and (
                 (q > 0.0)
                 & (mate[i] < 0)
                 & (di != _UNPRESENTED)
@@ -540,17 +594,19 @@ def _contacts(
                 & (pack[m] == pk)
                 & (designation[m] == di)
             ):
-                if prm.jealousy and present[m] and keyed_draw(keys[rep, 12], wid) < prm.see:
+                if r.jealousy and present[m] and keyed_draw(keys[rep, _DRAW_SEEN], wid) < r.see:
                     s_mj = find_slot(t_other, m, j)
                     trust = t_trust[m, s_mj] if s_mj >= 0 else 0.0
-                    fuel = 1.0 + (prm.rumour_weight if r_about[m] == j else 0.0)
-                    chance = prm.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
-                    if keyed_draw(keys[rep, 13], wid) < chance:
+                    fuel = 1.0 + (r.rumour_weight if r_about[m] == j else 0.0)
+                    chance = r.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
+                    if keyed_draw(keys[rep, _DRAW_JEALOUS], wid) < chance:
                         flags[m] |= JEALOUS
                         jealous_of[m] = j
                         jealous_with[m] = i
-                elif prm.gossip and keyed_draw(keys[rep, 14], wid) < prm.sighting:
-                    w = order[start[pk] + int(keyed_draw(keys[rep, 15], wid) * count[pk])]
+                elif r.gossip and keyed_draw(keys[rep, _DRAW_SIGHTING], wid) < r.sighting:
+                    w = order[
+                        start[pk] + int(keyed_draw(keys[rep, _DRAW_WITNESS], wid) * count[pk])
+                    ]
                     if w != i and w != j and w != m and r_about[w] < 0:
                         r_about[w] = j
                         r_other[w] = i
@@ -559,13 +615,13 @@ def _contacts(
                         r_event[w] = -1
                         flags[w] |= RUMOUR_STARTED
 
-            if not prm.gossip:
+            if not r.gossip:
                 continue
             # R41: an unkind wolf may make up a rumour about one it dislikes.
             if (
                 r_about[i] < 0
-                and t_aff[i, s_ij] < prm.dislike_at
-                and keyed_draw(keys[rep, 16], wid) < prm.invent * 2.0 * (1.0 - kindness[i])
+                and t_aff[i, s_ij] < r.dislike_at
+                and keyed_draw(keys[rep, _DRAW_INVENT], wid) < r.invent * 2.0 * (1.0 - kindness[i])
             ):
                 r_about[i] = j
                 r_other[i] = -1
@@ -579,21 +635,21 @@ def _contacts(
                 r_event[i] >= 0
                 and t != j
                 and r_event[j] != r_event[i]
-                and r_strength[j] < r_strength[i] * prm.keep
-                and keyed_draw(keys[rep, 17], wid) < prm.spread * max(t_aff[i, s_ij], 0.0)
+                and r_strength[j] < r_strength[i] * r.keep
+                and keyed_draw(keys[rep, _DRAW_SPREAD], wid) < r.spread * max(t_aff[i, s_ij], 0.0)
             ):
                 r_about[j] = t
                 r_other[j] = r_other[i]
                 r_true[j] = r_true[i]
-                r_strength[j] = r_strength[i] * prm.keep
+                r_strength[j] = r_strength[i] * r.keep
                 r_event[j] = r_event[i]
                 flags[i] |= GOSSIPED
                 if alive[t]:
                     s_jt = claim_slot_in(
                         t_other, t_aff, t_trust, t_fear, t_mem, t_weight, t_event, j, t
                     )
-                    t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - prm.opinion_harm)
-                    t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * prm.opinion_harm)
+                    t_aff[j, s_jt] = max(-1.0, t_aff[j, s_jt] - r.opinion_harm)
+                    t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * r.opinion_harm)
 
 
 @njit(cache=True)
@@ -601,120 +657,56 @@ def _contacts_serial(
     day: int,
     seeds: NDArray[np.uint64],
     purpose: np.uint64,
-    folk: Folk,
-    moods: Moods,
-    rumours: Rumours,
+    wolves: ContactColumns,
+    moods: MoodColumns,
+    rumours: RumourColumns,
     ties: TieColumns,
-    norms: PackNorms,
-    order: NDArray[np.int64],
-    start: NDArray[np.int64],
-    count: NDArray[np.int64],
-    prm: ContactParams,
-    partner: NDArray[np.int32],
-    flags: NDArray[np.uint16],
-    jealous_of: NDArray[np.int32],
-    jealous_with: NDArray[np.int32],
+    packs: PackColumns,
+    members: PackMembers,
+    r: ContactRules,
+    out: ContactOutcomes,
 ) -> None:  # pragma: no cover - compiled
-    _contacts(
-        day,
-        seeds,
-        purpose,
-        folk,
-        moods,
-        rumours,
-        ties,
-        norms,
-        order,
-        start,
-        count,
-        prm,
-        partner,
-        flags,
-        jealous_of,
-        jealous_with,
-    )
+    _contacts(day, seeds, purpose, wolves, moods, rumours, ties, packs, members, r, out)
 
 
+# NOTE: ``_contacts`` is inlined into both twins because ``prange`` only runs in parallel in the
+# function compiled with ``parallel=True``; called, it would run on one thread.
 @njit(cache=True, parallel=True)
 def _contacts_parallel(
     day: int,
     seeds: NDArray[np.uint64],
     purpose: np.uint64,
-    folk: Folk,
-    moods: Moods,
-    rumours: Rumours,
+    wolves: ContactColumns,
+    moods: MoodColumns,
+    rumours: RumourColumns,
     ties: TieColumns,
-    norms: PackNorms,
-    order: NDArray[np.int64],
-    start: NDArray[np.int64],
-    count: NDArray[np.int64],
-    prm: ContactParams,
-    partner: NDArray[np.int32],
-    flags: NDArray[np.uint16],
-    jealous_of: NDArray[np.int32],
-    jealous_with: NDArray[np.int32],
+    packs: PackColumns,
+    members: PackMembers,
+    r: ContactRules,
+    out: ContactOutcomes,
 ) -> None:  # pragma: no cover - compiled
-    _contacts(
-        day,
-        seeds,
-        purpose,
-        folk,
-        moods,
-        rumours,
-        ties,
-        norms,
-        order,
-        start,
-        count,
-        prm,
-        partner,
-        flags,
-        jealous_of,
-        jealous_with,
-    )
+    _contacts(day, seeds, purpose, wolves, moods, rumours, ties, packs, members, r, out)
 
 
 def daily_contacts(
     day: int,
     seeds: NDArray[np.uint64],
     purpose: np.uint64,
-    folk: Folk,
-    moods: Moods,
-    rumours: Rumours,
+    wolves: ContactColumns,
+    moods: MoodColumns,
+    rumours: RumourColumns,
     ties: TieColumns,
-    norms: PackNorms,
-    order: NDArray[np.int64],
-    start: NDArray[np.int64],
-    count: NDArray[np.int64],
-    prm: ContactParams,
-    partner: NDArray[np.int32],
-    flags: NDArray[np.uint16],
-    jealous_of: NDArray[np.int32],
-    jealous_with: NDArray[np.int32],
+    packs: PackColumns,
+    members: PackMembers,
+    r: ContactRules,
+    out: ContactOutcomes,
 ) -> None:
-    """One day of contact (see ``_contacts``), in parallel over packs for a big world when that is
-    the faster way on this machine now (see :mod:`packbond.kernels.parallel`)."""
-    inputs = (
-        day,
-        seeds,
-        purpose,
-        folk,
-        moods,
-        rumours,
-        ties,
-        norms,
-        order,
-        start,
-        count,
-        prm,
-        partner,
-        flags,
-        jealous_of,
-        jealous_with,
-    )
+    """One day of contact for every pack (see ``_meet``), in parallel over packs for a big world
+    when that is the faster way on this machine now (see :mod:`packbond.kernels.parallel`)."""
+    args = (day, seeds, purpose, wolves, moods, rumours, ties, packs, members, r, out)
     parallel.run(
-        len(order),
-        lambda: _contacts_serial(*inputs),
-        lambda: _contacts_parallel(*inputs),
+        len(members.order),
+        lambda: _contacts_serial(*args),
+        lambda: _contacts_parallel(*args),
         parallel.PARALLEL_FROM,
     )

@@ -9,7 +9,7 @@ from packbond import kernels
 from packbond.core import rng
 from packbond.core.context import Context
 from packbond.rules import Rules
-from packbond.rules.derived import once_per_rules
+from packbond.rules.derived import kernel_rules, once_per_rules
 from packbond.shared import body, ties
 from packbond.state import WOUND_SITES, Memory, World
 
@@ -30,34 +30,26 @@ def step(world: World, ctx: Context) -> None:
         return
     w, p = world.wolves, world.packs
     n = w.size
-    order, start, count = world.members_by_pack()
-    partner = np.empty(n, dtype=np.int32)
-    flags = np.empty(n, dtype=np.uint16)
-    jealous_of = np.empty(n, dtype=np.int32)  # the kernel sets every row
-    jealous_with = np.empty(n, dtype=np.int32)
+    out = k.ContactOutcomes(  # the kernel sets every row
+        np.empty(n, dtype=np.int32),
+        np.empty(n, dtype=np.uint16),
+        np.empty(n, dtype=np.int32),
+        np.empty(n, dtype=np.int32),
+    )
     k.daily_contacts(
         ctx.day,
         world.seed_keys,
         _PURPOSE,
-        w.bundle(k.Folk),
-        w.bundle(k.Moods),
-        k.Rumours(*(w.view(f"rumour_{c}") for c in ("about", "with", "true", "strength", "event"))),
+        w.bundle(k.ContactColumns),
+        w.bundle(k.MoodColumns),
+        w.bundle(k.RumourColumns),
         ties.columns(world),
-        k.PackNorms(
-            p.view("omega_status_penalty"),
-            p.view("violence_tolerance"),
-            p.view("outsider_hostility"),
-            p.view("leader"),
-        ),
-        order,
-        start,
-        count,
-        _params_of(rules),
-        partner,
-        flags,
-        jealous_of,
-        jealous_with,
+        p.bundle(k.PackColumns),
+        k.PackMembers(*world.members_by_pack()),
+        _rules_of(rules),
+        out,
     )
+    partner, flags, jealous_of, jealous_with = out
     # Notable: any flag but SKIPPED (bit 0), so a flag word above it; one compiled pass.
     notable = kernels.rows_above(flags, np.uint16(k.SKIPPED))
     if len(notable) == 0:
@@ -82,53 +74,35 @@ def step(world: World, ctx: Context) -> None:
 
 
 @once_per_rules
-def _params_of(rules: Rules) -> k.ContactParams:
-    """The kernel's flat parameters, by name, from the rules (a switched-off rule reads 0/off),
-    built once per rules object: built every day, ``model_dump`` would weigh as much as the rest
-    of the day's Python side of contact."""
-    c, g, j, v = rules.contact, rules.gossip, rules.jealousy, rules.violence
-    s, vo, sc, wb = rules.submission, rules.voice, rules.scent, rules.wellbeing
-    return k.ContactParams(
-        **c.model_dump(exclude={"enabled", "acceptance_weight", "memory_fade", "scent_weight"}),
-        scent_weight=c.scent_weight if sc.enabled else 0.0,
+def _rules_of(rules: Rules) -> k.ContactRules:
+    """The kernel's rules, by name (a switched-off rule reads 0/off), built once per rules
+    object: built every day, they would weigh as much as the rest of the day's Python side of
+    contact."""
+    g, j, v, s = rules.gossip, rules.jealousy, rules.violence, rules.submission
+    vo, sc, wb = rules.voice, rules.scent, rules.wellbeing
+    return kernel_rules(
+        k.ContactRules,
+        rules.contact,
+        g,
+        j,
+        v,
+        s,
+        vo,
+        sc,
+        wb,
+        scent_weight=rules.contact.scent_weight if sc.enabled else 0.0,
         security_floor=wb.security_floor if wb.enabled else 1.0,
-        gossip=g.enabled,
-        invent=g.invent,
-        dislike_at=g.dislike_at,
-        sighting=g.sighting,
-        spread=g.spread,
-        keep=g.keep,
-        opinion_harm=g.opinion_harm,
-        rumour_fade=g.fade,
-        forget_below=g.forget_below,
-        jealousy=j.enabled,
-        see=j.see,
-        jealousy_base=j.base,
-        rumour_weight=j.rumour_weight,
-        violence=v.enabled,
-        attack=v.attack,
-        mate_protection=v.mate_protection,
-        protection=v.protection,
-        submission=s.enabled,
-        anxiety_weight=s.anxiety_weight,
-        stranger_fear=s.stranger_fear,
-        threat_fear=s.threat_fear,
-        fear_at=s.fear_at,
-        calms=s.calms,
         inner_conflict=wb.inner_conflict if wb.enabled else 0.0,
+        gossip=g.enabled,
+        rumour_fade=g.fade,
+        jealousy=j.enabled,
+        jealousy_base=j.base,
+        violence=v.enabled,
+        submission=s.enabled,
         voice=vo.enabled,
         voice_use=vo.use,
         comply=np.array(vo.comply.as_tuple()),
-        rank_weight=vo.rank_weight,
-        restraint_trust=vo.restraint_trust,
         scent=sc.enabled,
-        stressed_at=sc.stressed_at,
-        like_at=sc.like_at,
-        soothe=sc.soothe,
-        recoil_stress=sc.recoil_stress,
-        scenting=sc.scenting,
-        scenting_soothe=sc.scenting_soothe,
-        scenting_bond=sc.scenting_bond,
     )
 
 
