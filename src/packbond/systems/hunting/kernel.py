@@ -37,7 +37,6 @@ __all__ = [
     "PartyRules",
     "RegionColumns",
     "best_helpers",
-    "chases_alone",
     "closeness",
     "food_for_party",
     "hunt_outcomes",
@@ -46,7 +45,10 @@ __all__ = [
     "keenness",
     "pick_score",
     "prove_wish",
+    "solo_wish",
+    "stays_home",
     "success_chance",
+    "willingness",
 ]
 
 _ONCE = 0
@@ -233,45 +235,31 @@ def prove_wish(
 
 
 @njit(cache=True)
-def _proves_to_mate(
-    wolves: HunterColumns,
-    keys: NDArray[np.uint64],
-    hunter: NDArray[np.bool_],
-    r: PartyRules,
-    i: int,
-    p: int,
-) -> bool:  # pragma: no cover - compiled
-    """Whether he goes out to prove himself to his mate, a hunter of his pack: a draw below
-    :func:`prove_wish`."""
-    j = wolves.mate[i]
-    if j < 0 or not wolves.alive[j] or wolves.pack[j] != p or not hunter[wolves.designation[j]]:
-        return False
-    wish = prove_wish(wolves.hunting_skill[i], wolves.attention[j], r)
-    return bool(keyed_draw(keys[wolves.replicate[i], _KEY_PROVE], int(wolves.id[i])) < wish)
-
-
-@njit(cache=True)
-def _stays_home(
-    wolves: HunterColumns, i: int, scarce: bool, proving: bool
+def stays_home(
+    withdrawn: bool, wound: np.float32, scarce: bool, proving: bool
 ) -> bool:  # pragma: no cover - compiled
     """Whether he skips the outing: unless food is short, a withdrawn wolf does (unless he has
     something to prove) and a wounded one rests."""
-    return not scarce and ((wolves.withdrawn[i] and not proving) or wolves.wound[i] != 0)
+    return not scarce and ((withdrawn and not proving) or bool(wound != 0))
 
 
 @njit(cache=True)
 def keenness(
-    wolves: HunterColumns, keys: NDArray[np.uint64], r: PartyRules, i: int, proving: bool
+    boldness: np.float32,
+    esteem: np.float32,
+    hunger: np.float32,
+    u: float,
+    proving: bool,
+    r: PartyRules,
 ) -> float:  # pragma: no cover - compiled
     """How keen he is to volunteer (he does above 0): volunteer_chance × (½ + ½ max(boldness,
-    1 − esteem)) − a draw, + volunteer_hunger × hunger, + 1 when he proves himself."""
+    1 − esteem)) − his draw ``u``, + volunteer_hunger × hunger, + 1 when he proves himself."""
     one = np.float32(1.0)
     half = np.float32(0.5)
-    eager = half + half * max(wolves.boldness[i], one - wolves.esteem[i])
-    u = keyed_draw(keys[wolves.replicate[i], _KEY_VOLUNTEER], int(wolves.id[i]))
+    eager = half + half * max(boldness, one - esteem)
     keen = np.float64(np.float32(r.volunteer_chance) * eager) - u
     if r.volunteer_hunger > 0.0:
-        keen += np.float64(np.float32(r.volunteer_hunger) * wolves.hunger[i])
+        keen += np.float64(np.float32(r.volunteer_hunger) * hunger)
     if proving:
         keen = 1.0 + keen
     return keen
@@ -279,34 +267,23 @@ def keenness(
 
 @njit(cache=True)
 def pick_score(
-    wolves: HunterColumns,
-    keys: NDArray[np.uint64],
-    r: PartyRules,
-    i: int,
-    volunteer: bool,
-    keen: float,
+    skill: np.float32, u: float, volunteer: bool, keen: float, r: PartyRules
 ) -> float:  # pragma: no cover - compiled
-    """His claim to a place: hunting_skill + pick_luck × a draw, or a volunteer's keenness
-    where places are kept for volunteers."""
-    u = keyed_draw(keys[wolves.replicate[i], _KEY_PICK], int(wolves.id[i]))
-    score = float(np.float64(wolves.hunting_skill[i]) + r.pick_luck * u)
+    """His claim to a place: hunting_skill + pick_luck × his draw ``u``, or a volunteer's
+    keenness where places are kept for volunteers."""
+    score = float(np.float64(skill) + r.pick_luck * u)
     if r.volunteer_places > 0 and volunteer:
         score = keen
     return score
 
 
 @njit(cache=True)
-def chases_alone(
-    wolves: HunterColumns, keys: NDArray[np.uint64], r: PartyRules, i: int, proving: bool
-) -> bool:  # pragma: no cover - compiled
-    """Whether a volunteer chases prey alone: one proving himself does; another when a draw is
-    below solo_chance × (1 − skill)(1 − esteem)."""
-    if proving:
-        return True
+def solo_wish(
+    skill: np.float32, esteem: np.float32, r: PartyRules
+) -> np.float32:  # pragma: no cover - compiled
+    """A volunteer's chance to chase alone: solo_chance × (1 − skill)(1 − esteem), in float32."""
     one = np.float32(1.0)
-    unsure = (one - wolves.hunting_skill[i]) * (one - wolves.esteem[i])
-    u = keyed_draw(keys[wolves.replicate[i], _KEY_SOLO], int(wolves.id[i]))
-    return bool(u < np.float32(r.solo_chance) * unsure)
+    return np.float32(r.solo_chance) * ((one - skill) * (one - esteem))
 
 
 @njit(cache=True)
@@ -315,7 +292,7 @@ def _rank(
 ) -> None:  # pragma: no cover - compiled
     """Puts candidate ``i`` among the ``m`` ranked from ``lo``, by score, highest first; equal
     scores keep row order."""
-    cand, scores, volunteers, provers = ranked.cand, ranked.score, ranked.volunteer, ranked.proving
+    cand, scores, volunteers, provers, _ = ranked
     k = lo + m
     while k > lo and scores[k - 1] < score:
         cand[k] = cand[k - 1]
@@ -344,22 +321,31 @@ def _candidates(
 ) -> int:  # pragma: no cover - compiled
     """How many of pack ``p``'s able members (``able``) stand for the party: its hunters who go
     out and its volunteers, ranked best first in ``ranked`` from ``lo``."""
+    # NOTE: the columns are unpacked once, not read as ``wolves.x[i]`` in the loop: each such
+    # read counts a reference to the column, which costs more than the draws themselves.
+    alive, replicate, ident, pack, designation, wound, _, withdrawn, mate = wolves[:9]
+    skill, boldness, esteem, hunger, attention = wolves[9:]
     m = 0
     for i in able:
-        is_hunter = hunter[wolves.designation[i]]
+        is_hunter = hunter[designation[i]]
         proving = False
         if r.prove_to_mate > 0.0 and needed and not is_hunter:
-            proving = _proves_to_mate(wolves, keys, hunter, r, i, p)
-        if _stays_home(wolves, i, scarce, proving):
+            j = mate[i]
+            if j >= 0 and alive[j] and pack[j] == p and hunter[designation[j]]:
+                u = keyed_draw(keys[replicate[i], _KEY_PROVE], int(ident[i]))
+                proving = bool(u < prove_wish(skill[i], attention[j], r))
+        if stays_home(withdrawn[i], wound[i], scarce, proving):
             continue
         volunteer = False
         keen = 0.0
         if not is_hunter and needed:
-            keen = keenness(wolves, keys, r, i, proving)
+            u = keyed_draw(keys[replicate[i], _KEY_VOLUNTEER], int(ident[i]))
+            keen = keenness(boldness[i], esteem[i], hunger[i], u, proving, r)
             volunteer = bool(keen > 0)
         if not (is_hunter or volunteer):
             continue
-        _rank(ranked, lo, m, i, pick_score(wolves, keys, r, i, volunteer, keen), volunteer, proving)
+        u = keyed_draw(keys[replicate[i], _KEY_PICK], int(ident[i]))
+        _rank(ranked, lo, m, i, pick_score(skill[i], u, volunteer, keen, r), volunteer, proving)
         m += 1
     return m
 
@@ -369,7 +355,7 @@ def _keep_places(ranked: _Ranking, lo: int, m: int, r: PartyRules) -> None:  # p
     """Which of the ``m`` ranked from ``lo`` get a place (``ranked.kept``): the best party_max;
     where places are kept for volunteers, hunters up to party_max and volunteers in what they
     leave plus volunteer_places."""
-    kept, volunteer = ranked.kept, ranked.volunteer
+    _, _, volunteer, _, kept = ranked
     if r.volunteer_places <= 0:
         for k in range(lo, lo + m):
             kept[k] = k - lo < r.party_max
@@ -393,9 +379,9 @@ def _beside_mates(
     ranked: _Ranking, mate: NDArray[np.int32], lo: int, m: int
 ) -> None:  # pragma: no cover - compiled
     """Drops each kept wolf proving himself whose mate is not kept: he goes only beside him."""
-    kept, cand = ranked.kept, ranked.cand
+    cand, _, _, proving, kept = ranked
     for k in range(lo, lo + m):
-        if kept[k] and ranked.proving[k]:
+        if kept[k] and proving[k]:
             beside = False
             for q in range(lo, lo + m):
                 if kept[q] and cand[q] == mate[cand[k]]:
@@ -415,18 +401,31 @@ def _send_out(
     solo: NDArray[np.bool_],
 ) -> tuple[int, float]:  # pragma: no cover - compiled
     """The party's size and summed skill, its kept candidates written in rank order to
-    ``party`` from ``lo``, with whether each chases alone in ``solo``."""
+    ``party`` from ``lo``, with whether each chases alone in ``solo``: a volunteer proving
+    himself does, another when his draw is below :func:`solo_wish`."""
+    cand, _, volunteer, proving, kept = ranked
+    replicate, ident, skill, esteem = (
+        wolves.replicate,
+        wolves.id,
+        wolves.hunting_skill,
+        wolves.esteem,
+    )
     size = 0
     total = 0.0
     for k in range(lo, lo + m):
-        if not ranked.kept[k]:
+        if not kept[k]:
             continue
-        i = ranked.cand[k]
+        i = cand[k]
+        alone = False
+        if volunteer[k]:
+            if proving[k]:
+                alone = True
+            else:
+                u = keyed_draw(keys[replicate[i], _KEY_SOLO], int(ident[i]))
+                alone = bool(u < solo_wish(skill[i], esteem[i], r))
         party[lo + size] = i
-        solo[lo + size] = ranked.volunteer[k] and chases_alone(
-            wolves, keys, r, i, ranked.proving[k]
-        )
-        total += np.float64(wolves.hunting_skill[i])
+        solo[lo + size] = alone
+        total += np.float64(skill[i])
         size += 1
     return size, total
 
@@ -626,23 +625,18 @@ def closeness(
 
 
 @njit(cache=True)
-def _willingness(
-    wolves: HelperColumns, r: AssistRules, h: int, hurt: int
-) -> tuple[np.float32, bool]:  # pragma: no cover - compiled
-    """How willing party member ``h`` is to help ``hurt``: closeness (within 0..1) ×
-    assist_chance, plus assist_bond × bond (at most 1 in all) for his mate; and whether he is
-    the mate, who goes first."""
+def willingness(
+    near: np.float32, mate: bool, bond: np.float32, r: AssistRules
+) -> np.float32:  # pragma: no cover - compiled
+    """How willing a party member is to help: closeness (within 0..1) × assist_chance, plus
+    assist_bond × his bond for the hurt wolf's mate (at most 1 in all)."""
     one = np.float32(1.0)
     zero = np.float32(0.0)
-    affinity = np.float32(tie_value(wolves.tie_other, wolves.tie_affinity, h, hurt, 0.0))
-    near = closeness(affinity, wolves.kindness[h], r)
     willing = min(max(near, zero), one) * np.float32(r.assist_chance)
-    mate = False
     if r.assist_bond > 0.0:
-        mate = bool(wolves.mate[h] == hurt)
-        bonded = np.float32(r.assist_bond) * wolves.bond[h] if mate else zero
+        bonded = np.float32(r.assist_bond) * bond if mate else zero
         willing = min(one, willing + bonded)
-    return willing, mate
+    return willing
 
 
 @njit(cache=True)
@@ -658,9 +652,10 @@ def best_helpers(
     """For each hurt hunter, the party member (in ``party[start:stop]``) who helps, if any.
 
     A willing mate goes first, then the most willing (ties to the earlier in the party); he is
-    willing where his willingness (:func:`_willingness`) is above his draw. Returns the helpers
+    willing where his willingness (:func:`willingness`) is above his draw. Returns the helpers
     and the index of the victim each helps, in victim order.
     """
+    replicate, ident, kindness, mate, bond, tie_other, tie_affinity = wolves
     helpers = np.empty(len(victims), dtype=np.int64)
     helped = np.empty(len(victims), dtype=np.int64)
     count = 0
@@ -673,9 +668,13 @@ def best_helpers(
             h = party[n]
             if h == hurt:
                 continue
-            willing, first = _willingness(wolves, r, h, hurt)
-            u = _draw(seeds, wolves.replicate, wolves.id, h, r.day, r.key_assist)
-            margin = np.float64(willing) - u
+            affinity = np.float32(tie_value(tie_other, tie_affinity, h, hurt, 0.0))
+            near = closeness(affinity, kindness[h], r)
+            # A mate's help comes by the bond, over and above a friend's, and first.
+            first = r.assist_bond > 0.0 and bool(mate[h] == hurt)
+            margin = np.float64(willingness(near, first, bond[h], r)) - _draw(
+                seeds, replicate, ident, h, r.day, r.key_assist
+            )
             first = first and bool(margin > 0)
             if (
                 best < 0
@@ -749,7 +748,7 @@ class OutcomeRules(NamedTuple):
     key_site: np.uint64
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def success_chance(
     size: int, skill: float, prey: float, snow: np.float32, r: OutcomeRules
 ) -> float:  # pragma: no cover - compiled
@@ -762,7 +761,7 @@ def success_chance(
     return min(max(chance, 0.0), r.success_cap)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def food_for_party(size: int, r: OutcomeRules) -> float:  # pragma: no cover - compiled
     """A kill's food for a party of ``size``: kill_food × size ** kill_party_exponent."""
     if size >= len(r.food_by_size):
@@ -770,7 +769,7 @@ def food_for_party(size: int, r: OutcomeRules) -> float:  # pragma: no cover - c
     return r.food_by_size[size]
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def injury_risk(
     familiarity: np.float32,
     skill: np.float32,
@@ -821,22 +820,25 @@ def _hunts_end(
     """Each hunt's success (a draw below :func:`success_chance`) and food, added to its pack's
     store. A region holding more live packs than territories thins each pack's prey."""
     crowd = _packs_by_region(packs, len(seeds), r.regions)
-    n = len(hunts.packs)
+    _, replicate, ident, pack_region, food = packs
+    prey, territories, winter_severity, _ = regions
+    hunt_pack, first, skill_sum = hunts
+    n = len(hunt_pack)
     success = np.empty(n, dtype=np.bool_)
     gained = np.empty(n, dtype=np.float64)
     for h in range(n):
-        q = hunts.packs[h]
-        region = packs.region[q]
-        size = (hunts.first[h + 1] if h + 1 < n else party_size) - hunts.first[h]
-        skill = hunts.skill[h] / size
-        share = min(1.0, regions.territories[region] / max(crowd[packs.replicate[q], region], 1))
-        prey = np.float64(regions.prey[region]) * share
-        chance = success_chance(size, skill, prey, regions.winter_severity[region], r)
-        u = draw_one(seeds[packs.replicate[q]], r.day, int(packs.id[q]), r.key_success, _ONCE)
+        q = hunt_pack[h]
+        region = pack_region[q]
+        size = (first[h + 1] if h + 1 < n else party_size) - first[h]
+        skill = skill_sum[h] / size
+        share = min(1.0, territories[region] / max(crowd[replicate[q], region], 1))
+        left = np.float64(prey[region]) * share
+        chance = success_chance(size, skill, left, winter_severity[region], r)
+        u = draw_one(seeds[replicate[q]], r.day, int(ident[q]), r.key_success, _ONCE)
         success[h] = u < chance
-        food = food_for_party(size, r)
-        gained[h] = food if success[h] else 0.0
-        packs.food[q] = packs.food[q] + np.float32(gained[h])
+        kill = food_for_party(size, r)
+        gained[h] = kill if success[h] else 0.0
+        food[q] = food[q] + np.float32(gained[h])
     return success, gained
 
 
@@ -859,25 +861,23 @@ def _hunters_hurt(
     severity = np.empty(len(party), dtype=np.float64)
     site = np.empty(len(party), dtype=np.int64)
     hunt_of = np.empty(len(party), dtype=np.int64)
+    replicate, ids, pack, familiarity, skill, cycle_until = wolves
+    pack_region = packs.region
+    _, _, winter_severity, terrain_hazard = regions
     n_hurt = 0
     h = 0
     for n in range(len(party)):
         while h + 1 < len(first) and first[h + 1] <= n:
             h += 1
         i = party[n]
-        region = packs.region[wolves.pack[i]]
-        snow = regions.winter_severity[region] if r.winter else np.float32(0.0)
+        region = pack_region[pack[i]]
+        snow = winter_severity[region] if r.winter else np.float32(0.0)
+        in_rut = cycle_until[i] >= r.day
         risk = injury_risk(
-            wolves.familiarity[i],
-            wolves.hunting_skill[i],
-            snow,
-            regions.terrain_hazard[region],
-            solo[n],
-            wolves.cycle_until[i] >= r.day,
-            r,
+            familiarity[i], skill[i], snow, terrain_hazard[region], solo[n], in_rut, r
         )
-        seed = seeds[wolves.replicate[i]]
-        ident = int(wolves.id[i])
+        seed = seeds[replicate[i]]
+        ident = int(ids[i])
         if draw_one(seed, r.day, ident, r.key_injury, _ONCE) < risk:
             hurt[n_hurt] = i
             u = draw_one(seed, r.day, ident, r.key_severity, _ONCE)
