@@ -115,17 +115,12 @@ def test_wellbeing_kernel_equals_the_numpy_formulas() -> None:
 def test_a_neutral_life_pulls_toward_the_set_point_and_a_low_week_withdraws() -> None:
     """A wolf with no support, hunger, wound or stress is pulled toward the rule's set point
     (in float32), and a wellbeing below ``withdraw_below`` makes it withdraw."""
-    world = world_of(generated(10), seeds=[1])
-    w, r = world.wolves, world.rules.wellbeing
-    for column in ("support", "shunned", "hunger", "wound", "stress", "withdrawn"):
-        w.view(column)[:] = 0
+    r = world_of(generated(10), seeds=[1]).rules.wellbeing
     rules = kernel_rules(wellbeing_kernel.WellbeingRules, r)
-    week, moods = w.bundle(wellbeing_kernel.WeekColumns), w.bundle(wellbeing_kernel.MoodColumns)
-    assert wellbeing_kernel.set_point(week, np.float32(0.0), 0, 0.0, rules) == float(
-        np.float32(r.set_point)
+    zero = np.float32(0.0)
+    neutral = wellbeing_kernel.set_point(zero, zero, zero, zero, zero, 0.0, rules)
+    assert neutral == float(np.float32(r.set_point))
+    edge, withdrawn, dark, low = wellbeing_kernel.mood_edge(
+        False, False, np.int16(3), r.withdraw_below / 2, rules
     )
-    assert (
-        wellbeing_kernel.mood_edge(moods, 0, r.withdraw_below / 2, rules)
-        == wellbeing_kernel._WITHDREW
-    )
-    assert w.withdrawn[0]
+    assert (edge, withdrawn, dark, low) == (wellbeing_kernel._WITHDREW, True, False, 0)

@@ -92,23 +92,32 @@ def _proteges(
 
 @njit(cache=True)
 def court_score(
-    wolves: CourtColumns, s: int, c: int, pull: float, smell: float, r: CourtRules
+    liking: float,
+    pull: float,
+    smell: float,
+    ambition: np.float32,
+    esteem: np.float32,
+    acceptance: np.float32,
+    kindness: np.float32,
+    marked: bool,
+    protected: bool,
+    r: CourtRules,
 ) -> float:  # pragma: no cover - compiled
-    """Suitor ``s``'s attraction to candidate ``c`` with scent likeness ``smell``: liking,
-    designation ``pull``, scent and esteem, less the shunning of an unaccepted wolf, lowered for
-    a wolf who left a mate, raised for the wolf ``s`` protects."""
+    """A suitor's attraction to a candidate: its ``liking``, the designation ``pull``, scent
+    likeness (``smell``) and its ``ambition`` times the candidate's ``esteem``, less the
+    shunning of an unaccepted candidate (its ``acceptance``) by an unkind suitor, lowered for a
+    candidate ``marked`` by a living mate it left, raised for one the suitor ``protected``."""
     one = np.float32(1.0)
     score = (
-        r.affinity_weight * tie_value(wolves.tie_other, wolves.tie_affinity, s, c, 0.0)
+        r.affinity_weight * liking
         + pull
         + r.scent_weight * smell
-        + np.float32(r.esteem_weight) * wolves.ambition[s] * wolves.esteem[c]
-        - np.float32(r.shun_weight) * (one - wolves.acceptance[c]) * (one - wolves.kindness[s])
+        + np.float32(r.esteem_weight) * ambition * esteem
+        - np.float32(r.shun_weight) * (one - acceptance) * (one - kindness)
     )
-    mark = wolves.marked_by[c]
-    score *= r.marked_factor if mark >= 0 and wolves.alive[mark] else 1.0
+    score *= r.marked_factor if marked else 1.0
     if r.protege_weight > 0.0:
-        score = score + r.protege_weight * (1.0 if wolves.protector[c] == s else 0.0)
+        score = score + r.protege_weight * (1.0 if protected else 0.0)
     return score
 
 
@@ -151,7 +160,19 @@ def _best_candidate(
         if c == s or not pull > 0 or _kin(mother, father, s, c):
             continue
         smell = _likeness(scent[s], scent[c]) if r.scent else 0.0
-        score = court_score(wolves, s, c, pull, smell, r)
+        mark = wolves.marked_by[c]
+        score = court_score(
+            tie_value(wolves.tie_other, wolves.tie_affinity, s, c, 0.0),
+            pull,
+            smell,
+            wolves.ambition[s],
+            wolves.esteem[c],
+            wolves.acceptance[c],
+            wolves.kindness[s],
+            mark >= 0 and wolves.alive[mark],
+            wolves.protector[c] == s,
+            r,
+        )
         if score > best_score:
             best, best_score, best_scent = c, score, smell
     return best, best_score, best_scent

@@ -43,7 +43,7 @@ _OMEGA = int(Designation.OMEGA)
 # Packs above this size are ordered by a merge sort rather than by insertion.
 _SMALL_PACK = 32
 
-# What a member's new place on the ladder announces (see :func:`_take_place`).
+# What a member's new place on the ladder announces (see :func:`_announced`).
 _QUIET, _LOST, _MOVED = 0, 1, 2
 
 
@@ -248,27 +248,22 @@ def _ladder_keys(
 
 
 @njit(cache=True)
-def _take_place(
-    places: PlaceColumns, i: int, place: int, high: bool, gone: bool, mated: bool
-) -> int:  # pragma: no cover - compiled
-    """Put wolf ``i`` at ``place`` (holding high rank or not) and say what that announces: it
-    just lost high rank for want of a mate, its high rank changed, or nothing (as for a wolf
-    placed for the first time, which takes its place silently)."""
-    rank, high_rank, demoted = places
-    was = high_rank[i]
-    placed = rank[i] > 0
-    rank[i] = place
-    high_rank[i] = high
-    newly_lost = was and gone and not demoted[i] and placed
+def _announced(
+    was: bool, placed: bool, demoted: bool, high: bool, gone: bool, mated: bool
+) -> tuple[int, bool]:  # pragma: no cover - compiled
+    """What a member's new place announces (it just lost high rank for want of a mate, its high
+    rank changed, or nothing, as for a wolf placed for the first time), and whether it is
+    demoted after it; ``was`` and ``high`` say whether it held high rank before and now."""
+    newly_lost = was and gone and not demoted and placed
     if mated:
-        demoted[i] = False
+        demoted = False
     elif newly_lost:
-        demoted[i] = True
+        demoted = True
     if newly_lost:
-        return _LOST
+        return _LOST, demoted
     if was != high and placed:
-        return _MOVED
-    return _QUIET
+        return _MOVED, demoted
+    return _QUIET, demoted
 
 
 @njit(cache=True)
@@ -290,6 +285,7 @@ def rank_ladder(
     whose high rank changed with their new place and whether they now hold it.
     """
     pack, mate = folk.pack, folk.mate
+    rank, high_rank, demoted = places
     grouped, start = group_by_pack(rows, pack, len(packs.leader))
     top, birth = _ladder_keys(rows, score, folk, packs.leader)
     lost_now = _past_grace(
@@ -315,7 +311,11 @@ def rank_ladder(
             n = grouped[lo + place - 1]
             i = rows[n]
             high = place <= high_places and not lost_now[n]
-            said = _take_place(places, i, place, high, lost_now[n], mate[i] >= 0)
+            said, demoted[i] = _announced(
+                high_rank[i], rank[i] > 0, demoted[i], high, lost_now[n], mate[i] >= 0
+            )
+            rank[i] = place
+            high_rank[i] = high
             if said == _LOST:
                 lost[n_lost] = i
                 n_lost += 1

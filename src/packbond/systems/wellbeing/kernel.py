@@ -109,87 +109,56 @@ def fade_memories(
 
 
 @njit(cache=True)
-def mate_support(week: WeekColumns, i: int) -> tuple[bool, float, float]:  # pragma: no cover
-    """Whether wolf ``i``'s mate is beside it, its liking of the mate, and the support the mate
-    gives (liking, at least 0, times trust times the mate's attention, R20)."""
-    other = week.mate[i]
-    home = week.pack[i]
-    alive = week.alive
-    beside = other >= 0 and home >= 0 and alive[other] and week.pack[other] == home
-    affinity = 0.0
-    support = 0.0
-    if beside:
-        s = find_slot(week.tie_other, i, other)
-        trust = 0.0
-        if s >= 0:
-            affinity = np.float64(week.tie_affinity[i, s])
-            trust = np.float64(week.tie_trust[i, s])
-        support = max(affinity, 0.0) * trust * np.float64(week.attention[other])
-    return beside, affinity, support
+def mate_support(
+    affinity: float, trust: float, attention: np.float32
+) -> float:  # pragma: no cover - compiled
+    """The support a mate beside a wolf gives: the wolf's liking of it (at least 0) times its
+    trust, as far as the mate pays attention (R20)."""
+    return max(affinity, 0.0) * trust * np.float64(attention)
 
 
 @njit(cache=True)
 def set_point(
-    week: WeekColumns, stress: np.float32, i: int, support: float, wp: WellbeingRules
+    support: np.float32,
+    shunned: np.float32,
+    hunger: np.float32,
+    wound: np.float32,
+    stress: np.float32,
+    mate: float,
+    wp: WellbeingRules,
 ) -> float:  # pragma: no cover - compiled
-    """The wellbeing wolf ``i``'s life this week pulls it toward, given its mate's support."""
+    """The wellbeing a wolf's week pulls it toward: its support, exclusion, hunger, wound and
+    stress (float32 columns), and its mate's support (``mate``)."""
     # NOTE: float32 until the mate's support (float64) joins, as NumPy promotes it.
-    near = np.float32(wp.set_point) + np.float32(wp.support_weight) * week.support[i]
-    near = near - np.float32(wp.exclusion_weight) * week.shunned[i]
+    near = np.float32(wp.set_point) + np.float32(wp.support_weight) * support
+    near = near - np.float32(wp.exclusion_weight) * shunned
     return (
         np.float64(near)
-        + wp.mate_weight * support
-        - np.float64(np.float32(wp.hunger_weight) * week.hunger[i])
-        - np.float64(np.float32(wp.wound_weight) * week.wound[i])
+        + wp.mate_weight * mate
+        - np.float64(np.float32(wp.hunger_weight) * hunger)
+        - np.float64(np.float32(wp.wound_weight) * wound)
         - np.float64(np.float32(wp.stress_weight) * stress)
     )
 
 
 @njit(cache=True)
 def mood_edge(
-    moods: MoodColumns, i: int, new: float, wp: WellbeingRules
-) -> int:  # pragma: no cover - compiled
-    """The edge wolf ``i`` crosses at wellbeing ``new`` (recovered, darkened, withdrew or
-    steady), with its withdrawal, dark state and weeks low moved to match."""
-    withdrawn, dark, low_weeks = moods.withdrawn, moods.dark, moods.low_weeks
-    if withdrawn[i]:
+    withdrawn: bool, dark: bool, low_weeks: np.int16, new: float, wp: WellbeingRules
+) -> tuple[int, bool, bool, np.int16]:  # pragma: no cover - compiled
+    """The edge a wolf crosses at wellbeing ``new`` (recovered, darkened, withdrew or steady),
+    with its withdrawal, dark state and weeks low after it."""
+    if withdrawn:
         if new > wp.recover_above:
-            low_weeks[i] = 0
-            withdrawn[i] = False
-            dark[i] = False
-            return _RECOVERED
+            return _RECOVERED, False, False, np.int16(0)
         if new < wp.dark_below:
-            low_weeks[i] = low_weeks[i] + 1
-            if not dark[i] and low_weeks[i] >= wp.dark_weeks:
-                dark[i] = True
-                return _DARKENED
-        else:
-            low_weeks[i] = 0
-        return _STEADY
-    low_weeks[i] = 0
+            low_weeks = np.int16(low_weeks + 1)
+            if not dark and low_weeks >= wp.dark_weeks:
+                return _DARKENED, True, True, low_weeks
+            return _STEADY, True, dark, low_weeks
+        return _STEADY, True, dark, np.int16(0)
     if new < wp.withdraw_below:
-        withdrawn[i] = True
-        return _WITHDREW
-    return _STEADY
-
-
-@njit(cache=True)
-def _move_week(
-    week: WeekColumns, moods: MoodColumns, i: int, support: float, wp: WellbeingRules
-) -> float:  # pragma: no cover - compiled
-    """Wolf ``i``'s new wellbeing, a week toward its set point less its hurt, with its hurt
-    cleared, security mended by support and stress faded; returns the new wellbeing."""
-    wellbeing, hurt, security, stress = moods.wellbeing, moods.hurt, moods.security, moods.stress
-    target = set_point(week, stress[i], i, support, wp)
-    old = np.float64(wellbeing[i])
-    pulled = old + wp.pull * (target - old) - np.float64(hurt[i])
-    new = min(max(pulled, 0.0), 1.0)
-    wellbeing[i] = new
-    hurt[i] = 0.0
-    mend = np.float32(wp.security_mend) * max(week.support[i], np.float32(0.0))
-    security[i] = security[i] + mend * (np.float32(1.0) - security[i])
-    stress[i] = stress[i] * np.float32(1.0 - wp.stress_fade)
-    return new
+        return _WITHDREW, True, dark, np.int16(0)
+    return _STEADY, False, dark, np.int16(0)
 
 
 @njit(cache=True)
@@ -209,7 +178,9 @@ def weekly_wellbeing(
     sank into the dark state, the rows that withdrew with their new wellbeing, and for each
     of those whether it is torn (its mate is beside it and its inner wolf still likes the mate).
     """
-    n = len(week.alive)
+    alive, pack, mate, attention = week.alive, week.pack, week.mate, week.attention
+    wellbeing, hurt, security, stress, withdrawn, dark, low_weeks = moods
+    n = len(alive)
     recovered = np.empty(n, dtype=np.int64)
     recovered_at = np.empty(n, dtype=np.float64)
     darkened = np.empty(n, dtype=np.int64)
@@ -217,13 +188,31 @@ def weekly_wellbeing(
     withdrew_at = np.empty(n, dtype=np.float64)
     torn = np.empty(n, dtype=np.bool_)
     n_rec = n_dark = n_with = 0
-    stress = moods.stress
     for i in range(n):
-        if not week.alive[i]:
+        if not alive[i]:
             continue
-        beside, affinity, support = mate_support(week, i)
-        new = _move_week(week, moods, i, support, wp)
-        edge = mood_edge(moods, i, new, wp)
+        other = mate[i]
+        beside = other >= 0 and pack[i] >= 0 and alive[other] and pack[other] == pack[i]
+        affinity = trust = 0.0
+        if beside:
+            s = find_slot(week.tie_other, i, other)
+            if s >= 0:
+                affinity = np.float64(week.tie_affinity[i, s])
+                trust = np.float64(week.tie_trust[i, s])
+        given = mate_support(affinity, trust, attention[other]) if beside else 0.0
+        support = week.support[i]
+        target = set_point(
+            support, week.shunned[i], week.hunger[i], week.wound[i], stress[i], given, wp
+        )
+        old = np.float64(wellbeing[i])
+        new = min(max(old + wp.pull * (target - old) - np.float64(hurt[i]), 0.0), 1.0)
+        wellbeing[i] = new
+        hurt[i] = 0.0
+        mend = np.float32(wp.security_mend) * max(support, np.float32(0.0))
+        security[i] = security[i] + mend * (np.float32(1.0) - security[i])
+        stress[i] = stress[i] * np.float32(1.0 - wp.stress_fade)
+        edge, away, low, weeks = mood_edge(withdrawn[i], dark[i], low_weeks[i], new, wp)
+        withdrawn[i], dark[i], low_weeks[i] = away, low, weeks
         if edge == _RECOVERED:
             recovered[n_rec] = i
             recovered_at[n_rec] = new
