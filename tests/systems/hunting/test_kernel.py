@@ -133,7 +133,7 @@ def test_hunt_outcomes_equal_the_numpy_formulas(preset: str) -> None:
 
 def _winter_outcome_rules() -> hunting_kernel.OutcomeRules:
     """The outcome rules of a winter day with the rut on and snow making hunting harder."""
-    rules = hunting._outcome_rules(load_rules("seed"), 3, 5, 2)
+    rules = hunting._outcome_rules(load_rules("seed"), 3, 2)._replace(day=5)
     return rules._replace(snow_effect=-0.4, rut=True, rut_injury=1.5)
 
 

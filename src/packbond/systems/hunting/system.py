@@ -8,18 +8,18 @@ import numpy as np
 from numpy.typing import NDArray
 
 from packbond.core import rng
+from packbond.core.calendar import SEASONS
 from packbond.core.context import Context
 from packbond.rules import Rules
 from packbond.rules.derived import kernel_rules, once_per_rules
 from packbond.shared import body, ties
-from packbond.state import DESIGNATIONS, Designation, Form, Memory, Role, World
+from packbond.state import DESIGNATIONS, WOUND_SITES, Designation, Form, Memory, Role, World
 
 from . import kernel
 
 __all__ = ["step"]
 
-_WINTER = 3
-_STRONG_SITES = 5
+_WINTER = SEASONS.index("winter")
 
 
 def step(world: World, ctx: Context) -> None:
@@ -54,7 +54,7 @@ def _choose_party(
 ) -> tuple[NDArray[np.int64], NDArray[np.bool_], kernel.Hunts]:
     """Party members (grouped by pack), whether each chases alone, and the hunting packs.
 
-    The choice, in one compiled pass (:func:`packbond.kernel.hunting_parties`): each living
+    The choice, in one compiled pass (:func:`.kernel.hunting_parties`): each living
     pack is due about once every ``interval_days`` (a keyed draw per pack); the able
     members of a due pack (presented, not disabled, not carrying) who go out; a withdrawn wolf
     skips outings (R44) unless the pack is short of food or he has something to prove to his
@@ -68,7 +68,6 @@ def _choose_party(
     alone.
     """
     w, p, rules = world.wolves, world.packs, world.rules
-    r = rules.hunting
     season = world.calendar.season(ctx.day)
     party, solo, packs, first, skill = kernel.hunting_parties(
         w.bundle(kernel.HunterColumns),
@@ -77,22 +76,29 @@ def _choose_party(
         world.regions.prey[p.view("region"), season],
         _hunters(rules, season == _WINTER),
         world.members_by_pack(),
-        kernel_rules(
-            kernel.PartyRules,
-            r,
-            rules.wounds,
-            rules.food,
-            unpresented=int(Designation.UNPRESENTED),
-            hunt_chance=1.0 / r.interval_days,
-            day=ctx.day,
-            key_hunt=rng.purpose_key("hunt"),
-            key_prove=rng.purpose_key("prove_to_mate"),
-            key_volunteer=rng.purpose_key("volunteer"),
-            key_pick=rng.purpose_key("party_pick"),
-            key_solo=rng.purpose_key("solo_chase"),
-        ),
+        _party_rules(rules)._replace(day=ctx.day),
     )
     return party, solo, kernel.Hunts(packs, first, skill)
+
+
+@once_per_rules
+def _party_rules(rules: Rules) -> kernel.PartyRules:
+    """The party choice's rules (for day 0: the step gives the day)."""
+    r = rules.hunting
+    return kernel_rules(
+        kernel.PartyRules,
+        r,
+        rules.wounds,
+        rules.food,
+        unpresented=int(Designation.UNPRESENTED),
+        hunt_chance=1.0 / r.interval_days,
+        day=0,
+        key_hunt=rng.purpose_key("hunt"),
+        key_prove=rng.purpose_key("prove_to_mate"),
+        key_volunteer=rng.purpose_key("volunteer"),
+        key_pick=rng.purpose_key("party_pick"),
+        key_solo=rng.purpose_key("solo_chase"),
+    )
 
 
 @once_per_rules
@@ -130,7 +136,7 @@ def _outcomes(
     Success grows with party size and skill and follows the season's prey, thinned where a
     region holds more packs than territories, and snow (a rule); injury risk grows with snow,
     unfamiliar ground, lack of skill, chasing alone and the rut. One compiled pass
-    (:func:`packbond.kernel.hunt_outcomes`), as in NumPy the formulas over the day's few dozen
+    (:func:`.kernel.hunt_outcomes`), as in NumPy the formulas over the day's few dozen
     hunts are a fixed cost of every day.
     """
     w, p, regions, rules = world.wolves, world.packs, world.regions, world.rules
@@ -147,24 +153,19 @@ def _outcomes(
         party,
         solo,
         hunts,
-        _outcome_rules(rules, season, ctx.day, len(regions.names)),
+        _outcome_rules(rules, season, len(regions.names))._replace(day=ctx.day),
     )
     return success, food, _Hurt(rows, severity, site, hunt)
 
 
-_food_tables: dict[tuple[float, float, int], NDArray[np.float64]] = {}
-"""A kill's food by party size, per (kill_food, exponent, largest party)."""
-
-
-def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernel.OutcomeRules:
+@once_per_rules
+def _outcome_rules(rules: Rules, season: int, regions: int) -> kernel.OutcomeRules:
+    """The outcomes' rules in a season, over ``regions`` regions (for day 0: the step gives the
+    day), with a kill's food by party size."""
     r, rut = rules.hunting, rules.rut
     largest = r.party_max + r.volunteer_places
-    key = (r.kill_food, r.kill_party_exponent, largest)
-    table = _food_tables.get(key)
-    if table is None:
-        # NumPy's power, not the compiled one, so every size's food has the NumPy formula's bits.
-        table = r.kill_food * np.arange(largest + 1).astype(np.float64) ** r.kill_party_exponent
-        _food_tables[key] = table
+    # NumPy's power, not the compiled one, so every size's food has the NumPy formula's bits.
+    table = r.kill_food * np.arange(largest + 1).astype(np.float64) ** r.kill_party_exponent
     s = rules.seasons
     return kernel_rules(
         kernel.OutcomeRules,
@@ -174,9 +175,9 @@ def _outcome_rules(rules: Rules, season: int, day: int, regions: int) -> kernel.
         food_by_size=table,
         rut=rut.enabled,
         rut_injury=rut.injury_multiplier,
-        strong_sites=_STRONG_SITES,
+        strong_sites=len(WOUND_SITES),
         regions=regions,
-        day=day,
+        day=0,
         key_success=rng.purpose_key("hunt_success"),
         key_injury=rng.purpose_key("hunt_injury"),
         key_severity=rng.purpose_key("injury_severity"),
