@@ -118,7 +118,7 @@ def court_score(
     score *= r.marked_factor if marked else 1.0
     if r.protege_weight > 0.0:
         score = score + r.protege_weight * (1.0 if protected else 0.0)
-    return score
+    return float(score)
 
 
 @njit(cache=True)
