@@ -31,20 +31,33 @@ def kernel_rules(kind: type[_Tuple], *sections: BaseModel, **given: Any) -> _Tup
     (or a value the step derives and names). A field found nowhere is a mistake in the code and
     raises ``TypeError``, as does a name in ``given`` that ``kind`` does not have.
     """
-    unknown = set(given) - set(kind._fields)
-    if unknown:
-        raise TypeError(f"{kind.__name__} has no fields {sorted(unknown)}")
-    values = {}
-    for name in kind._fields:
-        if name in given:
-            values[name] = given[name]
-            continue
-        owner = next((s for s in sections if name in type(s).model_fields), None)
-        if owner is None:
-            raise TypeError(f"{kind.__name__}.{name} is neither given nor a rule")
-        values[name] = getattr(owner, name)
+    plan = _plan(kind, tuple(type(s) for s in sections), frozenset(given))
     make: Callable[..., _Tuple] = kind
-    return make(**values)
+    return make(*(given[name] if at < 0 else getattr(sections[at], name) for name, at in plan))
+
+
+@functools.cache
+def _plan(
+    kind: type[tuple[Any, ...]], sections: tuple[type[BaseModel], ...], given: frozenset[str]
+) -> tuple[tuple[str, int], ...]:
+    """Where :func:`kernel_rules` finds each field of ``kind``: the index of the section that
+    has it, or -1 for a given value. Made once per tuple, section types and given names, as
+    a step builds its kernel's rules every day."""
+    fields: tuple[str, ...] = getattr(kind, "_fields", ())
+    name = getattr(kind, "__name__", str(kind))
+    unknown = given - set(fields)
+    if unknown:
+        raise TypeError(f"{name} has no fields {sorted(unknown)}")
+    plan = []
+    for field in fields:
+        if field in given:
+            plan.append((field, -1))
+            continue
+        at = next((i for i, s in enumerate(sections) if field in s.model_fields), None)
+        if at is None:
+            raise TypeError(f"{name}.{field} is neither given nor a rule")
+        plan.append((field, at))
+    return tuple(plan)
 
 
 def once_per_rules(
