@@ -330,7 +330,6 @@ def _protection(
     return shield
 
 
-@njit(cache=True, inline="always")
 def _contacts(
     day: int,
     seeds: NDArray[np.uint64],
@@ -652,25 +651,13 @@ def _contacts(
                     t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * r.opinion_harm)
 
 
-@njit(cache=True)
-def _contacts_serial(
-    day: int,
-    seeds: NDArray[np.uint64],
-    purpose: np.uint64,
-    wolves: ContactColumns,
-    moods: MoodColumns,
-    rumours: RumourColumns,
-    ties: TieColumns,
-    packs: PackColumns,
-    members: PackMembers,
-    r: ContactRules,
-    out: ContactOutcomes,
-) -> None:  # pragma: no cover - compiled
-    _contacts(day, seeds, purpose, wolves, moods, rumours, ties, packs, members, r, out)
+# NOTE: one body, two compilations. On one thread it is compiled as it is (``prange`` is
+# ``range``), which spares compiling it twice over; the threaded twin inlines it, because a
+# ``prange`` runs in parallel only in the function compiled with ``parallel=True``.
+_contacts_serial = njit(cache=True)(_contacts)
+_contacts_inlined = njit(inline="always")(_contacts)
 
 
-# NOTE: ``_contacts`` is inlined into both twins because ``prange`` only runs in parallel in the
-# function compiled with ``parallel=True``; called, it would run on one thread.
 @njit(cache=True, parallel=True)
 def _contacts_parallel(
     day: int,
@@ -685,7 +672,7 @@ def _contacts_parallel(
     r: ContactRules,
     out: ContactOutcomes,
 ) -> None:  # pragma: no cover - compiled
-    _contacts(day, seeds, purpose, wolves, moods, rumours, ties, packs, members, r, out)
+    _contacts_inlined(day, seeds, purpose, wolves, moods, rumours, ties, packs, members, r, out)
 
 
 def daily_contacts(

@@ -508,7 +508,6 @@ def _close_up(
     return party[:size], solo[:size], packs, first, skill
 
 
-@njit(cache=True, inline="always")
 def _hunting_parties(
     wolves: HunterColumns,
     packs: PackColumns,
@@ -528,17 +527,10 @@ def _hunting_parties(
     return _close_up(party, solo, start, taken, skill_sum)
 
 
-@njit(cache=True)
-def _hunting_parties_serial(
-    wolves: HunterColumns,
-    packs: PackColumns,
-    seeds: NDArray[np.uint64],
-    pack_prey: NDArray[np.float32],
-    hunter: NDArray[np.bool_],
-    members: _Members,
-    r: PartyRules,
-) -> _Parties:  # pragma: no cover - compiled
-    return _hunting_parties(wolves, packs, seeds, pack_prey, hunter, members, r)
+# NOTE: one body, two compilations, as contact's (one thread: the body as it is; threads: inlined
+# into the ``parallel=True`` twin, where alone its ``prange`` runs on threads).
+_hunting_parties_serial = njit(cache=True)(_hunting_parties)
+_hunting_parties_inlined = njit(inline="always")(_hunting_parties)
 
 
 @njit(cache=True, parallel=True)
@@ -551,7 +543,7 @@ def _hunting_parties_parallel(
     members: _Members,
     r: PartyRules,
 ) -> _Parties:  # pragma: no cover - compiled
-    return _hunting_parties(wolves, packs, seeds, pack_prey, hunter, members, r)
+    return _hunting_parties_inlined(wolves, packs, seeds, pack_prey, hunter, members, r)
 
 
 def hunting_parties(
