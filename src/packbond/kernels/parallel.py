@@ -12,6 +12,11 @@ every pass on one thread, 0 runs every such pass on threads).
 
 Only passes whose rows are independent run in parallel, so the result is the same on any number
 of threads and at any threshold; ``NUMBA_NUM_THREADS=1`` also keeps every run on one thread.
+
+One body, two compilations: a pass that can run on threads is one plain function ``_x`` whose
+loops over independent rows are ``prange``, compiled twice. ``_x_serial = njit(cache=True)(_x)``
+is the body as it is (``prange`` is ``range`` there); ``_x_parallel``, compiled with
+``parallel=True``, calls ``_x_inlined = njit(inline="always")(_x)``.
 """
 
 from __future__ import annotations
@@ -57,6 +62,10 @@ def in_parallel(rows: int, from_rows: int = PARALLEL_FROM) -> bool:
     return rows >= threshold(from_rows) and get_num_threads() > 1
 
 
+# NOTE: one body, two compilations (see the module's docstring): the threaded twin inlines the
+# body because a ``prange`` runs on threads only in the function compiled with ``parallel=True``;
+# the one-thread twin does not, as inlining a long body costs seconds of a first run's compiling.
+# Two names for one body is the price.
 def run(rows: int, one_thread: Callable[[], _T], threads: Callable[[], _T], from_rows: int) -> _T:
     """A pass over ``rows`` rows: ``threads()`` from its threshold, else ``one_thread()``."""
     return threads() if in_parallel(rows, from_rows) else one_thread()

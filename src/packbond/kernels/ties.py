@@ -189,7 +189,6 @@ def tie_values(
     return out
 
 
-@njit(cache=True, inline="always")
 def _fondest_beside(
     other: NDArray[np.int32],
     affinity: NDArray[np.float32],
@@ -235,17 +234,9 @@ def _fondest_beside(
     return keep[:size].copy(), chosen[:size].copy()
 
 
-@njit(cache=True)
-def _fondest_beside_serial(
-    other: NDArray[np.int32],
-    affinity: NDArray[np.float32],
-    alive: NDArray[np.bool_],
-    pack: NDArray[np.int32],
-    mate: NDArray[np.int32],
-    rows: NDArray[np.int64],
-    like_at: np.float32,
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
-    return _fondest_beside(other, affinity, alive, pack, mate, rows, like_at, 1)
+# One body, two compilations (see :mod:`packbond.kernels.parallel`).
+_fondest_beside_serial = njit(cache=True)(_fondest_beside)
+_fondest_beside_inlined = njit(inline="always")(_fondest_beside)
 
 
 @njit(cache=True, parallel=True)
@@ -259,7 +250,7 @@ def _fondest_beside_parallel(
     like_at: np.float32,
     parts: int,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
-    return _fondest_beside(other, affinity, alive, pack, mate, rows, like_at, parts)
+    return _fondest_beside_inlined(other, affinity, alive, pack, mate, rows, like_at, parts)
 
 
 def fondest_beside(
@@ -283,7 +274,7 @@ def fondest_beside(
     """
     return parallel.run(
         len(rows),
-        lambda: _fondest_beside_serial(other, affinity, alive, pack, mate, rows, like_at),
+        lambda: _fondest_beside_serial(other, affinity, alive, pack, mate, rows, like_at, 1),
         lambda: _fondest_beside_parallel(
             other, affinity, alive, pack, mate, rows, like_at, get_num_threads()
         ),

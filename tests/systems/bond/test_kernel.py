@@ -33,7 +33,7 @@ def test_feel_mates_in_stretches_equals_one_pass(parts: int) -> None:
         return bond_kernel.BondColumns(*(w.view(c).copy() for c in bond_kernel.BondColumns._fields))
 
     one, split = columns(), columns()
-    expected = bond_kernel._feel_mates_serial(one, rules)
+    expected = bond_kernel._feel_mates_serial(one, rules, 1)
     got = bond_kernel._feel_mates_parallel(split, rules, parts)
     for g, e in zip(got, expected, strict=True):
         assert np.array_equal(g, e)

@@ -44,7 +44,7 @@ def test_conceptions_in_stretches_equal_one_pass(parts: int) -> None:
         p.bundle(reproduction_kernel.BreedingPackColumns),
         rules,
     )
-    one = reproduction_kernel._conceptions_serial(*args)
+    one = reproduction_kernel._conceptions_serial(*args, 1)
     assert np.array_equal(reproduction_kernel._conceptions_parallel(*args, parts), one)
     assert len(one) > 20 and len(np.unique(w.replicate[one])) == 2
     assert np.all(np.diff(one) > 0)

@@ -50,7 +50,6 @@ class BondRules(NamedTuple):
     contagion: float
 
 
-@njit(cache=True, inline="always")
 def _feel_mates(
     wolves: BondColumns, r: BondRules, parts: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
@@ -125,18 +124,16 @@ def _feel_mates(
     return rows[: sizes[0]], new_wound[: sizes[1]], sorrow[: sizes[2]]
 
 
-@njit(cache=True)
-def _feel_mates_serial(
-    wolves: BondColumns, r: BondRules
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
-    return _feel_mates(wolves, r, 1)
+# One body, two compilations (see :mod:`packbond.kernels.parallel`).
+_feel_mates_serial = njit(cache=True)(_feel_mates)
+_feel_mates_inlined = njit(inline="always")(_feel_mates)
 
 
 @njit(cache=True, parallel=True)
 def _feel_mates_parallel(
     wolves: BondColumns, r: BondRules, parts: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover - compiled
-    return _feel_mates(wolves, r, parts)
+    return _feel_mates_inlined(wolves, r, parts)
 
 
 def feel_mates(
@@ -154,7 +151,7 @@ def feel_mates(
     """
     return parallel.run(
         len(wolves.alive),
-        lambda: _feel_mates_serial(wolves, r),
+        lambda: _feel_mates_serial(wolves, r, 1),
         lambda: _feel_mates_parallel(wolves, r, get_num_threads()),
         parallel.HEAVY_FROM,
     )

@@ -651,9 +651,7 @@ def _contacts(
                     t_trust[j, s_jt] = max(0.0, t_trust[j, s_jt] - 0.5 * r.opinion_harm)
 
 
-# NOTE: one body, two compilations. On one thread it is compiled as it is (``prange`` is
-# ``range``), which spares compiling it twice over; the threaded twin inlines it, because a
-# ``prange`` runs in parallel only in the function compiled with ``parallel=True``.
+# One body, two compilations (see :mod:`packbond.kernels.parallel`).
 _contacts_serial = njit(cache=True)(_contacts)
 _contacts_inlined = njit(inline="always")(_contacts)
 

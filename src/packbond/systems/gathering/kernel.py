@@ -51,7 +51,6 @@ class GatherRules(NamedTuple):
     purpose: np.uint64
 
 
-@njit(cache=True, inline="always")
 def _gathering_parties(
     folk: GathererColumns,
     seeds: NDArray[np.uint64],
@@ -97,11 +96,9 @@ def _gathering_parties(
     return out[:total].copy(), size, first
 
 
-@njit(cache=True)
-def _gathering_parties_serial(
-    folk: GathererColumns, seeds: NDArray[np.uint64], due: NDArray[np.bool_], rules: GatherRules
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
-    return _gathering_parties(folk, seeds, due, rules, 1)
+# One body, two compilations (see :mod:`packbond.kernels.parallel`).
+_gathering_parties_serial = njit(cache=True)(_gathering_parties)
+_gathering_parties_inlined = njit(inline="always")(_gathering_parties)
 
 
 @njit(cache=True, parallel=True)
@@ -112,7 +109,7 @@ def _gathering_parties_parallel(
     rules: GatherRules,
     parts: int,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:  # pragma: no cover
-    return _gathering_parties(folk, seeds, due, rules, parts)
+    return _gathering_parties_inlined(folk, seeds, due, rules, parts)
 
 
 def gathering_parties(
@@ -131,7 +128,7 @@ def gathering_parties(
     """
     return parallel.run(
         len(folk.alive),
-        lambda: _gathering_parties_serial(folk, seeds, due, rules),
+        lambda: _gathering_parties_serial(folk, seeds, due, rules, 1),
         lambda: _gathering_parties_parallel(folk, seeds, due, rules, get_num_threads()),
         parallel.HEAVY_FROM,
     )

@@ -527,8 +527,7 @@ def _hunting_parties(
     return _close_up(party, solo, start, taken, skill_sum)
 
 
-# NOTE: one body, two compilations, as contact's (one thread: the body as it is; threads: inlined
-# into the ``parallel=True`` twin, where alone its ``prange`` runs on threads).
+# One body, two compilations (see :mod:`packbond.kernels.parallel`).
 _hunting_parties_serial = njit(cache=True)(_hunting_parties)
 _hunting_parties_inlined = njit(inline="always")(_hunting_parties)
 

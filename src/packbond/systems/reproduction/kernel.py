@@ -67,7 +67,6 @@ class ConceptionRules(NamedTuple):
     key: np.uint64
 
 
-@njit(cache=True, inline="always")
 def _conceptions(
     wolves: ConceptionColumns,
     seeds: NDArray[np.uint64],
@@ -138,14 +137,9 @@ def _conceptions(
     return rows[: close_up(rows, counts, n, parts)]
 
 
-@njit(cache=True)
-def _conceptions_serial(
-    wolves: ConceptionColumns,
-    seeds: NDArray[np.uint64],
-    packs: BreedingPackColumns,
-    r: ConceptionRules,
-) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    return _conceptions(wolves, seeds, packs, r, 1)
+# One body, two compilations (see :mod:`packbond.kernels.parallel`).
+_conceptions_serial = njit(cache=True)(_conceptions)
+_conceptions_inlined = njit(inline="always")(_conceptions)
 
 
 @njit(cache=True, parallel=True)
@@ -156,7 +150,7 @@ def _conceptions_parallel(
     r: ConceptionRules,
     parts: int,
 ) -> NDArray[np.int64]:  # pragma: no cover - compiled
-    return _conceptions(wolves, seeds, packs, r, parts)
+    return _conceptions_inlined(wolves, seeds, packs, r, parts)
 
 
 def conceptions(
@@ -175,7 +169,7 @@ def conceptions(
     """
     return parallel.run(
         len(wolves.alive),
-        lambda: _conceptions_serial(wolves, seeds, packs, r),
+        lambda: _conceptions_serial(wolves, seeds, packs, r, 1),
         lambda: _conceptions_parallel(wolves, seeds, packs, r, get_num_threads()),
         parallel.HEAVY_FROM,
     )
