@@ -101,6 +101,7 @@ def add_packs(
     given = list(names) if names is not None else [""] * n
     drawn = pack_names(name_pool(), rng.uniform(seeds, day, ids, "pack_name"))
     p.name[sl] = world.intern([g or d for g, d in zip(given, drawn, strict=True)])
+    world.regroup()  # the grouping by pack has a place for every pack row
     return rows
 
 

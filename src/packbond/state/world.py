@@ -116,8 +116,8 @@ class World:
         self.regroup()
 
     def regroup(self) -> None:
-        """Someone died, left the world or changed pack: the living are grouped by pack again
-        when next asked. (A birth adds rows, which forgets it by itself.)"""
+        """Someone died, left the world or changed pack, or a pack was founded: the living are
+        grouped by pack again when next asked. (A birth adds rows, which forgets it by itself.)"""
         self.wolves.forget(_GROUPED)
 
     def _living_members(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
@@ -126,15 +126,10 @@ class World:
 
         Why kept: hunting and contact both group the living by pack every day, and on most days
         of a small world no one has been born, died or moved since the day before. Deaths
-        (``Context.kill``) and moves (:meth:`move`) say so through :meth:`regroup`; births add
-        rows.
+        (``Context.kill``), moves (:meth:`move`) and new packs (``add_packs``) say so through
+        :meth:`regroup`; births add rows.
         """
-        w, packs = self.wolves, self.packs.size
-        kept = w.kept(_GROUPED, lambda: (packs, self._group_living()))
-        if kept[0] != packs:  # a pack was founded: its row must be in the grouping
-            w.forget(_GROUPED)
-            kept = w.kept(_GROUPED, lambda: (packs, self._group_living()))
-        return kept[1]
+        return self.wolves.kept(_GROUPED, self._group_living)
 
     def _group_living(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
         """The living grouped by pack, read-only."""
