@@ -330,6 +330,95 @@ def _protection(
     return shield
 
 
+@njit(cache=True, inline="always")
+def attendance(
+    withdrawn: bool, acceptance: float, r: ContactRules
+) -> float:  # pragma: no cover - compiled
+    """Chance a wolf seeks company today: lower for the unaccepted, fixed for the withdrawn."""
+    if withdrawn:
+        return r.attend_withdrawn
+    return r.attend * (1.0 - r.attend_acceptance * (1.0 - acceptance))
+
+
+@njit(cache=True, inline="always")
+def keep_out_chance(
+    acceptance: float, liked_back: float, r: ContactRules
+) -> float:  # pragma: no cover - compiled
+    """R41: chance a peer keeps an unaccepted wolf out of the clique, less if it likes it."""
+    return r.clique_exclusion * (1.0 - acceptance) * (1.0 - max(liked_back, 0.0))
+
+
+@njit(cache=True, inline="always")
+def strike_chance(
+    acceptance: float,
+    violence: float,
+    kindness_by: float,
+    shield: float,
+    liked_back: float,
+    r: ContactRules,
+) -> float:  # pragma: no cover - compiled
+    """R46: chance an unaccepted wolf is struck: the pack's tolerance of violence, the striker's
+    unkindness and dislike, less what its protection keeps off (R52)."""
+    return (
+        r.attack
+        * violence
+        * (1.0 - acceptance)
+        * 2.0
+        * (1.0 - kindness_by)
+        * (1.0 - shield)
+        * (1.0 + max(-liked_back, 0.0))
+    )
+
+
+@njit(cache=True, inline="always")
+def alpha_fear(
+    anxiety: float, fear_of: float, strange: bool, threatened: bool, r: ContactRules
+) -> float:  # pragma: no cover - compiled
+    """R12: how much a wolf fears an alpha: its anxiety, its remembered fear, more if the alpha
+    is a stranger or threatens it."""
+    fear = r.anxiety_weight * anxiety + fear_of
+    if strange:
+        fear += r.stranger_fear
+    if threatened:
+        fear += r.threat_fear
+    return fear
+
+
+@njit(cache=True, inline="always")
+def outranks(i: int, j: int, di: int, leader: int) -> bool:  # pragma: no cover - compiled
+    """R13: alpha ``j`` may command ``i``: ``j`` leads, or ``i`` is a presented non-alpha;
+    nobody commands the pack alpha."""
+    return (leader == j or (di != _ALPHA and di != _UNPRESENTED)) and leader != i
+
+
+@njit(cache=True, inline="always")
+def obey_chance(
+    comply: float, esteem_by: float, esteem_to: float, r: ContactRules
+) -> float:  # pragma: no cover - compiled
+    """R13: chance the voice is obeyed: the designation's compliance, raised by the gap in
+    standing."""
+    return comply * (1.0 + r.rank_weight * (esteem_by - esteem_to))
+
+
+@njit(cache=True, inline="always")
+def lifted(felt: float, security: float, r: ContactRules) -> float:  # pragma: no cover - compiled
+    """R45: affection lands weakly on an insecure wolf; a cold contact lands whole. Both lifts
+    are read and the felt value selected, not branched on: whether a contact was warm is
+    unforeseeable."""
+    lift = r.security_floor + (1.0 - r.security_floor) * security
+    return felt * lift if felt > 0 else felt
+
+
+@njit(cache=True, inline="always")
+def jealousy_chance(
+    security: float, trust: float, heard_of: bool, r: ContactRules
+) -> float:  # pragma: no cover - compiled
+    """R21: chance a mate who saw its mate close to a peer grows jealous: insecurity, distrust,
+    and a rumour about its mate already heard."""
+    fuel = 1.0 + (r.rumour_weight if heard_of else 0.0)
+    return r.jealousy_base * (1.0 - security) * fuel * (1.5 - trust)
+
+
 def _contacts(
     day: int,
     seeds: NDArray[np.uint64],
@@ -393,10 +482,7 @@ def _contacts(
         pk = pack[i]
         if pk < 0 or count[pk] < 2:
             continue
-        if withdrawn[i]:
-            chance = r.attend_withdrawn
-        else:
-            chance = r.attend * (1.0 - r.attend_acceptance * (1.0 - acceptance[i]))
+        chance = attendance(withdrawn[i], acceptance[i], r)
         # Stored, not branched on: whether a wolf comes today is a coin the processor cannot
         # foresee.
         comes = keyed_draw(keys[replicate[i], _DRAW_ATTEND], ids[i]) < chance
@@ -436,7 +522,7 @@ def _contacts(
             # (Tests in order of how foreseeable they are: most wolves are accepted, while
             # whether two share a designation is a coin.)
             if r.cliques and acc < 1.0 and di == dj and di != _UNPRESENTED:
-                keep_out = r.clique_exclusion * (1.0 - acc) * (1.0 - max(aff_ji, 0.0))
+                keep_out = keep_out_chance(acc, aff_ji, r)
                 if keyed_draw(keys[rep, _DRAW_KEPT_OUT], wid) < keep_out:
                     flags[i] |= EXCLUDED
                     shunned[i] += r.shunned_fade
@@ -466,15 +552,7 @@ def _contacts(
             threatened = False
             if r.violence and acc < 1.0:
                 shield = _protection(alive, pack, designation, mate, esteem, protector, r, i, pk)
-                strike = (
-                    r.attack
-                    * violence[pk]
-                    * (1.0 - acc)
-                    * 2.0
-                    * (1.0 - kindness[j])
-                    * (1.0 - shield)
-                    * (1.0 + max(-aff_ji, 0.0))
-                )
+                strike = strike_chance(acc, violence[pk], kindness[j], shield, aff_ji, r)
                 threatened = keyed_draw(keys[rep, _DRAW_STRIKE], wid) < strike
                 if threatened:
                     flags[i] |= THREATENED
@@ -483,11 +561,7 @@ def _contacts(
             fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
             strange = s_ij < 0 and acc < 1.0
             if r.submission and (threatened or strange or fear_ij > r.fear_at) and dj == _ALPHA:
-                fear = r.anxiety_weight * anxiety[i] + fear_ij
-                if strange:
-                    fear += r.stranger_fear
-                if threatened:
-                    fear += r.threat_fear
+                fear = alpha_fear(anxiety[i], fear_ij, strange, threatened, r)
                 if fear > r.fear_at and keyed_draw(keys[rep, _DRAW_BARE_NECK], wid) < fear:
                     flags[i] |= SUBMITTED
                     stress[i] = min(1.0, stress[i] + r.inner_conflict * boldness[i])
@@ -497,18 +571,16 @@ def _contacts(
                 flags[i] |= ATTACKED
 
             # R13: an alpha who outranks it may command it; one who never does earns trust.
-            if r.voice and dj == _ALPHA and not threatened:
-                outranks = leader[pk] == j or (di != _ALPHA and di != _UNPRESENTED)
-                if outranks and leader[pk] != i:
-                    use = r.voice_use * 2.0 * (1.0 - kindness[j])
-                    if keyed_draw(keys[rep, _DRAW_VOICE], wid) < use:
-                        flags[i] |= VOICE
-                        obey = comply[di] * (1.0 + r.rank_weight * (esteem[j] - esteem[i]))
-                        if keyed_draw(keys[rep, _DRAW_OBEY], wid) < obey:
-                            flags[i] |= COMPLIED
-                            stress[i] = min(1.0, stress[i] + r.inner_conflict * boldness[i])
-                    elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
-                        t_trust[i, s_ij] += r.restraint_trust * (1.0 - t_trust[i, s_ij])
+            if r.voice and dj == _ALPHA and not threatened and outranks(i, j, di, leader[pk]):
+                use = r.voice_use * 2.0 * (1.0 - kindness[j])
+                if keyed_draw(keys[rep, _DRAW_VOICE], wid) < use:
+                    flags[i] |= VOICE
+                    obey = obey_chance(comply[di], esteem[j], esteem[i], r)
+                    if keyed_draw(keys[rep, _DRAW_OBEY], wid) < obey:
+                        flags[i] |= COMPLIED
+                        stress[i] = min(1.0, stress[i] + r.inner_conflict * boldness[i])
+                elif s_ij >= 0 and t_mem[i, s_ij] != _VOICE:
+                    t_trust[i, s_ij] += r.restraint_trust * (1.0 - t_trust[i, s_ij])
 
             # R26, R27, R45: how warm the contact was, as each side feels it.
             q = _quality(
@@ -539,12 +611,8 @@ def _contacts(
                 q = min(q, -harm)
             if threatened:
                 q = -1.0
-            # Affection lands weakly on an insecure wolf (R45). Both lifts are read and the felt
-            # value selected, not branched on: whether a contact was warm is unforeseeable.
-            lift = r.security_floor + (1.0 - r.security_floor) * security[i]
-            lift_back = r.security_floor + (1.0 - r.security_floor) * security[j]
-            felt = q * lift if q > 0 else q
-            felt_back = q_back * lift_back if q_back > 0 else q_back
+            # R45: affection lands weakly on an insecure wolf.
+            felt, felt_back = lifted(q, security[i], r), lifted(q_back, security[j], r)
             # From here on both ties exist, in these slots (nothing below claims in row i, and
             # row j's only claim, a rumour's target, comes after its last use).
             if s_ij < 0:
@@ -596,8 +664,7 @@ def _contacts(
                 if r.jealousy and present[m] and keyed_draw(keys[rep, _DRAW_SEEN], wid) < r.see:
                     s_mj = find_slot(t_other, m, j)
                     trust = t_trust[m, s_mj] if s_mj >= 0 else 0.0
-                    fuel = 1.0 + (r.rumour_weight if r_about[m] == j else 0.0)
-                    chance = r.jealousy_base * (1.0 - security[m]) * fuel * (1.5 - trust)
+                    chance = jealousy_chance(security[m], trust, r_about[m] == j, r)
                     if keyed_draw(keys[rep, _DRAW_JEALOUS], wid) < chance:
                         flags[m] |= JEALOUS
                         jealous_of[m] = j
