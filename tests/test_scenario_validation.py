@@ -201,3 +201,55 @@ def test_a_late_winter_canon_arc_needs_one_season_promise(write_scenario) -> Non
     found = {p.path: p.message for p in problems(text, write_scenario).problems}
     assert found["canon_arc"].startswith("the late-winter arc follows the wolf holding a season")
     assert "(got 0)" in found["canon_arc"]
+
+
+ADULTS = """
+name = "vows"
+[[regions]]
+name = "Forest"
+
+[[packs]]
+name = "Ash"
+
+[[cast]]
+name = "Dae"
+sex = "M"
+age = {dae}
+designation = "omega"
+pack = "Ash"
+
+[[cast]]
+name = "Ryu"
+sex = "M"
+age = 30
+designation = "alpha"
+pack = "Ash"
+
+[[facts]]
+kind = "{kind}"
+a = "Dae"
+b = "Ryu"
+{extra}
+"""
+
+
+@pytest.mark.parametrize(("kind", "extra"), [("mated", ""), ("betrothed", "in_days = 7")])
+def test_a_mating_or_betrothal_with_a_minor_is_refused(write_scenario, kind, extra) -> None:
+    """Adults only: a fact that mates or promises a wolf under 18 names the fact, the wolf and
+    the rule; the same fact at 18 loads."""
+    text = ADULTS.format(dae=17.5, kind=kind, extra=extra)
+    [p] = problems(text, write_scenario).problems
+    assert p.path == "facts[0].a"
+    assert "'Dae', aged 17.5" in p.message and "rules.life.adult_years = 18" in p.message
+    load_scenario(write_scenario(ADULTS.format(dae=18, kind=kind, extra=extra)))
+
+
+def test_the_age_of_adulthood_cannot_be_set_below_18(write_scenario) -> None:
+    """No preset or scenario may lower adulthood: the override is refused, naming the field."""
+    text = MINIMAL.replace(
+        'name = "mini"',
+        'name = "mini"\n[rules]\npreset = "ecology"\n[rules.overrides.life]\nadult_years = 16\n',
+    )
+    [p] = problems(text, write_scenario).problems
+    assert p.path == "rules.overrides.life.adult_years"
+    assert "18" in p.message

@@ -86,10 +86,15 @@ def test_branch_free_passes_equal_the_numpy_masks(n_packs: int) -> None:
     eligible = gen.random(n) < 0.7
     mate = np.where(gen.random(n) < 0.5, 3, -1).astype(np.int32)
     betrothed = np.where(gen.random(n) < 0.2, 5, -1).astype(np.int32)
+    birth_day = gen.integers(-8000, 0, n).astype(np.int32)
+    adult = birth_day <= -6552
     assert np.array_equal(
-        kernels.free_to_court(alive, pack, designation, eligible, mate, betrothed, 0),
-        member & (designation != 0) & eligible & (mate < 0) & (betrothed < 0),
+        kernels.free_to_court(
+            alive, pack, designation, eligible, mate, betrothed, birth_day, 0, -6552
+        ),
+        member & (designation != 0) & adult & eligible & (mate < 0) & (betrothed < 0),
     )
+    assert 0 < adult.sum() < n
     clock = np.where(gen.random(n) < 0.1, np.nan, gen.random(n) * 0.02)
     hazard = np.where(gen.random(n) < 0.1, np.nan, gen.random(n) * 0.01)
     unseen, stale = kernels.rows_to_refresh(alive, clock, hazard)

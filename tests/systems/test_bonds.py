@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from packbond import simulate
-from packbond.shared import ties
+from packbond.shared import life, ties
 from packbond.state import Designation, Memory, World
 
 from ..conftest import events_of, generated, rows_of, run_only, set_rules, world_of
@@ -200,8 +200,9 @@ def test_a_strongly_bonded_alpha_leaves_with_a_departing_mate_more_often_and_giv
     )
 
 
-def _omega_presenting_now(world: World) -> np.ndarray:
-    """Make one young member of each pack an omega who presents on day 0, with a parent there."""
+def _omega_presenting_now(world: World, age_days: int = 0) -> np.ndarray:
+    """Make one young member of each pack an omega who presents on day 0, with a parent there,
+    aged ``age_days`` past adulthood (negative: a minor)."""
     w = world.wolves
     rows = _living(world)
     young = rows[
@@ -209,6 +210,7 @@ def _omega_presenting_now(world: World) -> np.ndarray:
     ]
     _, first = np.unique(w.pack[young], return_index=True)
     child = young[first]
+    w.birth_day[child] = -life.adult_days(world.rules) - age_days
     w.present_age[child] = -w.birth_day[child]
     w.sex[child] = 0
     world.rules = world.rules.model_copy(
@@ -257,6 +259,20 @@ def test_parents_arrange_a_newly_presented_omega_only_where_the_norm_allows() ->
         assert np.allclose(w.bond[promised], world.rules.bond.start_arranged)
         assert (w.marked_by[promised] == alpha).all()
     assert counts[True] > 20 and counts[False] == 0
+
+
+def test_an_omega_presenting_as_a_minor_is_promised_only_once_of_age() -> None:
+    """Adults only: an omega who presents at 16 is not arranged; the week it turns 18 it is."""
+    world = _world(packs=80, arranged_matings_allowed=True)
+    child = _omega_presenting_now(world, age_days=-2 * 364)
+    log = run_only(world, ["presenting", "ranks", "courtship"], 1).log.drain()
+    assert len(events_of(log, "arranged")["actor"]) == 0
+    assert (world.wolves.designation[child] == Designation.OMEGA).all()
+    world.wolves.birth_day[child] = 5 - life.adult_days(world.rules)  # of age on day 5
+    log = run_only(world, ["courtship"], 6).log.drain()
+    assert len(events_of(log, "arranged")["actor"]) == 0  # days 1-6: no courtship that week
+    log = run_only(world, ["courtship"], 1).log.drain()  # day 7: the week it came of age
+    assert len(events_of(log, "arranged")["actor"]) > 20
 
 
 def test_an_invasion_on_the_ceremony_night_interrupts_the_ceremony() -> None:

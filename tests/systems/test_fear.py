@@ -14,13 +14,16 @@ from packbond.state import Memory, World
 from ..conftest import generated, run_only, world_of
 
 FADE_ON = "[rules.overrides.ties.fear_fade]\nenabled = true\nweekly = {weekly}\n"
+FADE_OFF = "[rules.overrides.ties.fear_fade]\nenabled = false\n"
 
 
-def _world(weekly: float | None = None, preset: str = "seed") -> tuple[World, int, int]:
-    """A small generated world (fading switched on at ``weekly`` unless None) with some fear in
-    every tie, where one wolf, ``a``, fears a packmate ``b`` (0.8), likes it a little and trusts
-    it, and remembers a blow."""
-    extra = "" if weekly is None else FADE_ON.format(weekly=weekly)
+def _world(
+    weekly: float | None = None, preset: str = "seed", extra: str = ""
+) -> tuple[World, int, int]:
+    """A small generated world (fading at ``weekly`` unless None, and ``extra`` rules) with some
+    fear in every tie, where one wolf, ``a``, fears a packmate ``b`` (0.8), likes it a little and
+    trusts it, and remembers a blow."""
+    extra = extra if weekly is None else FADE_ON.format(weekly=weekly)
     world = world_of(generated(20, preset=preset, extra=extra), seeds=[1])
     w = world.wolves
     held = w.view("tie_other") >= 0
@@ -112,10 +115,14 @@ def test_fading_fear_leaves_everything_else_alone() -> None:
 
 
 @pytest.mark.parametrize("preset", PRESETS)
-def test_fear_does_not_fade_by_default(preset: str) -> None:
-    """The switch is off in every preset, and off, a month of the system changes nothing."""
-    assert load_rules(preset).ties.fear_fade.enabled is False
+def test_fear_fades_by_default_and_not_when_switched_off(preset: str) -> None:
+    """Fear fades in every preset (a tie's fear without new cause does not last for life);
+    switched off, a month of the system changes nothing."""
+    assert load_rules(preset).ties.fear_fade.enabled is True
     world, a, b = _world(preset=preset)
+    run_only(world, ["fear"], 28)
+    assert _fear_of(world, a, b) < np.float32(0.8)
+    world, a, b = _world(preset=preset, extra=FADE_OFF)
     before = _columns(world)
     log = run_only(world, ["fear"], 28).log.drain()
     after = _columns(world)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from packbond.events import registry
-from packbond.shared import ties
+from packbond.shared import life, ties
 from packbond.shared.scent import vocabulary
 from packbond.state import Designation, Memory, Role, World
 
@@ -396,3 +396,31 @@ def test_a_cast_members_scent_is_kept() -> None:
     world = world_of(MINIMAL + 'scent = ["ginger", "toasty", "floral"]\n')
     notes = vocabulary().notes
     assert world.wolves.scent[0] == sum(1 << notes.index(n) for n in ("ginger", "toasty", "floral"))
+
+
+def test_the_young_neither_act_nor_are_acted_on_in_the_packs_social_life() -> None:
+    """Life stages: a wolf under the social age (14 by default) starts or passes no rumour,
+    strikes no one and is struck by no one, is not commanded by the voice and bares its neck to
+    no one, though it still meets its packmates every day; no act with a wolf over that age is
+    lost (blows, talk, the voice and submission all happen among the older)."""
+    world = _world(packs=120, seeds=(1,))
+    _newcomers(world)
+    w = world.wolves
+    day_limit = 120
+    engine = run_only(world, SOCIAL, day_limit)
+    log = engine.log.drain()
+    social = life.social_days(world.rules)
+    young_with_packs = w.view("alive") & (w.view("pack") >= 0)
+    young = young_with_packs & (day_limit - w.view("birth_day") < social)
+    assert young.sum() > 50
+    acts = ["rumour", "rumour_passed", "attacked", "alpha_voice", "submitted", "excluded"]
+    for kind in acts:
+        events = events_of(log, kind)
+        assert len(events["kind"]) > 0, kind
+        for role in ("actor", "target"):
+            ids = events[role]
+            known = ids >= 0
+            rows = rows_of(world, events["replicate"][known], ids[known])
+            age = events["day"][known] - w.birth_day[rows]
+            assert (age >= social).all(), (kind, role)
+    assert (w.view("support")[young] != 0).mean() > 0.5  # moved by contacts

@@ -348,10 +348,11 @@ class Wolf(mesa.Agent):
     # -- courtship, ceremonies, the bond -----------------------------------------------------
 
     def is_free(self) -> bool:
-        """In a pack, presented, eligible, unmated and promised to no one."""
+        """In a pack, presented, an adult, eligible, unmated and promised to no one."""
         return (
             self.pack is not None
             and self.designation != _UNPRESENTED
+            and self.model.day - self.birth_day >= self.model.adult_days
             and self.eligible
             and self.mate is None
             and self.betrothed is None
@@ -383,6 +384,7 @@ class Wolf(mesa.Agent):
                 + pull
                 + r.esteem_weight * self.ambition * c.esteem
                 - r.shun_weight * (1.0 - c.acceptance) * (1.0 - self.kindness)
+                - r.age_gap_weight * abs(self.birth_day - c.birth_day) / m.days_per_decade
             )
             if c.left_a_mate():
                 score *= r.marked_factor
@@ -410,6 +412,7 @@ class Wolf(mesa.Agent):
             - r.accept_fear * self.feeling(suitor, 2)
             + r.accept_pull * m.pull[self.designation][suitor.designation]
             - r.shun_weight * (1.0 - suitor.acceptance) * (1.0 - self.kindness)
+            - r.accept_age_gap * abs(self.birth_day - suitor.birth_day) / m.days_per_decade
         )
         chance = (r.marked_factor if self.left_a_mate() else 1.0) / (1.0 + math.exp(-logit))
         if self.random.random() < chance:
@@ -520,6 +523,7 @@ class Wolf(mesa.Agent):
             or self.due_day >= 0
             or self.rest_until > m.day
             or self.designation not in m.carriers[self.sex]
+            or not m.adult_days <= m.day - self.birth_day < m.fertile_days
         ):
             return
         chance = r.conception_per_day * (r.withdrawn_conception if self.withdrawn else 1.0)
@@ -561,6 +565,10 @@ class BenchmarkModel(mesa.Model):
         self.day = 0
         self.days_per_season = start.days_per_season
         self.days_per_year = 4 * start.days_per_season
+        # Ages as the engine rounds them: up, so an age bound is never early.
+        self.adult_days = math.ceil(rules.life.adult_years * self.days_per_year)
+        self.fertile_days = math.ceil(rules.reproduction.fertile_until_years * self.days_per_year)
+        self.days_per_decade = float(math.ceil(10.0 * self.days_per_year))
         self.start_season = start.start_season
         self.prey = start.prey
         self.winter_severity = start.winter_severity

@@ -115,15 +115,19 @@ def free_to_court(
     eligible: NDArray[np.bool_],
     mate: NDArray[np.int32],
     betrothed: NDArray[np.int32],
+    birth_day: NDArray[np.int32],
     unpresented: int,
+    born_by: int,
 ) -> NDArray[np.bool_]:  # pragma: no cover - compiled
-    """Mask of living, presented, eligible pack members with no mate and no coming ceremony."""
+    """Mask of living, presented, adult (born by day ``born_by``), eligible pack members with
+    no mate and no coming ceremony."""
     out = np.empty(len(alive), dtype=np.bool_)
     for i in range(len(alive)):
         out[i] = (
             alive[i]
             & (pack[i] >= 0)
             & (designation[i] != unpresented)
+            & (birth_day[i] <= born_by)
             & eligible[i]
             & (mate[i] < 0)
             & (betrothed[i] < 0)

@@ -127,6 +127,16 @@ class CourtshipRules(Strict):
         description="Attraction of a protector to the unmated wolf he has taken under his "
         "protection (R52); a protector is as much less ready to accept another's offer.",
     )
+    age_gap_weight: Weight = Field(
+        0.8,
+        description="Attraction lost per ten years between suitor and candidate: most mates "
+        "are near peers.",
+    )
+    accept_age_gap: Weight = Field(
+        1.5,
+        description="Log-odds of accepting an offer lost per ten years between the two (an "
+        "arranged mating ignores it).",
+    )
     accept_bias: StrictFloat = Field(
         -0.8,
         ge=-10.0,

@@ -40,6 +40,7 @@ __all__ = [
     "GatheringRules",
     "HeatRules",
     "HuntingRules",
+    "LifeRules",
     "LifespanRules",
     "MortalityRules",
     "PresentingRules",
@@ -101,6 +102,26 @@ class PresentingRules(Strict):
         return self
 
 
+class LifeRules(Strict):
+    """Life stages: from what age a wolf takes part in its pack's social life, and from what age
+    it may court, be promised, mate and conceive (adults only, in every preset)."""
+
+    adult_years: StrictFloat = Field(
+        18.0,
+        ge=18.0,
+        le=100.0,
+        description="Age of adulthood, in years: courtship, offers, arranged matings, "
+        "betrothals, ceremonies, bites, pairings and conception are between adults only. "
+        "Never below 18.",
+    )
+    social_years: Years = Field(
+        14.0,
+        description="Age from which a wolf acts in its pack's social life, in years: starts or "
+        "passes rumours, strikes, is struck, is commanded by the voice, bares its neck, sees "
+        "and tells. Younger wolves still meet their packmates and learn to like them.",
+    )
+
+
 class LifespanRules(Strict):
     """Death of old age: a Gompertz hazard after an onset age, and a hard maximum age."""
 
@@ -117,11 +138,11 @@ class LifespanRules(Strict):
 
 
 class FearFadeRules(Strict):
-    """R58: fear of another fades week by week without new cause (off in every preset)."""
+    """R58: fear of another fades week by week without new cause."""
 
-    enabled: bool = Field(False, description="Fear of another fades week by week (R58).")
+    enabled: bool = Field(True, description="Fear of another fades week by week (R58).")
     weekly: Fraction = Field(
-        0.1, description="Weekly share of its fear of another that a living wolf loses."
+        0.05, description="Weekly share of its fear of another that a living wolf loses."
     )
 
 
@@ -483,6 +504,11 @@ class ReproductionRules(Strict):
     conception_per_day: Fraction = Field(
         0.004, description="Daily chance that a mated carrier conceives, when it can."
     )
+    fertile_until_years: Years = Field(
+        45.0,
+        description="Age after which a carrier no longer conceives, in years (conception "
+        "begins at adulthood, rules.life.adult_years).",
+    )
     breeding_seasons: Seasons = Field(
         default_factory=list, description="Seasons in which conception happens (empty = any)."
     )
@@ -621,6 +647,7 @@ class Rules(Strict):
     calendar: CalendarRules = Field(default_factory=CalendarRules)
     designation: DesignationRules = Field(default_factory=DesignationRules)
     presenting: PresentingRules = Field(default_factory=PresentingRules)
+    life: LifeRules = Field(default_factory=LifeRules)
     lifespan: LifespanRules = Field(default_factory=LifespanRules)
     ties: TieRules = Field(default_factory=TieRules)
     heat: HeatRules = Field(default_factory=HeatRules)

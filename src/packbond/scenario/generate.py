@@ -55,19 +55,26 @@ def generate_population(
 
     present = rules.presenting
     life = rules.lifespan
+    adult = rules.life.adult_years
     # Adults are drawn up to halfway between the onset of old age and the maximum age, so a
     # generated world starts with some old wolves, as a real population has.
     oldest = (life.senescence_onset_years + life.max_age_years) / 2.0
     u = rng.uniform(seed, SETUP_DAY, entity, "gen.age")
-    lead_lo = present.age_years_max + 1.0
+    lead_lo = max(present.age_years_max, adult) + 1.0
     lead_hi = max(lead_lo, oldest)
     age_years = lead_lo + u * (lead_hi - lead_lo)
     leader_age = np.repeat(age_years[starts], sizes)
+    # The leader's mate is a near peer (a few years either way), an adult as every mate is.
+    gap = spec.mate_age_gap_sd * rng.normal(seed, SETUP_DAY, entity, "gen.mate_gap")
+    mate_age = np.clip(leader_age + gap, lead_lo, lead_hi)
     is_young = (pos >= 2) & (rng.uniform(seed, SETUP_DAY, entity, "gen.kin") < spec.offspring_share)
-    young_max = np.minimum(leader_age - present.age_years_min, 2.0 * present.age_years_max)
-    young_age = u * np.maximum(young_max, 0.0)
+    # The leaders' young were born while a parent was an adult and fertile.
+    young_max = np.minimum(leader_age - adult, 2.0 * present.age_years_max)
+    young_min = np.clip(leader_age - rules.reproduction.fertile_until_years, 0.0, young_max)
+    young_age = young_min + u * np.maximum(young_max - young_min, 0.0)
     other_age = present.age_years_max + u * max(oldest - present.age_years_max, 0.0)
-    age_years = np.where(pos < 2, age_years, np.where(is_young, young_age, other_age))
+    age_years = np.where(pos < 2, np.where(pos == 1, mate_age, age_years), other_age)
+    age_years = np.where(is_young, young_age, age_years)
 
     sex = (rng.uniform(seed, SETUP_DAY, entity, "gen.sex") < 0.5).astype(np.int8)
     leader_sex = np.repeat(sex[starts], sizes)

@@ -151,6 +151,8 @@ def parse_scenario(
             problems += err.problems
     if scenario is not None:
         problems += cross_check(scenario)
+    if scenario is not None and rules is not None:
+        problems += _adults_only(scenario, rules)
     if problems or scenario is None or rules is None:
         located = [locate(p, text) for p in _unique(problems)]
         raise ScenarioError(source, located)
@@ -301,6 +303,28 @@ def _check_facts(s: Scenario, cast: dict[str, CastMember]) -> list[Problem]:
         *_check_bonded_once(bonds),
         *_check_canon_arc(s, bonds.promises),
     ]
+
+
+def _adults_only(s: Scenario, rules: Rules) -> list[Problem]:
+    """A mating or a betrothal at day 0 is between adults (``rules.life.adult_years``), as every
+    mating the rules make later is."""
+    ages = {c.name: c.age for c in s.cast}
+    adult = rules.life.adult_years
+    problems = []
+    for i, f in enumerate(s.facts):
+        if not isinstance(f, MatedFact | BetrothedFact):
+            continue
+        for side, name in (("a", f.a), ("b", f.b)):
+            age = ages.get(name)
+            if age is not None and age < adult:
+                problems.append(
+                    Problem(
+                        f"facts[{i}].{side}",
+                        f"names {quoted(name)}, aged {age:g}, but a {f.kind} fact is between "
+                        f"adults only (rules.life.adult_years = {adult:g})",
+                    )
+                )
+    return problems
 
 
 def _check_pair_fact(

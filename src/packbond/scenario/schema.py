@@ -218,6 +218,13 @@ class PopulationSpec(Strict):
     size_mean: StrictFloat = Field(6.0, ge=1.0, le=10_000.0, description="Mean pack size.")
     size_sd: StrictFloat = Field(1.5, ge=0.0, le=1_000.0, description="Pack size spread.")
     size_min: StrictInt = Field(2, ge=1, le=10_000, description="Smallest pack.")
+    mate_age_gap_sd: StrictFloat = Field(
+        3.0,
+        ge=0.0,
+        le=50.0,
+        description="Spread of the age gap between a generated pack's leader and its mate, in "
+        "years (near peers, as most mates are).",
+    )
     offspring_share: Fraction = Field(
         0.6, description="Share of non-leading members who are the leading pair's young."
     )

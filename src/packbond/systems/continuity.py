@@ -17,6 +17,7 @@ import numpy as np
 
 from ..core.arrays import first_of_groups
 from ..core.context import Context
+from ..shared import life
 from ..shared.standing import standing
 from ..state import Designation, World
 from ..state.newborn import set_mates
@@ -63,7 +64,7 @@ def _pair_breeders(world: World, ctx: Context) -> None:
     w, p, r = world.wolves, world.packs, world.rules.breeders
     leaders = p.view("leader")[p.view("alive")]
     leaders = leaders[(leaders >= 0)]
-    lone = leaders[w.mate[leaders] < 0]
+    lone = leaders[(w.mate[leaders] < 0) & life.adults(world, ctx.day, leaders)]
     lone = lone[ctx.draw("breeder_pairing", lone) < r.pair_per_day]
     if len(lone) == 0:
         return
@@ -71,6 +72,7 @@ def _pair_breeders(world: World, ctx: Context) -> None:
     is_lone_pack[w.pack[lone]] = True
     cand = world.members_of(is_lone_pack)
     cand = cand[(w.mate[cand] < 0) & (w.designation[cand] != Designation.UNPRESENTED)]
+    cand = cand[life.adults(world, ctx.day, cand)]
     leader_of = p.leader[w.pack[cand]]
     ok = (
         (w.sex[cand] != w.sex[leader_of])

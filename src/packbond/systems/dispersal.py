@@ -21,6 +21,7 @@ import numpy as np
 
 from ..core.arrays import rank_within
 from ..core.context import Context
+from ..shared import life
 from ..shared.places import free_territories, random_pack
 from ..state import World
 from ..state.newborn import add_packs, set_mates
@@ -94,7 +95,7 @@ def _join(world: World, ctx: Context) -> None:
 def _found(world: World, ctx: Context) -> None:
     """Pairs of dispersers of the other sex found new packs."""
     w, d = world.wolves, world.rules.dispersal
-    seekers = np.flatnonzero(w.view("alive") & w.view("dispersing"))
+    seekers = np.flatnonzero(w.view("alive") & w.view("dispersing") & life.adults(world, ctx.day))
     seekers = seekers[ctx.draw("pair", seekers) < d.pair_per_day]
     if len(seekers) < 2:
         return

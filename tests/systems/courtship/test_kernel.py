@@ -40,6 +40,7 @@ def _numpy_choose(
         + r.scent_weight * scent
         + r.esteem_weight * w.ambition[s] * w.esteem[safe]
         - shunned
+        - r.age_gap_weight * np.abs(w.birth_day[s] - w.birth_day[safe]) / (10 * 364)
     ) * np.where(marked_left, r.marked_factor, 1.0)
     if r.protege_weight > 0.0:
         score = score + r.protege_weight * (w.protector[safe] == s)
@@ -71,7 +72,7 @@ def test_court_choices_equal_the_numpy_choice(scent: bool, protege_weight: float
         }
     )
     w = world.wolves
-    free = courtship._free(world)
+    free = courtship._free(world, 9)
     rows = np.flatnonzero(free)
     suitors, others = rows[::2], rows[1::2]
     same = w.pack[suitors[: len(others)]] == w.pack[others[: len(suitors)]]
@@ -83,7 +84,7 @@ def test_court_choices_equal_the_numpy_choice(scent: bool, protege_weight: float
     w.alive[marks[::2]] = False
     w.mother[others[1::4]] = w.mother[suitors[1::4][: len(others[1::4])]]  # some siblings
     w.father[others[2::5]] = suitors[2::5][: len(others[2::5])]  # some parents
-    free = courtship._free(world)
+    free = courtship._free(world, 9)
     suitors = np.flatnonzero(free)
     ctx = Context(world, EventLog(world.replicates), 9)
     expected = _numpy_choose(world, ctx, suitors, free)

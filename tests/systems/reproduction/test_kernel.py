@@ -35,6 +35,8 @@ def test_conceptions_in_stretches_equal_one_pass(parts: int) -> None:
         heat=True,
         conception_multiplier=2.0,
         omega=int(Designation.OMEGA),
+        born_by=25 - 18 * 364,
+        born_after=25 - 45 * 364,
         day=25,
         key=rng.purpose_key("conceive"),
     )
@@ -46,5 +48,43 @@ def test_conceptions_in_stretches_equal_one_pass(parts: int) -> None:
     )
     one = reproduction_kernel._conceptions_serial(*args, 1)
     assert np.array_equal(reproduction_kernel._conceptions_parallel(*args, parts), one)
-    assert len(one) > 20 and len(np.unique(w.replicate[one])) == 2
+    assert len(one) > 10 and len(np.unique(w.replicate[one])) == 2
     assert np.all(np.diff(one) > 0)
+    age = (25 - w.birth_day[one]) / 364
+    assert age.min() >= 18 and age.max() < 45
+
+
+def test_only_adults_within_their_fertile_years_conceive() -> None:
+    """A carrier conceives from adulthood (never under 18) until the end of its fertile years:
+    with every mated carrier certain to conceive, exactly those of those ages do."""
+    world = world_of(generated(80), [3])
+    w, p = world.wolves, world.packs
+    mated = np.flatnonzero(w.view("alive") & (w.view("mate") >= 0))
+    w.birth_day[mated] = -(np.arange(len(mated)) % 60 + 10) * 364 - 30
+    carries = np.ones((2, len(DESIGNATIONS)), dtype=bool)
+    rules = reproduction_kernel.ConceptionRules(
+        carries_female=carries[0],
+        carries_male=carries[1],
+        leaders_only=False,
+        conception_per_day=1.0,
+        hungry_conception=1.0,
+        withdrawn_conception=1.0,
+        heat=False,
+        conception_multiplier=1.0,
+        omega=int(Designation.OMEGA),
+        born_by=-18 * 364,
+        born_after=-45 * 364,
+        day=0,
+        key=rng.purpose_key("conceive"),
+    )
+    one = reproduction_kernel._conceptions_serial(
+        w.bundle(reproduction_kernel.ConceptionColumns),
+        world.seeds.astype(np.uint64),
+        p.bundle(reproduction_kernel.BreedingPackColumns),
+        rules,
+        1,
+    )
+    age = -w.birth_day[mated] / 364
+    fertile = mated[(age >= 18) & (age < 45) & w.eligible[mated] & (w.due_day[mated] < 0)]
+    assert len(fertile) > 5 and len(mated) > len(fertile)
+    assert set(one.tolist()) == set(fertile.tolist())

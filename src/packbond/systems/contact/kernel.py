@@ -145,6 +145,7 @@ class ContactColumns(NamedTuple):
     withdrawn: NDArray[np.bool_]
     protector: NDArray[np.int32]
     scent: NDArray[np.uint32]
+    birth_day: NDArray[np.int32]
 
 
 class MoodColumns(NamedTuple):
@@ -256,6 +257,10 @@ class ContactRules(NamedTuple):
     scenting: float
     scenting_soothe: float
     scenting_bond: float
+    social_days: int
+    """Age in days from which a wolf acts in its pack's social life (``rules.life``)."""
+    adult_days: int
+    """Age in days of adulthood: only an adult's closeness to another's mate is noticed."""
 
 
 @njit(cache=True, inline="always")
@@ -450,6 +455,7 @@ def _contacts(
         withdrawn,
         protector,
         scent,
+        birth_day,
     ) = wolves
     stress, support, shunned, shut_out, contacts, contact_sum = moods
     r_about, r_other, r_true, r_strength, r_event = rumours
@@ -510,6 +516,11 @@ def _contacts(
                 continue
             di, dj = designation[i], designation[j]
             acc = acceptance[i]
+            # Only wolves of the social age strike, are struck, command, are commanded, bare the
+            # neck and make or pass talk (rules.life); the young still meet and learn to like.
+            grown_i = day - birth_day[i] >= r.social_days
+            grown_j = day - birth_day[j] >= r.social_days
+            grown = grown_i and grown_j
             # Tie lookups only the mechanics that read them pay for: the partner's liking (cliques,
             # violence), the wolf's own tie (scent, submission, the voice). -1 / 0 when not read.
             aff_ji = 0.0
@@ -550,7 +561,7 @@ def _contacts(
 
             # R46: an unaccepted wolf may be struck, less so under protection (R52).
             threatened = False
-            if r.violence and acc < 1.0:
+            if r.violence and grown and acc < 1.0:
                 shield = _protection(alive, pack, designation, mate, esteem, protector, r, i, pk)
                 strike = strike_chance(acc, violence[pk], kindness[j], shield, aff_ji, r)
                 threatened = keyed_draw(keys[rep, _DRAW_STRIKE], wid) < strike
@@ -560,7 +571,8 @@ def _contacts(
             # R12: fear of a strange or threatening alpha bares the neck; R3: against a bold will.
             fear_ij = t_fear[i, s_ij] if s_ij >= 0 else 0.0
             strange = s_ij < 0 and acc < 1.0
-            if r.submission and (threatened or strange or fear_ij > r.fear_at) and dj == _ALPHA:
+            subdued = threatened or strange or fear_ij > r.fear_at
+            if r.submission and grown and subdued and dj == _ALPHA:
                 fear = alpha_fear(anxiety[i], fear_ij, strange, threatened, r)
                 if fear > r.fear_at and keyed_draw(keys[rep, _DRAW_BARE_NECK], wid) < fear:
                     flags[i] |= SUBMITTED
@@ -571,7 +583,13 @@ def _contacts(
                 flags[i] |= ATTACKED
 
             # R13: an alpha who outranks it may command it; one who never does earns trust.
-            if r.voice and dj == _ALPHA and not threatened and outranks(i, j, di, leader[pk]):
+            if (
+                r.voice
+                and grown
+                and dj == _ALPHA
+                and not threatened
+                and outranks(i, j, di, leader[pk])
+            ):
                 use = r.voice_use * 2.0 * (1.0 - kindness[j])
                 if keyed_draw(keys[rep, _DRAW_VOICE], wid) < use:
                     flags[i] |= VOICE
@@ -647,12 +665,13 @@ def _contacts(
                         flags[i] |= SOOTHED
                         stress[i] = max(0.0, stress[i] - r.soothe * max(like, 0.5))
 
-            # R21: its mate may see it close to an unmated peer; R41: or it becomes talk.
+            # R21: its mate may see it close to an unmated adult peer; R41: or it becomes talk.
             # Whether it was seen: each test is a coin, so all are taken together with no
             # branch between them (a partner without a mate reads row -1, the last, in vain).
             m = mate[j]
             if (r.jealousy or r.gossip) and (
                 (q > 0.0)
+                & (day - birth_day[i] >= r.adult_days)
                 & (mate[i] < 0)
                 & (di != _UNPRESENTED)
                 & (m >= 0)
@@ -673,7 +692,8 @@ def _contacts(
                     w = order[
                         start[pk] + int(keyed_draw(keys[rep, _DRAW_WITNESS], wid) * count[pk])
                     ]
-                    if w != i and w != j and w != m and r_about[w] < 0:
+                    of_age = day - birth_day[w] >= r.social_days
+                    if of_age and w != i and w != j and w != m and r_about[w] < 0:
                         r_about[w] = j
                         r_other[w] = i
                         r_true[w] = True
@@ -681,7 +701,7 @@ def _contacts(
                         r_event[w] = -1
                         flags[w] |= RUMOUR_STARTED
 
-            if not r.gossip:
+            if not r.gossip or not grown:
                 continue
             # R41: an unkind wolf may make up a rumour about one it dislikes.
             if (

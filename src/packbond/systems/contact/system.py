@@ -10,7 +10,7 @@ from packbond.core import rng
 from packbond.core.context import Context
 from packbond.rules import Rules
 from packbond.rules.derived import kernel_rules, once_per_rules
-from packbond.shared import body, ties
+from packbond.shared import body, life, ties
 from packbond.state import WOUND_SITES, Memory, World
 
 from . import kernel as k
@@ -90,6 +90,8 @@ def _rules_of(rules: Rules) -> k.ContactRules:
         vo,
         sc,
         wb,
+        social_days=life.social_days(rules),
+        adult_days=life.adult_days(rules),
         scent_weight=rules.contact.scent_weight if sc.enabled else 0.0,
         security_floor=wb.security_floor if wb.enabled else 1.0,
         inner_conflict=wb.inner_conflict if wb.enabled else 0.0,

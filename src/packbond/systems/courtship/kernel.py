@@ -40,6 +40,7 @@ class CourtColumns(NamedTuple):
     scent: NDArray[np.uint32]
     tie_other: NDArray[np.int32]
     tie_affinity: NDArray[np.float32]
+    birth_day: NDArray[np.int32]
 
 
 class CourtRules(NamedTuple):
@@ -51,6 +52,8 @@ class CourtRules(NamedTuple):
     shun_weight: float
     marked_factor: float
     protege_weight: float
+    age_gap_weight: float
+    days_per_decade: float
     scent: bool
     """Whether scents count (R8); without, every likeness is 0."""
     pull: NDArray[np.float64]
@@ -101,12 +104,14 @@ def court_score(
     kindness: np.float32,
     marked: bool,
     protected: bool,
+    gap_days: int,
     r: CourtRules,
 ) -> float:  # pragma: no cover - compiled
     """A suitor's attraction to a candidate: its ``liking``, the designation ``pull``, scent
     likeness (``smell``) and its ``ambition`` times the candidate's ``esteem``, less the
     shunning of an unaccepted candidate (its ``acceptance``) by an unkind suitor, lowered for a
-    candidate ``marked`` by a living mate it left, raised for one the suitor ``protected``."""
+    candidate ``marked`` by a living mate it left, raised for one the suitor ``protected``,
+    lowered by the years between them (``gap_days``)."""
     one = np.float32(1.0)
     score = (
         r.affinity_weight * liking
@@ -115,6 +120,7 @@ def court_score(
         + np.float32(r.esteem_weight) * ambition * esteem
         - np.float32(r.shun_weight) * (one - acceptance) * (one - kindness)
     )
+    score -= r.age_gap_weight * abs(gap_days) / r.days_per_decade
     score *= r.marked_factor if marked else 1.0
     if r.protege_weight > 0.0:
         score = score + r.protege_weight * (1.0 if protected else 0.0)
@@ -171,6 +177,7 @@ def _best_candidate(
             wolves.kindness[s],
             mark >= 0 and wolves.alive[mark],
             wolves.protector[c] == s,
+            int(wolves.birth_day[s]) - int(wolves.birth_day[c]),
             r,
         )
         if score > best_score:

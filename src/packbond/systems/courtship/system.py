@@ -10,7 +10,7 @@ from packbond.core.arrays import first_of_groups, logistic
 from packbond.core.context import Context
 from packbond.rules import Rules
 from packbond.rules.derived import kernel_rules, once_per_rules
-from packbond.shared import grievance, ties
+from packbond.shared import grievance, life, ties
 from packbond.state import Designation, Memory, World
 
 from . import kernel
@@ -28,8 +28,8 @@ def step(world: World, ctx: Context) -> None:
         _court(world, ctx)
 
 
-def _free(world: World) -> NDArray[np.bool_]:
-    """Living, presented wolves in a pack, eligible, with no mate and no coming ceremony."""
+def _free(world: World, day: int) -> NDArray[np.bool_]:
+    """Living, presented adults in a pack, eligible, with no mate and no coming ceremony."""
     w = world.wolves
     return kernels.free_to_court(
         w.view("alive"),
@@ -38,7 +38,9 @@ def _free(world: World) -> NDArray[np.bool_]:
         w.view("eligible"),
         w.view("mate"),
         w.view("betrothed"),
+        w.view("birth_day"),
         int(Designation.UNPRESENTED),
+        day - life.adult_days(world.rules),
     )
 
 
@@ -80,9 +82,11 @@ def _betroth(
 
 def _arrange(world: World, ctx: Context) -> None:
     w, p, r = world.wolves, world.packs, world.rules.arranged
-    free = _free(world)
+    free = _free(world, ctx.day)
+    # Free to be promised from the later of presenting and coming of age: this week's newly free.
     presented_on = w.view("birth_day") + w.view("present_age")
-    new = free & (w.view("designation") == Designation.OMEGA) & (ctx.day - presented_on < _WEEK)
+    free_from = np.maximum(presented_on, w.view("birth_day") + life.adult_days(world.rules))
+    new = free & (w.view("designation") == Designation.OMEGA) & (ctx.day - free_from < _WEEK)
     new &= p.arranged_matings_allowed[np.maximum(w.view("pack"), 0)]
     child = np.flatnonzero(new)
     if len(child) == 0:
@@ -117,7 +121,7 @@ def _arrange(world: World, ctx: Context) -> None:
 def _court(world: World, ctx: Context) -> None:
     w, rules = world.wolves, world.rules
     r = rules.courtship
-    free = _free(world)
+    free = _free(world, ctx.day)
     suitors = np.flatnonzero(free)
     if len(suitors) == 0:
         return
@@ -200,6 +204,7 @@ def _court_rules(rules: Rules) -> kernel.CourtRules:
         kernel.CourtRules,
         rules.courtship,
         scent=rules.scent.enabled,
+        days_per_decade=float(life.to_days(rules, 10.0)),
         pull=np.array(rules.courtship.pull.matrix(), dtype=np.float64),
     )
 
@@ -215,10 +220,10 @@ def _proteges(world: World, free: NDArray[np.bool_]) -> NDArray[np.int64]:
 
 
 def _guards_another(
-    world: World, wolf: NDArray[np.integer], suitor: NDArray[np.integer]
+    world: World, day: int, wolf: NDArray[np.integer], suitor: NDArray[np.integer]
 ) -> NDArray[np.bool_]:
     """Whether each wolf protects a free wolf beside it other than its suitor (R52)."""
-    theirs = _proteges(world, _free(world))[wolf]
+    theirs = _proteges(world, _free(world, day))[wolf]
     return (theirs >= 0) & (theirs != suitor)
 
 
@@ -243,9 +248,11 @@ def _answer(
     pull = _pull(world, wolf, suitor)
     logit = r.accept_bias + reasons.sum(axis=0) - r.accept_fear * fear + r.accept_scent * scent
     logit += r.accept_pull * pull
+    gap_decades = np.abs(w.birth_day[wolf] - w.birth_day[suitor]) / life.to_days(rules, 10.0)
+    logit -= r.accept_age_gap * gap_decades
     logit -= r.shun_weight * (1.0 - w.acceptance[suitor]) * (1.0 - w.kindness[wolf])
     if r.protege_weight > 0.0:
-        logit -= r.protege_weight * _guards_another(world, wolf, suitor)
+        logit -= r.protege_weight * _guards_another(world, ctx.day, wolf, suitor)
     marked_left = _left_a_mate(world, wolf)
     chance = np.where(marked_left, r.marked_factor, 1.0) * logistic(logit)
     yes = ctx.draw("accept_offer", wolf) < chance

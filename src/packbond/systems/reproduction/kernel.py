@@ -41,6 +41,7 @@ class ConceptionColumns(NamedTuple):
     cycle_until: NDArray[np.int32]
     replicate: NDArray[np.int16]
     id: NDArray[np.int32]
+    birth_day: NDArray[np.int32]
 
 
 class BreedingPackColumns(NamedTuple):
@@ -63,6 +64,10 @@ class ConceptionRules(NamedTuple):
     heat: bool
     conception_multiplier: float
     omega: int
+    born_by: int
+    """A carrier conceives only if born by this day (an adult: ``rules.life``)."""
+    born_after: int
+    """... and after this one (not past its fertile years)."""
     day: int
     key: np.uint64
 
@@ -90,6 +95,7 @@ def _conceptions(
         cycle_until,
         replicate,
         ident,
+        birth_day,
     ) = wolves
     leader, hungry = packs
     carries_female, carries_male = r.carries_female, r.carries_male
@@ -120,6 +126,8 @@ def _conceptions(
                 carries_female[designation[i]] if sex[i] == 0 else carries_male[designation[i]]
             )
             if not carrier or not alive[j]:
+                continue
+            if birth_day[i] > r.born_by or birth_day[i] <= r.born_after:
                 continue
             p = pack[i]
             if r.leaders_only and (p < 0 or not (leader[p] == i or leader[p] == j)):

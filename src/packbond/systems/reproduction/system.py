@@ -9,6 +9,7 @@ from packbond.core.arrays import positions_in_runs
 from packbond.core.calendar import SEASONS
 from packbond.core.context import Context
 from packbond.rules.derived import kernel_rules
+from packbond.shared import life
 from packbond.state import DESIGNATIONS, Designation, World
 from packbond.state.newborn import add_wolves
 
@@ -44,6 +45,8 @@ def _conceive(world: World, ctx: Context) -> None:
             carries_male=carries[1],
             heat=rules.heat.enabled,
             omega=int(Designation.OMEGA),
+            born_by=ctx.day - life.adult_days(world.rules),
+            born_after=ctx.day - life.to_days(world.rules, r.fertile_until_years),
             day=ctx.day,
             key=rng.purpose_key("conceive"),
         ),
