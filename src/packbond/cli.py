@@ -33,6 +33,8 @@ from rich.text import Text
 
 from .analysis.canon import Rate, canon_check
 from .analysis.ecology_check import markdown, run_check
+from .analysis.plausibility import WorldCheck, check_world
+from .analysis.plausibility import markdown as plausibility_markdown
 from .api import (
     MAX_REPLICATES,
     MAX_SEED,
@@ -398,6 +400,71 @@ def validate_ecology(
         markdown_out.write_text(markdown(outcomes, command), encoding="utf-8")
     if not all(o.passed for o in outcomes):
         raise typer.Exit(1)
+
+
+@app.command("check-world")
+@_reports_errors
+def check_world_command(
+    runs: Annotated[list[Path], typer.Argument(metavar="RUN...", help="Run directories.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    markdown_out: Annotated[
+        Path | None, typer.Option("--markdown", help="Also write the tables here as Markdown.")
+    ] = None,
+) -> None:
+    """Is each run's world plausible? Its figures against human and wolf demography and the genre.
+
+    Per run: each figure's mean over replicates with its 95% interval, the range it should be
+    in, the range's source and whether it passes; exits with status 1 if any figure fails.
+
+    Example: packbond check-world runs/plaus-seed --markdown plausibility.md
+    """
+    if markdown_out is not None and not markdown_out.parent.is_dir():
+        raise PackbondError(f"--markdown: the folder {str(markdown_out.parent)!r} does not exist")
+    opened: list[tuple[str, Run]] = []
+    try:
+        for path in runs:  # every path is opened (and refused) before any is measured
+            opened.append((str(path), open_run(path)))
+        checks = [check_world(run_, name) for name, run_ in opened]
+    finally:
+        for _, run_ in opened:
+            run_.close()
+    if as_json:
+        _print_json(
+            {"passed": all(c.passed for c in checks), "runs": [c.as_dict() for c in checks]}
+        )
+    else:
+        for check in checks:
+            _world_table(check)
+    if markdown_out is not None:
+        command = "packbond check-world " + " ".join(str(p) for p in runs)
+        try:
+            markdown_out.write_text(plausibility_markdown(checks, command), encoding="utf-8")
+        except OSError as e:
+            where = repr(str(markdown_out))
+            raise PackbondError(f"--markdown: cannot write {where}: {e.strerror}") from None
+    if not all(c.passed for c in checks):
+        raise typer.Exit(1)
+
+
+def _world_table(check: WorldCheck) -> None:
+    """One run's figures as a table, then the notes that explain them."""
+    table = Table(title=check.title, title_justify="left")
+    for col in ("figure", "value", "95% interval", "range", "source", "pass"):
+        table.add_column(col, justify="right" if col in ("value", "95% interval") else "left")
+    verdicts = {"pass": Text("yes", style="green"), "fail": Text("NO", style="bold red")}
+    for f in check.figures:
+        table.add_row(
+            f.label,
+            f.value_text(),
+            f.interval_text(),
+            f.range_text(),
+            f.source,
+            verdicts.get(f.verdict, Text("-")),
+        )
+    out.print(table)
+    for f in check.figures:
+        if f.note:
+            _say(f"  {f.label}: {f.note}")
 
 
 class Format(StrEnum):

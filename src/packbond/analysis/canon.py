@@ -11,6 +11,7 @@ throughout, in the story's order), and how each telling ends.
 from __future__ import annotations
 
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from ..api import Run, simulate
 from ..errors import PackbondError
 from ..narrative.sifting.patterns import canon_patterns
 from ..narrative.sifting.sift import find_matches
-from ..scenario import LoadedScenario, load_scenario
+from ..scenario import LoadedScenario, load_scenario, parse_scenario
 from ..scenario.schema import PromisedFact
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "CanonReport",
     "Rate",
     "canon_check",
+    "stored_tellings",
     "tellings",
     "wilson",
 ]
@@ -288,6 +290,26 @@ def tellings(run: Run, scenario: LoadedScenario) -> pd.DataFrame:
     arc = ARCS[scenario.scenario.canon_arc]
     replicates = int(run.manifest.get("replicates", 1))
     return _tellings(run, replicates, arc, _protagonists(scenario))
+
+
+def stored_tellings(run: Run) -> pd.DataFrame | None:
+    """The tellings (:func:`tellings`) of a stored run of a seed-story scenario, from the
+    scenario text its manifest keeps; None when that text is gone, or no longer parses and its
+    arc needs it (the late winter's protagonists are named by a fact of the scenario)."""
+    text = str(run.manifest.get("scenario_toml") or "")
+    try:
+        return tellings(run, parse_scenario(text))
+    except PackbondError:
+        pass
+    # A run stored before a change to scenario validation may no longer parse; the prologue's
+    # beats are found by their roles alone, without the scenario.
+    try:
+        arc = tomllib.loads(text).get("canon_arc", PROLOGUE.name) if text else None
+    except tomllib.TOMLDecodeError:
+        return None
+    if arc != PROLOGUE.name:
+        return None
+    return _tellings(run, int(run.manifest.get("replicates", 1)), PROLOGUE)
 
 
 def _endings(run: Run, rows: pd.DataFrame) -> pd.Series:
