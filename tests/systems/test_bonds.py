@@ -8,6 +8,7 @@ import numpy as np
 from packbond import simulate
 from packbond.shared import life, ties
 from packbond.state import Designation, Memory, World
+from packbond.systems.courtship import system as courtship_system
 
 from ..conftest import events_of, generated, rows_of, run_only, set_rules, world_of
 
@@ -16,7 +17,10 @@ SPRING_OF_YEAR_TWO = 364
 
 
 def _world(packs: int = 150, seeds: tuple[int, ...] = (1, 2), **norms: float) -> World:
+    """A generated world whose wolves court whom they choose, acquainted or not, so each test
+    sees the rule it is about (acquaintance has a test of its own)."""
     world = world_of(generated(packs), seeds=list(seeds))
+    set_rules(world, "courtship", ask_liking=-1.0)
     p = world.packs
     for norm, value in norms.items():
         getattr(p, norm)[: p.size] = value
@@ -412,6 +416,7 @@ def test_a_protector_asks_the_wolf_he_protects() -> None:
     asked = {}
     for protecting in (False, True):
         world = world_of(generated(80, size_mean=40.0), seeds=[1, 2])
+        set_rules(world, "courtship", ask_liking=-1.0)
         w = world.wolves
         rows = _living(world)
         free = rows[(w.mate[rows] < 0) & (w.designation[rows] != Designation.UNPRESENTED)]
@@ -533,7 +538,7 @@ def test_a_protector_is_drawn_to_his_protege_and_slower_to_accept_others() -> No
     asked, accepted = {}, {}
     for weight in (0.0, 3.0):
         world = world_of(generated(80, size_mean=40.0), seeds=[1, 2])
-        set_rules(world, "courtship", protege_weight=weight)
+        set_rules(world, "courtship", protege_weight=weight, ask_liking=-1.0)
         w = world.wolves
         rows = _living(world)
         free = rows[(w.mate[rows] < 0) & (w.designation[rows] != Designation.UNPRESENTED)]
@@ -562,3 +567,28 @@ def test_a_protector_is_drawn_to_his_protege_and_slower_to_accept_others() -> No
         accepted[weight] = by_guard["offer_accepted"] / max(sum(by_guard.values()), 1)
     assert asked[3.0] > asked[0.0] + 0.1, asked
     assert accepted[3.0] < accepted[0.0] - 0.1, accepted
+
+
+def test_no_one_asks_a_stranger_but_a_liked_packmate_is_asked() -> None:
+    """Courtship takes acquaintance: with ``ask_liking`` at its default, wolves who feel
+    nothing for each other make no offer; the same world with liking between packmates does,
+    and every offer goes to a wolf the suitor likes enough."""
+    offers = {}
+    for liked in (False, True):
+        world = world_of(generated(150), seeds=[1, 2])
+        w = world.wolves
+        w.view("tie_affinity")[:] = 0.0
+        if liked:
+            free = np.flatnonzero(courtship_system._free(world, 0))
+            a, b = np.meshgrid(free, free, indexing="ij")
+            pair = (w.pack[a] == w.pack[b]) & (a != b)
+            ties.remember(world, a[pair], b[pair], affinity=0.6)
+        log = run_only(world, ["courtship"], 1).log.drain()
+        made = events_of(log, "mating_offer")
+        offers[liked] = len(made["actor"])
+        if liked:
+            suitor = rows_of(world, made["replicate"], made["actor"])
+            asked = rows_of(world, made["replicate"], made["target"])
+            liking = ties.lookup(world, suitor, asked, "affinity")
+            assert (liking >= world.rules.courtship.ask_liking).all()
+    assert offers[False] == 0 and offers[True] > 20

@@ -127,6 +127,14 @@ class CourtshipRules(Strict):
         description="Attraction of a protector to the unmated wolf he has taken under his "
         "protection (R52); a protector is as much less ready to accept another's offer.",
     )
+    ask_liking: StrictFloat = Field(
+        0.2,
+        ge=-1.0,
+        le=1.0,
+        description="Liking a suitor must feel for the one it asks: courtship takes "
+        "acquaintance and time, so no one asks a stranger. An alpha whose rank requires a mate "
+        "asks with less, down to none at the end of the grace period (R22).",
+    )
     age_gap_weight: Weight = Field(
         0.8,
         description="Attraction lost per ten years between suitor and candidate: most mates "
@@ -272,7 +280,7 @@ class LeavingRules(Strict):
         0.15, description="Weekly share of the way the wish to leave moves toward its cause."
     )
     wish_acceptance: Weight = Field(0.5, description="Wish to leave from low acceptance.")
-    wish_wellbeing: Weight = Field(0.6, description="Wish to leave from low wellbeing.")
+    wish_wellbeing: Weight = Field(0.3, description="Wish to leave from low wellbeing.")
     wish_shunned: Weight = Field(0.3, description="Wish to leave from being kept out.")
     wish_mate: Weight = Field(
         0.3, description="Wish to stay from liking and trusting a mate in the pack."

@@ -114,6 +114,15 @@ class LifeRules(Strict):
         "betrothals, ceremonies, bites, pairings and conception are between adults only. "
         "Never below 18.",
     )
+    elder_years: Years = Field(
+        60.0,
+        description="Age from which a wolf is an elder, in years: its hunting skill declines.",
+    )
+    elder_skill_loss: Fraction = Field(
+        0.06,
+        description="Yearly share of its hunting skill an elder loses, so the old hunt less "
+        "and less (the hunt takes its most skilled) until they stay home.",
+    )
     social_years: Years = Field(
         14.0,
         description="Age from which a wolf acts in its pack's social life, in years: starts or "
@@ -488,6 +497,25 @@ class FoodRules(Strict):
     starve_at: Fraction = Field(0.8, description="Hunger above which wolves can starve.")
     starve_per_day: Fraction = Field(
         0.02, description="Daily chance of starving at full hunger (doubled for the young)."
+    )
+    share: bool = Field(
+        True,
+        description="A hungry pack is given food by the best-stocked pack of its region that "
+        "holds no grievance against it (packs in famine are helped by their neighbours).",
+    )
+    share_above_days: StrictFloat = Field(
+        30.0,
+        ge=0.0,
+        le=3650.0,
+        description="Days of its own need a pack keeps before it gives to a hungry neighbour.",
+    )
+    share_part: Fraction = Field(
+        0.5,
+        description="Share of its store beyond those days a giving pack hands over in a week, "
+        "split among the hungry packs it feeds.",
+    )
+    share_grievance_below: Fraction = Field(
+        0.3, description="Grievance against the hungry pack at which a pack still gives."
     )
 
 

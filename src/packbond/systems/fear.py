@@ -1,6 +1,6 @@
 """Fading fear (R58): fear of another fades week by week without new cause.
 
-A genre switch, off in every preset (``ties.fear_fade.enabled``). Where it is on, each week every
+A switch, on in every preset (``ties.fear_fade.enabled``). Where it is on, each week every
 living wolf keeps ``1 - ties.fear_fade.weekly`` of its fear in each tie it holds, so fear falls
 geometrically toward 0 and never below. A new cause (a blow, the alpha voice, a pressed offer)
 adds fear on top of what is left, so fear that keeps being renewed stays high while fear of a

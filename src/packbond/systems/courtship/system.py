@@ -141,6 +141,9 @@ def _court(world: World, ctx: Context) -> None:
         return
     target, pull, scent = _choose(world, ctx, suitors, free)
     ok = target >= 0
+    # Acquaintance first: a suitor asks only one it likes enough, less so as its rank presses.
+    liking = ties.lookup(world, suitors, np.maximum(target, 0), "affinity")
+    ok &= liking >= r.ask_liking * (1.0 - need)
     suitors, need, target, pull, scent = suitors[ok], need[ok], target[ok], pull[ok], scent[ok]
     # One offer per wolf asked; a wolf busy courting is not asked this week (a mask of the
     # suitors, not np.isin, which sorts both lists).
