@@ -260,7 +260,8 @@ class ContactRules(NamedTuple):
     social_days: int
     """Age in days from which a wolf acts in its pack's social life (``rules.life``)."""
     adult_days: int
-    """Age in days of adulthood: only an adult's closeness to another's mate is noticed."""
+    """Age in days of adulthood: only an adult is commanded by the voice, and only an adult's
+    closeness to another's mate is noticed."""
 
 
 @njit(cache=True, inline="always")
@@ -582,10 +583,10 @@ def _contacts(
             if threatened:
                 flags[i] |= ATTACKED
 
-            # R13: an alpha who outranks it may command it; one who never does earns trust.
+            # R13: an alpha who outranks an adult may command it; one who never does earns trust.
             if (
                 r.voice
-                and grown
+                and day - birth_day[i] >= r.adult_days
                 and dj == _ALPHA
                 and not threatened
                 and outranks(i, j, di, leader[pk])

@@ -137,7 +137,7 @@ def _runaways(world: World, ctx: Context) -> None:
     if long_gone.any():
         gone = rows[long_gone]
         mating.part(world, gone, ctx.day)
-        depart(world, gone, ctx.day, w.ran_event[gone])
+        depart(world, gone, ctx.day, w.ran_event[gone], with_young=False)  # a runaway goes alone
         w.travel_until[gone] = ctx.day
 
 
@@ -264,10 +264,11 @@ def _settle(world: World, ctx: Context) -> None:
         w.view("alive") & w.view("travelling") & (w.view("travel_until") <= ctx.day)
     )
     partner = w.travel_with[rows]
-    with_partner = (
-        (partner >= 0) & w.alive[np.maximum(partner, 0)] & w.travelling[np.maximum(partner, 0)]
-    )
-    lead = ~with_partner | (rows < partner)  # a pair settles once, by its lower row
+    safe = np.maximum(partner, 0)
+    with_partner = (partner >= 0) & w.alive[safe] & w.travelling[safe]
+    # A young one following a parent (who does not follow it back) settles with that parent.
+    follows = with_partner & (w.travel_with[safe] != rows)
+    lead = ~follows & (~with_partner | (rows < partner))  # a pair settles once, by its lower row
     rows, partner = rows[lead], np.where(with_partner[lead], partner[lead], -1)
     if len(rows) == 0:
         return
@@ -309,6 +310,19 @@ def _settle(world: World, ctx: Context) -> None:
             ctx.emit("joined_pack", a, target=b, pack=dest, cause=w.left_event[a])
 
 
+def _following(
+    world: World, rows: NDArray[np.integer], dest: NDArray[np.integer]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The young travelling with a parent among ``rows``, and the home each parent goes to."""
+    w = world.wolves
+    home = np.full(w.size, -1, dtype=np.int64)
+    home[rows] = dest
+    young = np.flatnonzero(w.view("alive") & w.view("travelling") & (w.view("travel_with") >= 0))
+    young = young[home[w.travel_with[young]] >= 0]
+    young = young[w.travel_with[w.travel_with[young]] != young]
+    return young.astype(np.int64), home[w.travel_with[young]]
+
+
 def _arrive(
     world: World,
     a: NDArray[np.integer],
@@ -322,6 +336,8 @@ def _arrive(
     pair = b >= 0
     rows = np.concatenate([a, b[pair]])
     dest = np.concatenate([packs, packs[pair]])
+    young, dest_young = _following(world, rows, dest)
+    rows, dest = np.concatenate([rows, young]), np.concatenate([dest, dest_young])
     world.move(rows, dest)
     w.travelling[rows] = False
     w.travel_with[rows] = -1
