@@ -47,7 +47,11 @@ def build_world(loaded: LoadedScenario, seeds: Sequence[int]) -> World:
         territories=np.array([r.territories for r in sc.regions], dtype=np.int64),
     )
     world = World(
-        rules=rules, calendar=calendar, regions=regions, seeds=np.asarray(seeds, dtype=np.int64)
+        rules=rules,
+        calendar=calendar,
+        regions=regions,
+        seeds=np.asarray(seeds, dtype=np.int64),
+        reserved_names=frozenset(m.name for m in sc.cast),
     )
     for replicate, seed in enumerate(seeds):
         _add_replicate(world, sc, replicate, int(seed))

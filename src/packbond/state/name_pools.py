@@ -37,13 +37,25 @@ def name_pool(name: str = "default") -> NamePool:
 
 
 def given_names(
-    pool: NamePool, sex: NDArray[np.int8], u1: NDArray[np.float64], u2: NDArray[np.float64]
+    pool: NamePool,
+    sex: NDArray[np.int8],
+    u1: NDArray[np.float64],
+    u2: NDArray[np.float64],
+    avoid: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Two-syllable given names ("Hae" + "won"); the second syllable depends on sex."""
+    """Two-syllable given names ("Hae" + "won"); the second syllable depends on sex. A name in
+    ``avoid`` (the cast's) takes the next second syllable instead, then the next first one."""
     out = []
     for s, a, b in zip(sex.tolist(), u1.tolist(), u2.tolist(), strict=True):
         second = pool.second_male if s == 1 else pool.second_female
-        out.append(pool.first[int(a * len(pool.first))] + second[int(b * len(second))])
+        i, j = int(a * len(pool.first)), int(b * len(second))
+        name = pool.first[i] + second[j]
+        for step in range(1, len(pool.first) * len(second)):
+            if name not in avoid:
+                break
+            name = pool.first[(i + step // len(second)) % len(pool.first)]
+            name += second[(j + step) % len(second)]
+        out.append(name)
     return out
 
 

@@ -74,6 +74,7 @@ def add_wolves(
             np.asarray(sex)[idx].astype(np.int8),
             rng.uniform(seeds[idx], day, ids[idx], "name"),
             rng.uniform(seeds[idx], day, ids[idx], "name", 1),
+            world.reserved_names,
         )
         for i, name in zip(missing, drawn, strict=True):
             given[i] = name

@@ -38,6 +38,8 @@ class World:
     """Rows of the wolves whose daily state is traced for the report (the scenario's cast,
     bounded per replicate); rows never shift, so they stay valid as wolves are born."""
     day: int = 0
+    reserved_names: frozenset[str] = frozenset()
+    """Names no drawn wolf takes (the scenario's cast), so a name in the telling is one wolf."""
     next_wolf_id: NDArray[np.int64] = field(init=False)
     next_pack_id: NDArray[np.int64] = field(init=False)
     _name_index: dict[str, int] = field(default_factory=dict, repr=False)
