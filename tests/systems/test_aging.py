@@ -60,3 +60,21 @@ def test_over_the_years_an_elder_hunts_less_and_less() -> None:
     late = log["day"][hunts] > 364 * 2
     led_by_elders = np.isin(leaders[late], elders).mean()
     assert led_by_elders < len(elders) / len(grown) * 0.9
+
+
+def test_from_the_retiring_age_no_one_goes_out_with_the_hunt() -> None:
+    """Wolves of ``life.retire_years`` or more lead no hunt; at 69 they still may."""
+    world = world_of(generated(60))
+    w = world.wolves
+    grown = np.flatnonzero(w.view("alive") & (w.view("designation") != 0))
+    retired, still = grown[::3], grown[1::3]
+    w.birth_day[grown] = -30 * 364
+    w.birth_day[retired] = -71 * 364
+    w.birth_day[still] = -69 * 364
+    w.hunting_skill[grown] = 0.6
+    log = run_only(world, ["hunting"], 120).log.drain()
+    hunts = log["kind"] == registry().kinds["hunt"].code
+    leaders = rows_of(world, log["replicate"][hunts], log["actor"][hunts])
+    assert len(leaders) > 100
+    assert not np.isin(leaders, retired).any()
+    assert np.isin(leaders, still).any()

@@ -136,12 +136,12 @@ class CourtshipRules(Strict):
         "asks with less, down to none at the end of the grace period (R22).",
     )
     age_gap_weight: Weight = Field(
-        0.8,
+        1.0,
         description="Attraction lost per ten years between suitor and candidate: most mates "
         "are near peers.",
     )
     accept_age_gap: Weight = Field(
-        1.5,
+        2.0,
         description="Log-odds of accepting an offer lost per ten years between the two (an "
         "arranged mating ignores it).",
     )

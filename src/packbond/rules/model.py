@@ -119,9 +119,13 @@ class LifeRules(Strict):
         description="Age from which a wolf is an elder, in years: its hunting skill declines.",
     )
     elder_skill_loss: Fraction = Field(
-        0.06,
+        0.12,
         description="Yearly share of its hunting skill an elder loses, so the old hunt less "
         "and less (the hunt takes its most skilled) until they stay home.",
+    )
+    retire_years: Years = Field(
+        70.0,
+        description="Age from which a wolf no longer goes out with the hunt, in years.",
     )
     social_years: Years = Field(
         14.0,

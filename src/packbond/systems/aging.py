@@ -4,8 +4,8 @@ A wolf comes of age the week it reaches ``life.adult_years`` (never under 18): f
 may court, be promised, mate and conceive (``came_of_age``). It becomes an elder the week it
 reaches ``life.elder_years`` (``grew_old``), and from then on its hunting skill falls by
 ``life.elder_skill_loss`` a year: the hunt takes its most skilled, so an elder goes out less and
-less and at last stays home, and the old die of old age (the lifespan rules) rather than on the
-hunt or of the hunger of a pack whose hunters have grown old.
+less and, from ``life.retire_years``, stays home (see hunting); the old die of old age (the
+lifespan rules) rather than on the hunt or of the hunger of a pack whose hunters have grown old.
 
 Reads: alive, birth_day, hunting_skill. Writes: hunting_skill.
 Emits: ``came_of_age``, ``grew_old``. Rules: ``life``.

@@ -91,6 +91,7 @@ def test_the_packs_due_to_hunt_are_those_of_the_keyed_draw() -> None:
             unpresented=0,
             hunt_chance=1.0 / world.rules.hunting.interval_days,
             day=day,
+            retired_born_by=day - 70 * 364,
             key_hunt=rng.purpose_key("hunt"),
             key_prove=np.uint64(0),
             key_volunteer=np.uint64(0),

@@ -85,6 +85,7 @@ class HunterColumns(NamedTuple):
     esteem: NDArray[np.float32]
     hunger: NDArray[np.float32]
     attention: NDArray[np.float32]
+    birth_day: NDArray[np.int32]
 
 
 class PackColumns(NamedTuple):
@@ -117,6 +118,8 @@ class PartyRules(NamedTuple):
     hunt_chance: float
     """A living pack's daily chance to hunt (one in ``interval_days``)."""
     day: int
+    retired_born_by: int
+    """Wolves born by this day have retired from the hunt (``life.retire_years``)."""
     key_hunt: np.uint64
     key_prove: np.uint64
     key_volunteer: np.uint64
@@ -186,6 +189,7 @@ def _able_by_pack(
     """
     rows, member_start, member_count = members
     designation, wound, due_day = wolves.designation, wolves.wound, wolves.due_day
+    birth_day = wolves.birth_day
     keys = np.empty((len(seeds), _PURPOSES), dtype=np.uint64)
     for q in range(len(seeds)):
         keys[q, _KEY_PROVE] = day_key(seeds[q], r.day, r.key_prove, _ONCE)
@@ -206,7 +210,12 @@ def _able_by_pack(
         for at in range(member_start[p], member_start[p] + member_count[p]):
             i = rows[at]
             grouped[n_able] = i
-            n_able += (designation[i] != r.unpresented) & (wound[i] < disabled) & (due_day[i] < 0)
+            n_able += (
+                (designation[i] != r.unpresented)
+                & (wound[i] < disabled)
+                & (due_day[i] < 0)
+                & (birth_day[i] > r.retired_born_by)
+            )
     start[n_packs] = n_able
     return grouped[:n_able], start, heads, keys
 
@@ -324,7 +333,7 @@ def _candidates(
     # NOTE: the columns are unpacked once, not read as ``wolves.x[i]`` in the loop: each such
     # read counts a reference to the column, which costs more than the draws themselves.
     alive, replicate, ident, pack, designation, wound, _, withdrawn, mate = wolves[:9]
-    skill, boldness, esteem, hunger, attention = wolves[9:]
+    skill, boldness, esteem, hunger, attention = wolves[9:14]
     m = 0
     for i in able:
         is_hunter = hunter[designation[i]]

@@ -12,7 +12,7 @@ from packbond.core.calendar import SEASONS
 from packbond.core.context import Context
 from packbond.rules import Rules
 from packbond.rules.derived import kernel_rules, once_per_rules
-from packbond.shared import body, ties
+from packbond.shared import body, life, ties
 from packbond.state import DESIGNATIONS, WOUND_SITES, Designation, Form, Memory, Role, World
 
 from . import kernel
@@ -76,7 +76,9 @@ def _choose_party(
         world.regions.prey[p.view("region"), season],
         _hunters(rules, season == _WINTER),
         world.members_by_pack(),
-        _party_rules(rules)._replace(day=ctx.day),
+        _party_rules(rules)._replace(
+            day=ctx.day, retired_born_by=ctx.day - life.to_days(rules, rules.life.retire_years)
+        ),
     )
     return party, solo, kernel.Hunts(packs, first, skill)
 
@@ -93,6 +95,7 @@ def _party_rules(rules: Rules) -> kernel.PartyRules:
         unpresented=int(Designation.UNPRESENTED),
         hunt_chance=1.0 / r.interval_days,
         day=0,
+        retired_born_by=-life.to_days(rules, rules.life.retire_years),
         key_hunt=rng.purpose_key("hunt"),
         key_prove=rng.purpose_key("prove_to_mate"),
         key_volunteer=rng.purpose_key("volunteer"),
