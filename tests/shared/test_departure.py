@@ -8,7 +8,7 @@ from packbond.shared.departure import depart
 from packbond.state import Designation
 from packbond.systems.leaving import system as leaving
 
-from ..conftest import generated, world_of
+from ..conftest import generated, run_only, world_of
 
 
 def _family(world):  # type: ignore[no-untyped-def]
@@ -67,3 +67,22 @@ def test_a_runaway_leaves_its_young_behind_in_the_pack() -> None:
     pack = w.pack[child]
     depart(world, np.array([mother]), 0, np.array([3]), with_young=False)
     assert w.pack[child] == pack and not w.travelling[child]
+
+
+def test_a_pup_born_on_the_road_travels_and_settles_with_its_mother() -> None:
+    """A carrier who gives birth while travelling: her pups are on the road with her, not
+    left packless, and come home where she does."""
+    world = world_of(generated(30))
+    w = world.wolves
+    mother, father, _ = _family(world)
+    depart(world, np.array([mother]), 0, np.array([1]), partner=np.array([father]))
+    depart(world, np.array([father]), 0, np.array([1]), partner=np.array([mother]))
+    w.due_day[mother] = 0
+    w.sire[mother] = father
+    run_only(world, ["reproduction"], 1)
+    pups = np.flatnonzero(
+        w.view("alive") & (w.view("mother") == mother) & (w.view("birth_day") == 0)
+    )
+    assert len(pups) >= 1
+    assert w.travelling[pups].all() and (w.travel_with[pups] == mother).all()
+    assert (w.pack[pups] == -1).all()

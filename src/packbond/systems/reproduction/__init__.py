@@ -6,13 +6,13 @@ mated to a living mate, rested since its last litter and, where the rule says so
 pack alpha or its mate, conceives with a daily chance: higher during a heat, lower in a hungry
 pack or (a rule) while withdrawn, and only in breeding seasons if the rule names any. After
 ``gestation_days`` it gives birth to a litter of 1 + Poisson(``litter_mean``) pups, who join its
-pack.
+pack (or, born on the road, travel with it and settle where it settles).
 
 Scheduled last: births append rows, and appending never moves the rows other systems hold.
 
 Reads: alive, birth_day, eligible, sex, designation, mate, pack, due_day, rest_until, cycle_until,
-withdrawn;
-packs' leader, hungry. Writes: due_day, sire, conceived_event, rest_until; new wolves.
+withdrawn, travelling, travel_until; packs' leader, hungry. Writes: due_day, sire, conceived_event,
+rest_until; new wolves (travelling with a mother on the road).
 Emits: ``conceived``, ``born``. Rules: ``reproduction``, ``heat``, ``life``.
 
 In this package: ``system.py`` (the step the engine calls, which writes the events) and

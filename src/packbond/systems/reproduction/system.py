@@ -84,6 +84,11 @@ def _give_birth(world: World, ctx: Context) -> None:
     w = world.wolves
     w.mother[pups] = mothers
     w.father[pups] = sires
+    # A pup born on the road travels with its mother and settles where she settles.
+    road = w.travelling[mothers]
+    w.travelling[pups[road]] = True
+    w.travel_with[pups[road]] = mothers[road]
+    w.travel_until[pups[road]] = w.travel_until[mothers[road]]
     w.rest_until[carriers] = ctx.day + r.rest_days
     w.conceived_event[carriers] = -1
     ctx.emit("born", pups, target=mothers, other=sires, pack=w.pack[pups], cause=causes)
