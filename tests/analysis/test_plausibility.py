@@ -245,6 +245,15 @@ def test_children_alone_at_the_end() -> None:
     ]
     alone = one(tables([], wolves, replicates=1, years=0.0), "children_alone_end")
     assert alone.value == 3.0 and alone.passed is False
+    road = {"travelling": True, "mother": None, "father": None}
+    family = [
+        {**wolf(0, 8, 30, pack=None), **road},  # a mother on the road
+        {**wolf(0, 9, 1, pack=None), **road, "mother": 8},  # her child, with her
+        {**wolf(0, 10, 2, pack=None), **road, "mother": 7},  # a child whose mother is dead
+    ]
+    still = [{**w, "travelling": False, "mother": None, "father": None} for w in wolves]
+    alone = one(tables([], still + family, replicates=1, years=0.0), "children_alone_end")
+    assert alone.value == 4.0
 
 
 def test_packs_with_only_unpresented_members_in_a_week() -> None:

@@ -169,7 +169,8 @@ def read_tables(run: Run) -> Tables:
         f"WHERE kind IN ({wanted}) ORDER BY replicate, event_id"
     )
     wolves = run.query(
-        "SELECT replicate, wolf_id, birth_day, death_day, gone_day, alive, pack FROM wolves"
+        "SELECT replicate, wolf_id, birth_day, death_day, gone_day, alive, pack, travelling, "
+        "mother, father FROM wolves"
     )
     weeks = run.query(
         "SELECT replicate, day, pack, population, unpresented FROM metrics "
@@ -443,7 +444,8 @@ def _couples_leaving(t: Tables) -> Values:
 @_figure("children_alone_end", "under-14s left without an adult", (0, 0), GENRE, digits=2)
 def _children_alone_at_end(t: Tables) -> Values:
     """Living wolves under :data:`CHILD` at the end with no pack, or in a pack with no living
-    member of :data:`ADULT` or over (which holds for a child alone in its pack)."""
+    member of :data:`ADULT` or over (which holds for a child alone in its pack); a child on the
+    road with a living parent who travels too is with its family, not alone."""
     w = t.wolves
     living = w[w["alive"].astype(bool) & w["gone_day"].isna()]
     living = living.assign(
@@ -455,7 +457,25 @@ def _children_alone_at_end(t: Tables) -> Values:
     children = living[living["age"] < CHILD]
     key = pd.MultiIndex.from_arrays([children["replicate"], children["pack"]])
     alone = (children["pack"].to_numpy() < 0) | ~key.isin(looked_after)
+    alone &= ~_with_a_travelling_parent(living, children)
     return Values(t.count(children[alone]), "at the end of the run, ages exact")
+
+
+def _with_a_travelling_parent(living: pd.DataFrame, children: pd.DataFrame) -> np.ndarray:
+    """Whether each child travels, with a living mother or father who travels too."""
+    if "travelling" not in living.columns:
+        return np.zeros(len(children), dtype=bool)
+    road = living[living["travelling"].astype(bool)]
+    on_road = pd.MultiIndex.from_arrays(
+        [road["replicate"].to_numpy(np.int64), road["wolf_id"].to_numpy(np.int64)]
+    )
+    travels = children["travelling"].astype(bool).to_numpy()
+    with_parent = np.zeros(len(children), dtype=bool)
+    for parent in ("mother", "father"):
+        ids = np.asarray(_floats(children[parent], -1.0), dtype=np.int64)
+        key = pd.MultiIndex.from_arrays([children["replicate"].to_numpy(np.int64), ids])
+        with_parent |= key.isin(on_road)
+    return travels & with_parent
 
 
 @_figure("packs_without_presented", "packs with no presented wolf", (0, 0), GENRE, digits=2)
