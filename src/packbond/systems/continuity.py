@@ -4,12 +4,11 @@ When a pack alpha dies or leaves, the presented member of highest standing (see
 :mod:`packbond.shared.standing`; the older first among equals) takes the lead (R23). With the
 ecological breeder layer on, an unmated pack alpha pairs with an unrelated adult of the other
 sex in the pack, as real wolf packs replace a lost breeder. A pack with no living members left
-is dissolved; a pack with no adult left is taken in whole by a pack with adults.
+is dissolved.
 
 Reads: alive, pack, designation, standing's columns, birth_day, mate, mother, father, sex;
 packs' leader. Writes: leader, mate, alive (packs), dissolved_day.
-Emits: ``taken_in``, ``became_pack_alpha``, ``paired``, ``pack_dissolved``.
-Rules: ``breeders``, ``life.adult_years``, ``acceptance.stranger_start``.
+Emits: ``became_pack_alpha``, ``paired``, ``pack_dissolved``. Rules: ``breeders``.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import numpy as np
 from ..core.arrays import first_of_groups
 from ..core.context import Context
 from ..shared import life
-from ..shared.places import random_pack
 from ..shared.standing import standing
 from ..state import Designation, World
 from ..state.newborn import set_mates
@@ -28,41 +26,11 @@ __all__ = ["step"]
 
 
 def step(world: World, ctx: Context) -> None:
-    """Take in packs of children, dissolve empty packs, replace lost leaders, pair breeders."""
-    _take_in_children(world, ctx)
+    """Replace lost leaders, pair lone breeders, dissolve empty packs."""
     _dissolve_empty(world, ctx)
     _replace_leaders(world, ctx)
     if world.rules.breeders.pairing:
         _pair_breeders(world, ctx)
-
-
-def _take_in_children(world: World, ctx: Context) -> None:
-    """A pack left with no adult (its grown members dead or gone) is taken in whole by a pack
-    of its world that has adults, drawn at random: no child is left to fend for itself."""
-    w, p = world.wolves, world.packs
-    alive, pack = w.view("alive"), w.view("pack")
-    member = alive & (pack >= 0)
-    grown = member & life.adults(world, ctx.day)
-    size = np.bincount(pack[member], minlength=p.size)
-    adults = np.bincount(pack[grown], minlength=p.size)
-    left = np.flatnonzero(p.view("alive") & (size > 0) & (adults == 0))
-    if len(left) == 0:
-        return
-    home = random_pack(
-        world, p.replicate[left], ctx.draw_packs("take_in", left), p.view("alive") & (adults > 0)
-    )
-    left, home = left[home >= 0], home[home >= 0]
-    if len(left) == 0:
-        return
-    dest = np.full(p.size, -1, dtype=np.int64)
-    dest[left] = home
-    rows = np.flatnonzero(member & (dest[np.maximum(pack, 0)] >= 0))
-    to = dest[pack[rows]]
-    ctx.emit("taken_in", rows, pack=to, rival=pack[rows])
-    p.leader[left] = -1
-    world.move(rows, to)
-    w.joined_day[rows] = ctx.day
-    w.acceptance[rows] = world.rules.acceptance.stranger_start
 
 
 def _dissolve_empty(world: World, ctx: Context) -> None:

@@ -1,4 +1,4 @@
-"""Pack continuity: a pack left with only children is taken in by a pack with adults."""
+"""No child left alone: a pack left with only children is taken in by a pack with adults."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_children_left_without_an_adult_are_taken_in_together() -> None:
     before = w.pack[children].copy()
     others = np.flatnonzero(living & ~np.isin(w.view("pack"), orphaned))
     kept = w.pack[others].copy()
-    log = run_only(world, ["continuity"], 1).log.drain()
+    log = run_only(world, ["aging"], 1).log.drain()
     assert len(children) >= 5
     moved = rows_of(
         world, log["replicate"][log["kind"] == TAKEN_IN], log["actor"][log["kind"] == TAKEN_IN]
