@@ -367,10 +367,13 @@ def validate_ecology(
         Path | None, typer.Option("--markdown", help="Also write the table here as Markdown.")
     ] = None,
 ) -> None:
-    """Run the valley under the ecology preset and compare it with real gray wolves.
+    """Run the valley under the ecology preset and compare it with wolf packs and human lives.
 
-    Prints each figure with its mean and 95% interval over replicates, the field range and
-    whether it passes; exits with status 1 if any figure is out of range.
+    The ecology preset keeps the pack ecology of gray wolves (pack size, a breeding pair,
+    spring dispersal) with the shifters' human life history (adults from 18, old age from the
+    fifties). Prints each figure with its mean and 95% interval over replicates, the field range
+    (wolf packs, or hunter-gatherer demography) and whether it passes; exits with status 1 if
+    any figure is out of range.
 
     Example: packbond validate-ecology --years 50 --replicates 8
     """
@@ -380,7 +383,7 @@ def validate_ecology(
             years=years, replicates=replicates, seed=seed, burn_in_years=burn_in, progress=progress
         )
     result.close()
-    table = Table(title=f"ecology vs gray wolves: {years:g} years, {replicates} replicates")
+    table = Table(title=f"ecology vs the field: {years:g} years, {replicates} replicates")
     for col in ("figure", "simulated", "95% interval", "field range", "pass"):
         table.add_column(col, justify="left" if col == "figure" else "right")
     for o in outcomes:

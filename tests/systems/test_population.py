@@ -1,5 +1,5 @@
-"""Population mechanics of the ecology preset: emigration, dispersal under the cap, vacant
-breeding places, food and conception, animals without a human form, and the death clock."""
+"""Population mechanics of the ecology preset: emigration, young adults' dispersal under the cap,
+vacant breeding places, food and conception, one form only, and the death clock."""
 
 from __future__ import annotations
 
@@ -46,14 +46,18 @@ def test_no_one_emigrates_from_a_closed_land() -> None:
     assert (world.wolves.gone_day[rows] == -1).all()
 
 
-def test_yearlings_leave_packs_below_their_cap_only_where_the_rule_says() -> None:
-    """Real yearlings mostly leave whatever the pack's size (``annual_rate_under_cap``)."""
+def test_young_adults_leave_packs_below_their_cap_only_where_the_rule_says() -> None:
+    """Some young adults leave whatever the pack's size (``annual_rate_under_cap``), as real
+    yearling wolves do; all are of the dispersal ages (ecology: 18 to 25)."""
     left = {}
     for rate in (0.0, 0.6):
         extra = f"[rules.overrides.dispersal]\ncap_mean = 1000.0\nannual_rate_under_cap = {rate}\n"
         world = world_of(generated(150, preset="ecology", extra=extra))
         ev = run_only(world, ["dispersal"], 364).log.drain()
-        left[rate] = int(np.sum(ev["kind"] == KIND["dispersed"]))
+        dispersed = ev["kind"] == KIND["dispersed"]
+        left[rate] = int(np.sum(dispersed))
+        ages = ev["value"][dispersed]
+        assert (ages >= 18.0 - 0.05).all() and (ages <= 25.0 + 0.05).all()
     assert left[0.0] == 0 and left[0.6] > 50
 
 
@@ -77,15 +81,15 @@ def test_a_pack_that_lost_a_breeder_takes_in_a_disperser_even_when_full() -> Non
 
 
 def test_hungry_packs_conceive_less_where_the_rule_says() -> None:
-    """Packs short of prey often skip a year's litter (``hungry_conception``)."""
+    """Packs short of prey often skip a year's birth (``hungry_conception``)."""
     conceived = {}
     for hungry in (False, True):
         world = world_of(generated(300, preset="ecology"))
         world.packs.hungry[: world.packs.size] = hungry
-        # Midwinter, the ecology breeding season, with every pack's breeders mated.
+        # Summer, the ecology breeding season, with every pack's breeders mated.
         engine = run_only(world, ["reproduction"], 0)
-        world.day = 3 * world.calendar.days_per_season
-        for _ in range(30):
+        world.day = world.calendar.days_per_season
+        for _ in range(60):
             engine.step()
         conceived[hungry] = int(np.sum(engine.log.drain()["kind"] == KIND["conceived"]))
     assert conceived[False] > 30
@@ -94,14 +98,15 @@ def test_hungry_packs_conceive_less_where_the_rule_says() -> None:
 
 def test_withdrawn_carriers_seldom_conceive_where_the_rule_says() -> None:
     """R44, R6: with ``withdrawn_conception`` a withdrawn carrier conceives far less often than
-    a well one, and as often without the rule."""
+    a well one, and as often without the rule (over 120 days: only the carriers of 18 to 45
+    conceive)."""
     conceived = {}
     for factor in (1.0, 0.1):
         world = world_of(generated(300))
         set_rules(world, "reproduction", withdrawn_conception=factor)
         w = world.wolves
         w.withdrawn[: w.size] = np.arange(w.size) % 2 == 0
-        engine = run_only(world, ["reproduction"], 60)
+        engine = run_only(world, ["reproduction"], 120)
         ev = engine.log.drain()
         carriers = ev["actor"][ev["kind"] == KIND["conceived"]]
         conceived[factor] = (int(np.sum(carriers % 2 == 0)), int(np.sum(carriers % 2 == 1)))
@@ -112,7 +117,7 @@ def test_withdrawn_carriers_seldom_conceive_where_the_rule_says() -> None:
 
 
 def test_without_two_forms_hunters_never_shift_or_tear() -> None:
-    """Real wolves (forms off): hunting never shifts anyone, so no wound tears."""
+    """One form (ecology's forms off): hunting never shifts anyone, so no wound tears."""
     world = world_of(generated(200, preset="ecology"))
     w = world.wolves
     rows = np.flatnonzero(w.view("alive"))

@@ -91,9 +91,11 @@ def test_no_first_heat_when_the_rule_is_off() -> None:
     assert not np.any(ev["kind"] == FIRST_HEAT)
 
 
-def test_ecology_wolves_mature_within_their_second_year() -> None:
-    """Under the ecology preset young wolves present at 0.9 to 1.5 years."""
+def test_ecology_wolves_present_at_human_ages() -> None:
+    """Under the ecology preset, whose shifters live human lives, the young present at 14 to
+    18 years, as in the seed."""
     world = world_of(generated(200, preset="ecology"))
     w = world.wolves
-    years = w.view("present_age") / world.calendar.days_per_year
-    assert years.min() >= 0 and years.max() <= 1.5 + 1e-6
+    years = w.view("present_age")[: w.size] / world.calendar.days_per_year
+    assert years.min() >= 14.0 - 1e-6 and years.max() <= 18.0 + 1e-6
+    assert years.max() - years.min() > 3.0
