@@ -7,10 +7,9 @@ goes wrong: who mates whom and at what age, how old carriers are, what children 
 alpha voice commands, how often necks are bared, what wolves die of, who leads the hunts, how the
 population moves, how often couples walk out, and whether children are left alone.
 
-Ages are in the run's years and read as human ages, as the genre's wolves live human lives (the
-``seed`` preset); under ``ecology``, whose wolves age like gray wolves, the age limits do not
-apply. A figure passes when its mean lies in its range; a hard limit (``Spec.each``) passes only
-when every replicate does. Where the run lacks what a figure needs, the figure says "not
+Ages are in the run's years and read as human ages, as the genre's wolves live human lives in
+every preset (``ecology`` too). A figure passes when its mean lies in its range; a hard limit
+(``Spec.each``) passes only when every replicate does. Where the run lacks what a figure needs, the figure says "not
 measurable from this run" rather than guess.
 """
 

@@ -68,6 +68,7 @@ class Pack(mesa.Agent):
             (w.hunting_skill + r.pick_luck * self.random.random(), w)
             for w in self.members
             if w.designation in hunters
+            and m.day - w.birth_day < m.retire_days
             and w.wound == 0.0
             and w.wound < disabled
             and w.due_day < 0
@@ -390,8 +391,14 @@ class Wolf(mesa.Agent):
                 score *= r.marked_factor
             if score > best_score:
                 best, best_score = c, score
-        # One offer per wolf asked; a wolf busy courting is not asked this week.
-        if best is None or best.courting or best.asked:
+        # Acquaintance first: a stranger is not asked. One offer per wolf asked; a wolf busy
+        # courting is not asked this week.
+        if best is None:
+            return
+        if self.feeling(best, 0) < r.ask_liking:
+            self.courting = False  # it asks no one, so it may be asked
+            return
+        if best.courting or best.asked:
             return
         best.asked = True
         m.offers += 1
@@ -569,6 +576,7 @@ class BenchmarkModel(mesa.Model):
         self.adult_days = math.ceil(rules.life.adult_years * self.days_per_year)
         self.fertile_days = math.ceil(rules.reproduction.fertile_until_years * self.days_per_year)
         self.days_per_decade = float(math.ceil(10.0 * self.days_per_year))
+        self.retire_days = math.ceil(rules.life.retire_years * self.days_per_year)
         self.start_season = start.start_season
         self.prey = start.prey
         self.winter_severity = start.winter_severity

@@ -40,8 +40,8 @@ def load_rules(
 ) -> Rules:
     """Rules from a preset plus overrides; every problem is reported at once.
 
-    >>> load_rules("ecology").presenting.age_years_max <= 2
-    True
+    >>> load_rules("ecology").life.adult_years
+    18.0
     """
     if preset not in PRESETS:
         raise ScenarioError(

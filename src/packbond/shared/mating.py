@@ -14,10 +14,25 @@ from .. import kernels
 from ..core.arrays import broadcast_copy
 from ..state import World
 
-__all__ = ["BITE_ORDER", "biter_first", "bond", "call_off", "part"]
+__all__ = ["BITE_ORDER", "biter_first", "bond", "call_off", "kin", "part"]
 
 BITE_ORDER = np.array([9, 0, 1, 2], dtype=np.int64)
 """Who bites, by designation code: the alpha, else the beta, else the omega; unpresented last."""
+
+
+def kin(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArray[np.bool_]:
+    """Whether each pair is parent and child, or siblings (sharing a known parent): kin never
+    mate, however the pair came to be (courtship, the breeders rule, dispersers founding)."""
+    w = world.wolves
+    ma, fa, mb, fb = w.mother[a], w.father[a], w.mother[b], w.father[b]
+    return (
+        (ma == b)
+        | (fa == b)
+        | (mb == a)
+        | (fb == a)
+        | ((ma >= 0) & (ma == mb))
+        | ((fa >= 0) & (fa == fb))
+    )
 
 
 def biter_first(

@@ -2,9 +2,9 @@
 
 When a pack alpha dies or leaves, the presented member of highest standing (see
 :mod:`packbond.shared.standing`; the older first among equals) takes the lead (R23). With the
-ecological breeder layer on, an unmated pack alpha pairs with an unrelated adult of the other
-sex in the pack, as real wolf packs replace a lost breeder. A pack with no living members left
-is dissolved.
+ecological breeder layer on, an unmated adult pack alpha pairs with an adult of the other sex in
+the pack who is not kin (parent, child or sibling), the nearest in age, as real wolf packs
+replace a lost breeder. A pack with no living members left is dissolved.
 
 Reads: alive, pack, designation, standing's columns, birth_day, mate, mother, father, sex;
 packs' leader. Writes: leader, mate, alive (packs), dissolved_day.
@@ -17,7 +17,7 @@ import numpy as np
 
 from ..core.arrays import first_of_groups
 from ..core.context import Context
-from ..shared import life
+from ..shared import life, mating
 from ..shared.standing import standing
 from ..state import Designation, World
 from ..state.newborn import set_mates
@@ -77,14 +77,14 @@ def _pair_breeders(world: World, ctx: Context) -> None:
     ok = (
         (w.sex[cand] != w.sex[leader_of])
         & (cand != leader_of)
-        & (w.mother[cand] != leader_of)
-        & (w.father[cand] != leader_of)
-        & ((w.mother[cand] < 0) | (w.mother[cand] != w.mother[leader_of]))
+        & ~mating.kin(world, cand, leader_of)
     )
     cand = cand[ok]
     if len(cand) == 0:
         return
-    order = np.lexsort((w.birth_day[cand], w.pack[cand]))
+    # The nearest in age first (most mates are near peers), the elder among equals.
+    gap = np.abs(w.birth_day[cand].astype(np.int64) - w.birth_day[p.leader[w.pack[cand]]])
+    order = np.lexsort((w.birth_day[cand], gap, w.pack[cand]))
     cand = cand[order]
     first = cand[first_of_groups(w.pack[cand])]
     leaders = p.leader[w.pack[first]]

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..core.arrays import rank_within
 from ..core.context import Context
-from ..shared import life
+from ..shared import life, mating
 from ..shared.places import free_territories, random_pack
 from ..state import World
 from ..state.newborn import add_packs, set_mates
@@ -118,6 +118,10 @@ def _found(world: World, ctx: Context) -> None:
         return
     fi, mi = (np.array(x, dtype=np.int64) for x in zip(*pairs, strict=True))
     a, b = females[fi], males[mi]
+    strangers = ~mating.kin(world, a, b)  # siblings dispersing together do not pair
+    a, b = a[strangers], b[strangers]
+    if len(a) == 0:
+        return
     region = (ctx.draw("found_region", a) * len(world.regions.names)).astype(np.int16)
     room = free_territories(world, w.replicate[a], region)
     a, b, region = a[room], b[room], region[room]

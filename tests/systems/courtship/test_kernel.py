@@ -8,7 +8,7 @@ import pytest
 from packbond.core.context import Context
 from packbond.core.engine import Engine
 from packbond.events.log import EventLog
-from packbond.shared import ties
+from packbond.shared import mating, ties
 from packbond.shared.scent import likeness
 from packbond.state import World
 from packbond.systems.courtship import system as courtship
@@ -44,7 +44,7 @@ def _numpy_choose(
     ) * np.where(marked_left, r.marked_factor, 1.0)
     if r.protege_weight > 0.0:
         score = score + r.protege_weight * (w.protector[safe] == s)
-    valid = (c >= 0) & (c != s) & (pulls > 0) & ~courtship._kin(world, s, safe)
+    valid = (c >= 0) & (c != s) & (pulls > 0) & ~mating.kin(world, s, safe)
     score = np.where(valid, score, -np.inf).reshape(len(suitors), k)
     best = np.argmax(score, axis=1)
     at = np.arange(len(suitors))

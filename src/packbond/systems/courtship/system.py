@@ -10,7 +10,7 @@ from packbond.core.arrays import first_of_groups, logistic
 from packbond.core.context import Context
 from packbond.rules import Rules
 from packbond.rules.derived import kernel_rules, once_per_rules
-from packbond.shared import grievance, life, ties
+from packbond.shared import grievance, life, mating, ties
 from packbond.state import Designation, Memory, World
 
 from . import kernel
@@ -48,20 +48,6 @@ def _left_a_mate(world: World, rows: NDArray[np.integer]) -> NDArray[np.bool_]:
     """Unmated wolves who bear the mark of a mate still living: they left (R38)."""
     w = world.wolves
     return (w.marked_by[rows] >= 0) & w.alive[np.maximum(w.marked_by[rows], 0)]
-
-
-def _kin(world: World, a: NDArray[np.integer], b: NDArray[np.integer]) -> NDArray[np.bool_]:
-    """Parent and child, or siblings (sharing a known parent)."""
-    w = world.wolves
-    ma, fa, mb, fb = w.mother[a], w.father[a], w.mother[b], w.father[b]
-    return (
-        (ma == b)
-        | (fa == b)
-        | (mb == a)
-        | (fb == a)
-        | ((ma >= 0) & (ma == mb))
-        | ((fa >= 0) & (fa == fb))
-    )
 
 
 def _betroth(
@@ -106,7 +92,7 @@ def _arrange(world: World, ctx: Context) -> None:
     best_of[w.pack[best]] = best
     alpha = best_of[w.pack[child]]
     ok = (alpha >= 0) & (alpha != parent)
-    ok[ok] &= ~_kin(world, child[ok], alpha[ok])
+    ok[ok] &= ~mating.kin(world, child[ok], alpha[ok])
     child, parent, alpha = child[ok], parent[ok], alpha[ok]
     _, once = np.unique(alpha, return_index=True)  # one contract per alpha a week
     child, parent, alpha = child[once], parent[once], alpha[once]
