@@ -9,8 +9,8 @@ population moves, how often couples walk out, and whether children are left alon
 
 Ages are in the run's years and read as human ages, as the genre's wolves live human lives in
 every preset (``ecology`` too). A figure passes when its mean lies in its range; a hard limit
-(``Spec.each``) passes only when every replicate does. Where the run lacks what a figure needs, the figure says "not
-measurable from this run" rather than guess.
+(``Spec.each``) passes only when every replicate does. Where the run lacks what a figure needs,
+the figure says "not measurable from this run" rather than guess.
 """
 
 from __future__ import annotations
