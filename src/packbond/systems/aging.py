@@ -18,6 +18,7 @@ pack, joined_day, acceptance; packs' leader. Emits: ``came_of_age``, ``grew_old`
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..core.context import Context
 from ..shared import life
@@ -47,16 +48,17 @@ def step(world: World, ctx: Context) -> None:
         keep = np.float32((1.0 - r.elder_skill_loss) ** (_WEEK / _days_per_year(world)))
         skill = w.view("hunting_skill")
         np.multiply(skill, keep, out=skill, where=old)
-    _take_in_children(world, ctx)
+    _take_in_children(world, ctx, age >= adult)
 
 
-def _take_in_children(world: World, ctx: Context) -> None:
-    """A pack left with no adult (its grown members dead or gone) is taken in whole by a pack
-    of its world that has adults, drawn at random: no child is left to fend for itself."""
+def _take_in_children(world: World, ctx: Context, adult: NDArray[np.bool_]) -> None:
+    """A pack left with no adult (its grown members dead or gone; ``adult`` per wolf row, as the
+    step found it) is taken in whole by a pack of its world that has adults, drawn at random: no
+    child is left to fend for itself."""
     w, p = world.wolves, world.packs
     alive, pack = w.view("alive"), w.view("pack")
     member = alive & (pack >= 0)
-    grown = member & life.adults(world, ctx.day)
+    grown = member & adult
     size = np.bincount(pack[member], minlength=p.size)
     adults = np.bincount(pack[grown], minlength=p.size)
     left = np.flatnonzero(p.view("alive") & (size > 0) & (adults == 0))
